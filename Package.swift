@@ -1,0 +1,50 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "casebook",
+    products: [
+        .executable(name: "casebook", targets: ["casebook"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // libedit, found through pkg-config; apt names the package that provides it.
+        .systemLibrary(
+            name: "CEditLine",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
+        // Non-variadic C wrappers around libedit, which Swift cannot call directly.
+        .target(name: "CLineEditShims", dependencies: ["CEditLine"]),
+        // A small Swift line editor over libedit's wide-character interface.
+        .target(name: "LineEditor", dependencies: ["CLineEditShims"]),
+        // The pure core: the sheet, era years, validation, canonical JSON, text rules, layout. No I/O.
+        .target(name: "CasebookCore"),
+        // The store directory and git, around the core.
+        .target(name: "CasebookStore", dependencies: ["CasebookCore"]),
+        // Every command, defined once for both `casebook CMD` and the interactive shell.
+        .target(
+            name: "CasebookCommands",
+            dependencies: [
+                "CasebookCore",
+                "CasebookStore",
+                "LineEditor",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "casebook", dependencies: ["CasebookCommands"]),
+        // forkpty for the end-to-end tests, kept out of the product.
+        .target(name: "CPseudoTerminal"),
+
+        .testTarget(
+            name: "CasebookCoreTests",
+            dependencies: ["CasebookCore"],
+            resources: [.copy("Golden")]
+        ),
+        .testTarget(name: "CasebookStoreTests", dependencies: ["CasebookCore", "CasebookStore"]),
+        .testTarget(name: "CasebookCommandTests", dependencies: ["CasebookCore", "CasebookStore", "CasebookCommands"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["CPseudoTerminal", "CasebookCore"]),
+    ]
+)

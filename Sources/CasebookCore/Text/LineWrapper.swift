@@ -1,0 +1,62 @@
+/// Breaks text into lines that fit a number of terminal columns, Japanese-style:
+/// anywhere between characters, but never so that a line starts with a closing
+/// mark (、。」）…) or ends with an opening one (「（…) — 禁則処理.
+public enum LineWrapper {
+    /// Characters that may not start a line.
+    public static let noLineStart: Set<Character> = Set("、。，．,.）)」』】〕〉》］]｝}〙〗’”・：；:;！？!?ー～ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々ゝゞヽヾ％%")
+    /// Characters that may not end a line.
+    public static let noLineEnd: Set<Character> = Set("（(「『【〔〈《［[｛{〘〖‘“")
+
+    /// The lines of `text` in `width` columns (at least 2); an empty text gives one empty line.
+    ///
+    /// Latin words are kept whole when they fit on a line, and a line breaks
+    /// after a space rather than inside a word.
+    public static func wrap(_ text: String, width: Int) -> [String] {
+        let width = max(width, 2)
+        let characters = Array(text)
+        var lines: [String] = []
+        var start = 0
+        while start < characters.count {
+            var used = 0
+            var end = start
+            while end < characters.count {
+                let w = DisplayWidth.of(characters[end])
+                if used + w > width { break }
+                used += w
+                end += 1
+            }
+            if end == characters.count {
+                lines.append(String(characters[start..<end]))
+                break
+            }
+            if end == start { end = start + 1 }
+            var breakAt = end
+            // Pull characters down until the next line does not start with a closing mark
+            // and this one does not end with an opening mark.
+            while breakAt > start + 1,
+                  noLineStart.contains(characters[breakAt]) || noLineEnd.contains(characters[breakAt - 1]) {
+                breakAt -= 1
+            }
+            // Keep a Latin word whole: break at the last space before it, if any.
+            if isWordCharacter(characters[breakAt]), isWordCharacter(characters[breakAt - 1]) {
+                var space = breakAt - 1
+                while space > start, isWordCharacter(characters[space]) { space -= 1 }
+                if space > start, characters[space] == " " { breakAt = space + 1 }
+            }
+            lines.append(trailingSpaceTrimmed(String(characters[start..<breakAt])))
+            start = breakAt
+            while start < characters.count, characters[start] == " " { start += 1 }
+        }
+        return lines.isEmpty ? [""] : lines
+    }
+
+    private static func isWordCharacter(_ c: Character) -> Bool {
+        c.isASCII && (c.isLetter || c.isNumber)
+    }
+
+    private static func trailingSpaceTrimmed(_ s: String) -> String {
+        var s = s
+        while s.last == " " { s.removeLast() }
+        return s
+    }
+}
