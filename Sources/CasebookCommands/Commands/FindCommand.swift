@@ -1,0 +1,56 @@
+import ArgumentParser
+import CasebookCore
+
+/// `find TEXT`: every field of every case, compared in normal form (SPEC §3.4).
+struct FindCommand: StoreCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "find",
+            abstract: Help.text("Search every field of every case (full/half width, case and kana insensitive).",
+                                "すべての事例の全項目を検索します（全角半角・大文字小文字・かなカナを区別しません）。"),
+            discussion: Help.text("Example: find 町内会", "例: find 町内会"))
+    }
+
+    @Argument(help: ArgumentHelp(Help.text("The text to look for.", "探す文字列"), valueName: "text"))
+    var words: [String]
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    func validate() throws {
+        if words.joined(separator: " ").trimmingWhitespace().isEmpty {
+            throw ValidationError(Help.text("Give the text to find.", "検索する文字列を指定してください。"))
+        }
+    }
+
+    func run(in session: Session) throws {
+        let query = words.joined(separator: " ")
+        let needle = SearchNormalizer.normalize(query)
+        let colour = session.usesColour
+        let mark: (String) -> String = { colour ? "\u{1B}[1;7m\($0)\u{1B}[0m" : "[[\($0)]]" }
+        var hits = 0
+        var casesHit = 0
+        for stored in session.store.orderedCases {
+            var caseHit = false
+            for (field, text) in stored.sheet.searchableTexts {
+                guard SearchNormalizer.normalize(text).contains(needle) else { continue }
+                for match in SearchMatch.all(of: needle, in: text) {
+                    hits += 1
+                    caseHit = true
+                    session.output.line([
+                        stored.id.rawValue,
+                        TerminalSafeText.make(stored.sheet.title),
+                        field.label,
+                        match.passage(in: text, mark: mark),
+                    ].joined(separator: "\t"))
+                }
+            }
+            if caseHit { casesHit += 1 }
+        }
+        if hits == 0 {
+            session.output.error(session.text(.findNoMatch, TerminalSafeText.make(query)))
+            session.exitStatus = 1
+        } else if session.outputIsTerminal {
+            session.output.line(session.text(.findCount, String(hits), String(casesHit)))
+        }
+    }
+}

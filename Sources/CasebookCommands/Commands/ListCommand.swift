@@ -1,0 +1,82 @@
+import ArgumentParser
+import CasebookCore
+
+/// `list`: a table of the cases, filtered.
+struct ListCommand: StoreCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "list",
+            abstract: Help.text("List the cases: id, 事業名, 形態, 担当課, 事業実施, status.",
+                                "事例の一覧（ID・事業名・形態・担当課・事業実施・状態）を表示します。"),
+            discussion: Help.text("Example: list --form 共催 --status draft", "例: list --form 共催 --status draft"))
+    }
+
+    @Option(name: .customLong("form"), help: ArgumentHelp(Help.text("Only cases whose 協働の形態 contains F.", "協働の形態に F を含む事例のみ"), valueName: "F"))
+    var form: String?
+
+    @Option(name: .customLong("department"), help: ArgumentHelp(Help.text("Only cases with a 担当課 containing D.", "担当課に D を含む事例のみ"), valueName: "D"))
+    var department: String?
+
+    @Option(name: .customLong("domain"), help: ArgumentHelp(Help.text("Only cases whose 協働の領域 contains D.", "協働の領域に D を含む事例のみ"), valueName: "D"))
+    var domain: String?
+
+    @Option(name: .customLong("status"), help: ArgumentHelp(Help.text("Only cases with status S (draft, review, approved).", "状態が S の事例のみ（draft, review, approved）"), valueName: "S"))
+    var status: String?
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    func validate() throws {
+        if let status, SheetStatus(rawValue: status) == nil {
+            throw ValidationError(Help.text("--status takes draft, review or approved, not “\(status)”.",
+                                            "--status には draft、review、approved のいずれかを指定してください（「\(status)」は使えません）。"))
+        }
+    }
+
+    func run(in session: Session) throws {
+        let wantedStatus = status.flatMap(SheetStatus.init(rawValue:))
+        func matches(_ value: String, _ filter: String?) -> Bool {
+            guard let filter else { return true }
+            return SearchNormalizer.normalize(value).contains(SearchNormalizer.normalize(filter))
+        }
+        let selected = session.store.orderedCases.filter { stored in
+            let sheet = stored.sheet
+            return matches(sheet.form, form) && matches(sheet.domain, domain)
+                && (department == nil || sheet.departments.contains { matches($0, department) })
+                && (wantedStatus == nil || sheet.status == wantedStatus)
+        }
+        guard !selected.isEmpty else {
+            session.output.line(session.text(.listEmpty))
+            return
+        }
+        let onTerminal = session.outputIsTerminal
+        func cell(_ text: String, _ columns: Int) -> String {
+            let safe = TerminalSafeText.make(text)
+            return onTerminal ? DisplayWidth.truncated(safe, to: columns) : safe
+        }
+        var rows = [["id", "事業名", "形態", "担当課", "事業実施", session.text(.listHeaderStatus)]]
+        for stored in selected {
+            let sheet = stored.sheet
+            var state = session.text(statusKey(sheet.status))
+            if sheet.flagCount > 0 { state += "・" + session.text(.flagsCount, String(sheet.flagCount)) }
+            rows.append([
+                stored.id.rawValue,
+                cell(sheet.title, 32),
+                cell(sheet.form, 12),
+                cell(sheet.departments.joined(separator: "、"), 20),
+                sheet.started?.editingText ?? "",
+                state,
+            ])
+        }
+        for line in TableLayout.render(rows) { session.output.line(line) }
+        if onTerminal { session.output.line(session.text(.listCount, String(selected.count))) }
+    }
+}
+
+/// The message key of a status.
+func statusKey(_ status: SheetStatus) -> MessageKey {
+    switch status {
+    case .draft: .statusDraft
+    case .review: .statusReview
+    case .approved: .statusApproved
+    }
+}

@@ -1,0 +1,62 @@
+import ArgumentParser
+import CasebookCore
+
+/// `save CASE --force` and `reload CASE`: the two ways out of a save refused because the
+/// file changed on disk (SPEC §2.2) — overwrite it with the edit kept in memory, or take the file's version.
+struct SaveCommand: ShellCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "save",
+            abstract: Help.text("Save an edit that was kept in memory because the file changed on disk (needs --force).",
+                                "ディスク上の変更で保存できなかった編集を保存します（--force が必要）。"),
+            discussion: Help.text("Example: save shigen-shudan-kaishu --force", "例: save shigen-shudan-kaishu --force"))
+    }
+
+    @Argument(help: ArgumentHelp(Help.text("The case.", "事例"), valueName: "case"))
+    var reference: String?
+
+    @Flag(name: .customLong("force"), help: ArgumentHelp(Help.text("Overwrite the file on disk.", "ディスク上のファイルを上書き")))
+    var force = false
+
+    func run(in session: Session) throws {
+        let id = try session.resolveCase(reference)
+        guard let edit = session.unsavedEdits[id] else {
+            session.output.line(session.text(.unchanged, id.rawValue))
+            return
+        }
+        try session.save(edit, as: id, force: force)
+        session.output.line(session.text(.saved, id.rawValue))
+    }
+
+    func run() throws {
+        throw ValidationError(Help.text("`save` works only inside the shell.", "`save` はシェルの中でのみ使えます。"))
+    }
+}
+
+/// `reload [CASE]`: reads the case again from disk, dropping an edit kept in memory.
+struct ReloadCommand: ShellCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "reload",
+            abstract: Help.text("Read a case (or all) again from disk, dropping an unsaved edit.",
+                                "事例（省略時はすべて）をディスクから読み直します。保存されていない編集は破棄します。"))
+    }
+
+    @Argument(help: ArgumentHelp(Help.text("The case; all when left out.", "事例（省略するとすべて）"), valueName: "case"))
+    var reference: String?
+
+    func run(in session: Session) throws {
+        if let reference {
+            let id = try session.resolveCase(reference)
+            session.unsavedEdits[id] = nil
+            session.store.reload(id)
+        } else {
+            session.unsavedEdits = [:]
+            try? session.store.reloadAll()
+        }
+        session.reportProblems()
+        session.output.line(session.text(.storeOpened, session.store.path, String(session.store.cases.count), String(session.uncommittedCount())))
+    }
+
+    func run() throws {}
+}

@@ -1,0 +1,230 @@
+import CasebookCore
+import CasebookStore
+import ArgumentParser
+import Foundation
+import LineEditor
+
+/// Everything a command runs with: the store, the open case, where to print, how to ask,
+/// the language, the clock. One per shell, or one per `casebook CMD`.
+public final class Session {
+    /// The store.
+    public let store: CaseStore
+    /// The case later commands default to (`open`).
+    public var openCase: CaseID?
+    /// Where commands print.
+    public let output: TextOutput
+    /// The language of messages.
+    public let language: Language
+    /// The environment variables, read once.
+    public let environment: [String: String]
+    /// Whether this is the interactive shell (as opposed to one command from the command line).
+    public var isShell = false
+    /// Set by a command that should make the process exit non-zero without failing (validate).
+    public var exitStatus: Int32 = 0
+    /// Whether the shell should leave after this command.
+    public var wantsToQuit = false
+    /// Edits a refused save kept in memory, by case; saved by `save --force`, dropped by `reload`.
+    public var unsavedEdits: [CaseID: CaseSheet] = [:]
+    /// The histories of values typed into each field, seeded from the store on first use.
+    private var fieldHistories: [String: LineHistory] = [:]
+    /// Today, for review dates and the era-year range.
+    public let now: Date
+    private var reader: LineReading?
+
+    /// A session on `store`.
+    public init(store: CaseStore, output: TextOutput = TextOutput(), environment: [String: String] = ProcessInfo.processInfo.environment,
+                reader: LineReading? = nil, now: Date = Date()) {
+        self.store = store
+        self.output = output
+        self.environment = environment
+        self.language = Language.from(environment: environment)
+        self.reader = reader
+        self.now = now
+    }
+
+    /// The store path a command line names: `--store`, else CASEBOOK_STORE, else `Store`.
+    public static func storePath(option: String?, environment: [String: String]) -> String {
+        if let option, !option.isEmpty { return option }
+        if let variable = environment["CASEBOOK_STORE"], !variable.isEmpty { return variable }
+        return "Store"
+    }
+
+    /// Opens the store for one command from the command line; a missing store is a failure (exit 1).
+    public static func forCommandLine(storePath option: String?) throws -> Session {
+        let environment = ProcessInfo.processInfo.environment
+        let language = Language.from(environment: environment)
+        let path = storePath(option: option, environment: environment)
+        let output = TextOutput()
+        do {
+            let store = try CaseStore(path: path)
+            let session = Session(store: store, output: output, environment: environment)
+            session.reportProblems()
+            return session
+        } catch {
+            output.error(Catalogue.text(.storeMissing, language, [FileSystem.absolutePath(path)]))
+            throw ExitCode.failure
+        }
+    }
+
+    /// The message `key` in the session's language.
+    public func text(_ key: MessageKey, _ arguments: String...) -> String {
+        Catalogue.text(key, language, arguments)
+    }
+
+    /// Prints the files that did not load, each by name with the reason.
+    public func reportProblems() {
+        for problem in store.problems {
+            output.error(text(.storeProblem, problem.fileName, describe(problem.reason)))
+        }
+    }
+
+    /// The reason a file did not load, in words.
+    public func describe(_ reason: StoreProblem.Reason) -> String {
+        switch reason {
+        case .notUTF8: text(.problemNotUTF8)
+        case .badJSON(let error): text(.problemBadJSON, error.description)
+        case .wrongTypes(let error): text(.problemWrongTypes, error.description)
+        case .conflicted: text(.problemConflicted)
+        case .unreadable(let error): text(.problemUnreadable, error.description)
+        case .badFileName: text(.problemBadFileName)
+        }
+    }
+
+    // MARK: Terminal
+
+    /// Whether standard output is a terminal.
+    public var outputIsTerminal: Bool { isatty(1) == 1 }
+
+    /// Whether standard input is a terminal.
+    public var inputIsTerminal: Bool { isatty(0) == 1 }
+
+    /// Colour only on a terminal, and never under NO_COLOR (SPEC §3.5).
+    public var usesColour: Bool {
+        outputIsTerminal && environment["NO_COLOR"] == nil
+    }
+
+    /// The width to lay text out in: the terminal's, else COLUMNS, else 80.
+    public var width: Int {
+        var size = winsize()
+        if outputIsTerminal, ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        if let columns = environment["COLUMNS"].flatMap(Int.init), columns > 0 { return columns }
+        return 80
+    }
+
+    /// How to ask for a line: libedit on a terminal, plain lines from standard input otherwise.
+    public var lineReader: LineReading {
+        if let reader { return reader }
+        let made: LineReading = TerminalLineReader() ?? StreamLineReader(fileDescriptor: 0)
+        reader = made
+        return made
+    }
+
+    // MARK: Clock
+
+    /// This year, Western.
+    public var currentWesternYear: Int {
+        Calendar(identifier: .gregorian).component(.year, from: now)
+    }
+
+    /// Today as `YYYY-MM-DD`, local time.
+    public var today: String {
+        let components = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: now)
+        return String(format: "%04d-%02d-%02d", components.year!, components.month!, components.day!)
+    }
+
+    // MARK: Cases
+
+    /// The case `reference` names, or the open case when it is `nil`; a failure lists candidates.
+    public func resolveCase(_ reference: String?) throws -> CaseID {
+        guard let reference else {
+            guard let openCase, store.cases[openCase] != nil else { throw CommandFailure(text(.noOpenCase)) }
+            return openCase
+        }
+        switch store.resolve(reference) {
+        case .found(let id): return id
+        case .notFound: throw CommandFailure(text(.caseNotFound, reference))
+        case .ambiguous(let ids):
+            let lines = ids.map { "  \($0.rawValue)  \(TerminalSafeText.make(store.cases[$0]?.sheet.title ?? ""))" }
+            throw CommandFailure(([text(.caseAmbiguous, reference)] + lines).joined(separator: "\n"))
+        }
+    }
+
+    /// The sheet of `id` as it stands for editing: a kept unsaved edit, else the stored one.
+    public func sheet(_ id: CaseID) -> CaseSheet? {
+        unsavedEdits[id] ?? store.cases[id]?.sheet
+    }
+
+    /// Saves `sheet` as `id`, keeping the edit in memory when the save is refused.
+    ///
+    /// Editing an approved case sends it back to review (SPEC §4).
+    public func save(_ sheet: CaseSheet, as id: CaseID, force: Bool = false) throws {
+        var sheet = sheet
+        if let before = store.cases[id]?.sheet, before.status == .approved, sheet.status == .approved,
+           SheetCodec.encode(withoutReview(before)) != SheetCodec.encode(withoutReview(sheet)) {
+            sheet.status = .review
+        }
+        do {
+            try store.save(sheet, as: id, force: force)
+            unsavedEdits[id] = nil
+        } catch {
+            unsavedEdits[id] = sheet
+            throw CommandFailure(describe(error))
+        }
+    }
+
+    private func withoutReview(_ sheet: CaseSheet) -> CaseSheet {
+        var copy = sheet
+        copy.review = [:]
+        copy.status = .draft
+        return copy
+    }
+
+    /// A save error in words.
+    public func describe(_ error: SaveError) -> String {
+        switch error {
+        case .changedOnDisk(let id): text(.changedOnDisk, id.fileName)
+        case .readOnly(let id, let schema): text(.readOnlyNewer, id.fileName, String(schema))
+        case .alreadyExists(let id): text(.idTaken, id.rawValue)
+        case .noSuchCase(let id): text(.caseNotFound, id.rawValue)
+        case .system(let error): text(.saveFailed, error.path, error.description)
+        }
+    }
+
+    /// The field or section `name` names, or a failure listing the names.
+    public func part(named name: String) throws -> SheetPart {
+        guard let part = SheetPart.named(name) else {
+            throw CommandFailure(text(.unknownField, name, SheetField.allCases.map(\.key).joined(separator: ", ")))
+        }
+        return part
+    }
+
+    /// The history of values typed into `field` (or a diagram sub-part), seeded with the store's values.
+    public func history(for name: String, seed: () -> [String]) -> LineHistory {
+        if let history = fieldHistories[name] { return history }
+        let history = LineHistory()
+        var seen = Set<String>()
+        for value in seed() where seen.insert(value).inserted { history.add(value) }
+        fieldHistories[name] = history
+        return history
+    }
+
+    /// Every distinct value of `field` used in the store, in store order (for history and completion).
+    public func valuesInStore(of field: SheetField) -> [String] {
+        var seen = Set<String>()
+        var values: [String] = []
+        for stored in store.orderedCases {
+            switch stored.sheet.value(of: field) {
+            case .line(let value): if !value.isEmpty, seen.insert(value).inserted { values.append(value) }
+            case .items(let items): for item in items where seen.insert(item).inserted { values.append(item) }
+            default: break
+            }
+        }
+        return values
+    }
+
+    /// The cases with changes not yet committed (0 outside git).
+    public func uncommittedCount() -> Int {
+        GitStore(storePath: store.path).changedFileNames().count
+    }
+}
+

@@ -1,0 +1,27 @@
+import ArgumentParser
+
+/// A command that runs in a `Session`: the same definition serves `casebook CMD` and the shell.
+public protocol ShellCommand: ParsableCommand {
+    /// Does the command's work in `session`; throws `CommandFailure` for a failure the user should read.
+    func run(in session: Session) throws
+}
+
+/// A command that can be given `--store`, and so runs on its own from the command line.
+public protocol StoreCommand: ShellCommand {
+    /// The `--store` option.
+    var storeOptions: StoreOptions { get }
+}
+
+extension StoreCommand {
+    /// From the command line: open the store, run, and exit 1 on failure.
+    public func run() throws {
+        let session = try Session.forCommandLine(storePath: storeOptions.store)
+        do {
+            try run(in: session)
+        } catch let failure as CommandFailure {
+            session.output.error(failure.message)
+            throw ExitCode(1)
+        }
+        if session.exitStatus != 0 { throw ExitCode(session.exitStatus) }
+    }
+}

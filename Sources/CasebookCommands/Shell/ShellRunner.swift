@@ -1,0 +1,140 @@
+import ArgumentParser
+import CasebookCore
+import CasebookStore
+import Foundation
+import LineEditor
+
+/// The interactive shell (SPEC §3): reads lines — with libedit on a terminal, plain lines from a
+/// pipe — splits them into words, and runs each through the same command definitions as `casebook CMD`.
+enum ShellRunner {
+    /// Starts the shell on the store at `storePath` (or CASEBOOK_STORE, or Store/).
+    static func run(storePath option: String?) throws {
+        let environment = ProcessInfo.processInfo.environment
+        let language = Language.from(environment: environment)
+        let path = Session.storePath(option: option, environment: environment)
+        let output = TextOutput()
+        let store: CaseStore
+        do {
+            store = try CaseStore(path: path)
+        } catch {
+            output.error(Catalogue.text(.storeMissing, language, [FileSystem.absolutePath(path)]))
+            throw ExitCode.failure
+        }
+        let terminal = TerminalLineReader()
+        let reader: LineReading = terminal ?? StreamLineReader(fileDescriptor: 0)
+        let session = Session(store: store, output: output, environment: environment, reader: reader)
+        session.isShell = true
+        let interactive = terminal != nil
+        if interactive {
+            output.line(session.text(.shellBanner, store.path, String(store.cases.count), String(session.uncommittedCount())))
+        }
+        session.reportProblems()
+
+        let history = LineHistory(name: "commands")
+        let historyPath = interactive ? LineHistory.defaultPath() : nil
+        if let historyPath { try? history.load(from: historyPath) }
+
+        var anyFailed = false
+        while !session.wantsToQuit {
+            let prompt = session.openCase.map { "casebook:\($0.rawValue)> " } ?? "casebook> "
+            let result = reader.readLine(prompt: prompt, prefill: "", history: history, completer: { text in
+                let reply = CommandCompletion.complete(text, vocabulary: vocabulary(for: session))
+                return CompletionReply(replacing: reply.replacing, candidates: reply.candidates, appendSpaceWhenUnique: reply.endsWord)
+            })
+            switch result {
+            case .endOfInput:
+                session.wantsToQuit = true
+            case .interrupted:
+                continue
+            case .line(let line):
+                if line.trimmingWhitespace().isEmpty { continue }
+                if interactive {
+                    history.add(line)
+                    if let historyPath {
+                        do { try history.save(to: historyPath) } catch { output.error("\(error)") }
+                    }
+                }
+                if !execute(line, in: session) { anyFailed = true }
+            }
+        }
+        if interactive {
+            let uncommitted = session.uncommittedCount()
+            if uncommitted > 0 { output.line(session.text(.shellUncommitted, String(uncommitted))) }
+            output.line(session.text(.shellBye))
+        }
+        if anyFailed && !interactive { throw ExitCode.failure }
+    }
+
+    /// Runs one typed line; false when it failed.
+    @discardableResult
+    static func execute(_ line: String, in session: Session) -> Bool {
+        let words: [String]
+        do {
+            words = try WordSplitter.split(line)
+        } catch {
+            session.output.error(session.text(.shellQuoteError))
+            return false
+        }
+        guard let first = words.first else { return true }
+        if !first.hasPrefix("-"), !CommandList.names.contains(first) {
+            session.output.error(session.text(.shellUnknownCommand, TerminalSafeText.make(first), CommandList.names.joined(separator: ", ")))
+            return false
+        }
+        session.exitStatus = 0
+        do {
+            let command = try Casebook.parseAsRoot(words)
+            if let shellCommand = command as? ShellCommand {
+                try shellCommand.run(in: session)
+            } else if !(command is Casebook) {
+                var command = command
+                try command.run()
+            }
+            return session.exitStatus == 0
+        } catch let failure as CommandFailure {
+            session.output.error(failure.message)
+            return false
+        } catch {
+            let message = Casebook.fullMessage(for: error)
+            if Casebook.exitCode(for: error) == .success {
+                session.output.line(message)
+                return true
+            }
+            session.output.error(message)
+            return false
+        }
+    }
+
+    /// What completion knows now: commands, their options, the cases.
+    static func vocabulary(for session: Session) -> CompletionVocabulary {
+        var options: [String: [String]] = [:]
+        for type in CommandList.all {
+            let name = type.configuration.commandName ?? ""
+            options[name] = ArgumentNames.longOptions(of: type)
+        }
+        return CompletionVocabulary(
+            commands: CommandList.names,
+            options: options,
+            optionValues: [
+                "--status": SheetStatus.allCases.map(\.rawValue),
+                "--form": SheetField.knownForms,
+                "--domain": SheetField.domains,
+                "--department": session.valuesInStore(of: .departments),
+            ],
+            cases: session.store.orderedCases.map { ($0.id.rawValue, $0.sheet.title) },
+            hasOpenCase: session.openCase != nil)
+    }
+}
+
+/// The long option names of a command, read from its help so they never drift from the definition.
+enum ArgumentNames {
+    static func longOptions(of type: ParsableCommand.Type) -> [String] {
+        let help = type.helpMessage(columns: 200)
+        var names: [String] = []
+        for word in help.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "," || $0 == "[" || $0 == "]" }) {
+            if word.hasPrefix("--"), word.count > 2, !names.contains(String(word)), word != "--help" {
+                names.append(String(word))
+            }
+        }
+        return names
+    }
+}

@@ -1,0 +1,37 @@
+import CasebookCore
+import CasebookStore
+import Foundation
+
+/// `edit … --editor`: the fields as plain text in `$VISUAL` or `$EDITOR`, one item or paragraph a line.
+///
+/// Several fields (a section) are separated by `# label` lines; the diagram by `# 登場者`, `# 流れ`, `# メモ`.
+enum ExternalEditor {
+    static func edit(_ fields: [SheetField], of sheet: CaseSheet, id: CaseID, in session: Session) throws {
+        guard let editor = [session.environment["VISUAL"], session.environment["EDITOR"]].compactMap({ $0 }).first(where: { !$0.isEmpty }) else {
+            throw CommandFailure(session.text(.editorNoEditor))
+        }
+        let text = EditorText.render(fields, of: sheet)
+        let path = NSTemporaryDirectory() + "casebook-\(id.rawValue)-\(UUID().uuidString.prefix(8)).txt"
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        // The editor command may carry its own arguments ("code -w"), so a shell reads it; the file
+        // path is passed as "$1", never spliced into the command text.
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", editor + " \"$1\"", "sh", path]
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0, let data = FileManager.default.contents(atPath: path),
+              let edited = String(data: data, encoding: .utf8) else {
+            throw CommandFailure(session.text(.editorFailed))
+        }
+        var updated = sheet
+        do {
+            try EditorText.apply(edited, to: &updated, fields: fields, currentWesternYear: session.currentWesternYear)
+        } catch {
+            throw CommandFailure(session.describe(error))
+        }
+        try session.save(updated, as: id)
+        session.output.line(session.text(.saved, id.rawValue))
+    }
+}

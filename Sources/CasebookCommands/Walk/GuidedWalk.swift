@@ -1,0 +1,249 @@
+import CasebookCore
+import LineEditor
+
+/// A guided walk through fields (SPEC §3.3): one field at a time with its label as the prompt,
+/// current values on the line ready to edit, `<` back, `.` stop, every accepted field saved at once.
+final class GuidedWalk {
+    /// How a walk ended.
+    enum Outcome {
+        /// Every field was visited.
+        case finished
+        /// `.` or end of input: the rest kept as it is.
+        case stopped
+        /// Ctrl-C.
+        case interrupted
+    }
+
+    private let session: Session
+    private let fields: [SheetField]
+    private let prefill: Bool
+    /// The case, once it exists on disk (a new case exists from its title on).
+    private(set) var id: CaseID?
+    private let newID: CaseID?
+    private var sheet: CaseSheet
+
+    /// A walk editing `id`'s `fields`, each pre-filled with its current value.
+    init(session: Session, editing id: CaseID, sheet: CaseSheet, fields: [SheetField]) {
+        self.session = session
+        self.fields = fields
+        self.prefill = true
+        self.id = id
+        self.newID = nil
+        self.sheet = sheet
+    }
+
+    /// A walk drafting a new case to be saved as `newID` once its title is given.
+    init(session: Session, creating newID: CaseID) {
+        self.session = session
+        self.fields = SheetField.allCases
+        self.prefill = false
+        self.id = nil
+        self.newID = newID
+        self.sheet = CaseSheet()
+    }
+
+    /// What a step of the walk asks the walk to do next.
+    private enum Step {
+        case next
+        case back
+        case stop
+        case interrupt
+    }
+
+    /// Runs the walk to its end.
+    func run() throws -> Outcome {
+        var index = 0
+        while index < fields.count {
+            let field = fields[index]
+            let step: Step
+            switch field.kind {
+            case .line, .choice, .eraYear: step = try askSingleLine(field)
+            case .list, .text: step = try askItems(field)
+            case .diagram: step = try askDiagram()
+            }
+            switch step {
+            case .next: index += 1
+            case .back:
+                if index == 0 { session.output.line(session.text(.walkAtFirstField)) } else { index -= 1 }
+            case .stop: return .stopped
+            case .interrupt: return .interrupted
+            }
+        }
+        return .finished
+    }
+
+    // MARK: Asking
+
+    private enum Answer {
+        case text(String)
+        case back
+        case stop
+        case interrupt
+    }
+
+    private func read(_ prompt: String, prefill: String, history: LineHistory?, completer: Completer?) -> Answer {
+        switch session.lineReader.readLine(prompt: prompt + "> ", prefill: prefill, history: history, completer: completer) {
+        case .interrupted: return .interrupt
+        case .endOfInput: return .stop
+        case .line(let line):
+            switch line.trimmingWhitespace() {
+            case "<", "＜": return .back
+            case ".", "。", "．": return .stop
+            default: return .text(line)
+            }
+        }
+    }
+
+    private func completer(for field: SheetField) -> Completer {
+        let values = session.valuesInStore(of: field)
+        return { text in
+            let reply = FieldCompletion.complete(text, field: field, storeValues: values)
+            return CompletionReply(replacing: reply.replacing, candidates: reply.candidates, appendSpaceWhenUnique: reply.endsWord)
+        }
+    }
+
+    private func history(for field: SheetField) -> LineHistory {
+        session.history(for: field.key) { session.valuesInStore(of: field) }
+    }
+
+    private func askSingleLine(_ field: SheetField) throws -> Step {
+        if case .choice(let choices, _) = field.kind {
+            session.output.line(session.text(.walkChoicesHeader))
+            for (number, choice) in choices.enumerated() { session.output.line("  \(number + 1). \(choice)") }
+        }
+        if case .eraYear = field.kind { session.output.line("  (" + session.text(.walkEraHint) + ")") }
+        var current = ""
+        if prefill {
+            switch sheet.value(of: field) {
+            case .line(let value): current = value
+            case .eraYear(let era): current = era?.editingText ?? ""
+            default: break
+            }
+        }
+        while true {
+            switch read(field.label, prefill: current, history: history(for: field), completer: completer(for: field)) {
+            case .back: return .back
+            case .stop: return .stop
+            case .interrupt: return .interrupt
+            case .text(let typed):
+                do {
+                    let accepted = try FieldInput.singleLineValue(typed, for: field, currentWesternYear: session.currentWesternYear)
+                    if let warning = accepted.warning { session.output.line(session.describe(warning: warning)) }
+                    sheet.setValue(accepted.value, of: field)
+                    if !typed.trimmingWhitespace().isEmpty { history(for: field).add(typed.trimmingWhitespace()) }
+                    try persist()
+                    return .next
+                } catch let problem as FieldInput.Problem {
+                    session.output.line(session.text(.walkInvalid, session.describe(problem)))
+                    current = typed
+                }
+            }
+        }
+    }
+
+    /// Reads items one per line: existing ones pre-filled (Enter keeps, erased removes), then new ones
+    /// until an empty line. Returns `nil` items when the walk should go back, stop or be interrupted first.
+    private func readItems(prompt: String, existing: [String], history: LineHistory?, completer: Completer?,
+                           check: (String) -> String? = { _ in nil }) -> ([String], Step) {
+        var kept: [String] = []
+        var index = 0
+        while true {
+            let isExisting = index < existing.count
+            let answer = read(prompt, prefill: isExisting ? existing[index] : "", history: history, completer: completer)
+            switch answer {
+            case .back: return (existing, .back)
+            case .interrupt: return (kept + existing.dropFirst(index), .interrupt)
+            case .stop: return (kept + existing.dropFirst(index), .stop)
+            case .text(let typed):
+                let trimmed = typed.trimmingWhitespace()
+                if trimmed.isEmpty && !isExisting { return (kept, .next) }
+                if !trimmed.isEmpty {
+                    if let problem = check(trimmed) {
+                        session.output.line(session.text(.walkInvalid, problem))
+                        continue
+                    }
+                    kept.append(typed)
+                    history?.add(trimmed)
+                }
+                index += 1
+            }
+        }
+    }
+
+    private func askItems(_ field: SheetField) throws -> Step {
+        if case .text = field.kind {
+            session.output.line("  (" + session.text(.walkTextHint) + ")")
+        } else {
+            session.output.line("  (" + session.text(.walkListHint) + ")")
+        }
+        var existing: [String] = []
+        if prefill, case .items(let items) = sheet.value(of: field) {
+            existing = items
+            if !items.isEmpty { session.output.line("  (" + session.text(.walkEditHint) + ")") }
+        }
+        let (typed, step) = readItems(prompt: field.label, existing: existing, history: history(for: field), completer: completer(for: field))
+        if step == .back { return .back }
+        sheet.setValue(.items(FieldInput.items(typed, for: field)), of: field)
+        try persist()
+        return step
+    }
+
+    private func askDiagram() throws -> Step {
+        let label = SheetField.diagram.label
+        session.output.line("  (" + session.text(.walkListHint) + ")")
+        let actorsPrompt = "\(label)（\(session.text(.walkDiagramActors))）"
+        let (actors, actorStep) = readItems(prompt: actorsPrompt, existing: prefill ? sheet.diagram.actors : [],
+                                            history: session.history(for: "diagram.actors") { [] }, completer: nil)
+        if actorStep == .back { return .back }
+        sheet.diagram.actors = FieldInput.items(actors, for: .diagram)
+        try persist()
+        if actorStep != .next { return actorStep }
+
+        let flowsPrompt = "\(label)（\(session.text(.walkDiagramFlows))）"
+        let (flows, flowStep) = readItems(
+            prompt: flowsPrompt, existing: prefill ? sheet.diagram.flows.map(\.displayText) : [],
+            history: nil, completer: nil,
+            check: { Diagram.Flow.parse($0) == nil ? self.session.describe(FieldInput.Problem.badFlow($0)) : nil })
+        if flowStep == .back { return .back }
+        var parsed: [Diagram.Flow] = []
+        for line in flows {
+            guard let flow = Diagram.Flow.parse(line) else { continue }
+            parsed.append(flow)
+            // A flow must name actors: one it names that is missing becomes an actor.
+            for name in [flow.from, flow.to] where !sheet.diagram.actors.contains(name) {
+                sheet.diagram.actors.append(name)
+            }
+        }
+        sheet.diagram.flows = parsed
+        try persist()
+        if flowStep != .next { return flowStep }
+
+        let notesPrompt = "\(label)（\(session.text(.walkDiagramNotes))）"
+        let (notes, noteStep) = readItems(prompt: notesPrompt, existing: prefill ? sheet.diagram.notes : [],
+                                          history: nil, completer: nil)
+        if noteStep == .back { return .back }
+        sheet.diagram.notes = FieldInput.items(notes, for: .diagram)
+        try persist()
+        return noteStep
+    }
+
+    // MARK: Saving
+
+    /// Saves what has been accepted so far; a new case is created when its title is first given.
+    private func persist() throws {
+        if let id {
+            try session.save(sheet, as: id)
+            return
+        }
+        guard let newID, !sheet.title.isEmpty else { return }
+        sheet.status = .draft
+        do {
+            try session.store.create(sheet, as: newID)
+        } catch {
+            throw CommandFailure(session.describe(error))
+        }
+        id = newID
+        session.output.line(session.text(.walkCreated, newID.rawValue))
+        if let stored = session.store.cases[newID] { sheet = stored.sheet }
+    }
+}

@@ -1,0 +1,147 @@
+/// What the shell knows that completion draws on; plain data, so completion stays pure.
+public struct CompletionVocabulary: Sendable {
+    /// Command names.
+    public var commands: [String]
+    /// Each command's option names (`--form`).
+    public var options: [String: [String]]
+    /// Values an option takes (`--status` → draft, review, approved).
+    public var optionValues: [String: [String]]
+    /// The cases: id and title.
+    public var cases: [(id: String, title: String)]
+    /// Whether a case is open (so a first argument may be a field).
+    public var hasOpenCase: Bool
+
+    /// Makes a vocabulary.
+    public init(commands: [String], options: [String: [String]], optionValues: [String: [String]],
+                cases: [(id: String, title: String)], hasOpenCase: Bool) {
+        self.commands = commands
+        self.options = options
+        self.optionValues = optionValues
+        self.cases = cases
+        self.hasOpenCase = hasOpenCase
+    }
+}
+
+/// Completion at the command prompt (SPEC §3.1): commands first, then what each argument
+/// position of that command takes — cases by id and title, fields by key and label, options and their values.
+public enum CommandCompletion {
+    /// What each command takes, by argument position.
+    enum Slot { case caseOrField, field, caseOnly, command, value(SheetField?) }
+
+    static func slots(for command: String) -> [Slot] {
+        switch command {
+        case "show", "edit", "revert", "diff": [.caseOrField, .field]
+        case "set": [.caseOrField, .field, .value(nil)]
+        case "open", "delete", "validate", "review", "approve", "log", "save", "reload": [.caseOnly]
+        case "help": [.command]
+        default: []
+        }
+    }
+
+    /// The candidates for `textBeforeCursor` typed at the command prompt.
+    public static func complete(_ textBeforeCursor: String, vocabulary: CompletionVocabulary) -> CompletionCandidates {
+        let (words, current, replacing) = wordsBeforeCursor(textBeforeCursor)
+        guard let command = words.first else {
+            return CompletionCandidates(replacing: replacing, candidates: vocabulary.commands.filter { $0.hasPrefix(current) }.sorted())
+        }
+        if current.hasPrefix("-") {
+            let options = (vocabulary.options[command] ?? []) + ["--help"]
+            return CompletionCandidates(replacing: replacing, candidates: options.filter { $0.hasPrefix(current) })
+        }
+        if let previous = words.last, previous.hasPrefix("--"), let values = vocabulary.optionValues[previous] {
+            return CompletionCandidates(replacing: replacing, candidates: matching(current, in: values))
+        }
+        let positional = words.dropFirst().filter { !$0.hasPrefix("-") }
+        let slots = slots(for: command)
+        guard positional.count < slots.count else { return CompletionCandidates(replacing: replacing, candidates: []) }
+        var candidates: [String]
+        switch slots[positional.count] {
+        case .command:
+            candidates = vocabulary.commands.filter { $0.hasPrefix(current) }
+        case .caseOnly:
+            candidates = caseCandidates(current, vocabulary)
+        case .caseOrField:
+            candidates = caseCandidates(current, vocabulary)
+            if vocabulary.hasOpenCase { candidates += fieldCandidates(current) }
+        case .field:
+            candidates = fieldCandidates(current)
+        case .value:
+            // `set [CASE] FIELD VALUE`: the field is the last positional that names one.
+            let field = positional.reversed().compactMap { SheetPart.named($0) }.first
+            if case .field(let f)? = field, case .choice(let choices, _) = f.kind {
+                candidates = matching(current, in: choices)
+            } else if case .field(.started)? = field {
+                candidates = matching(current, in: Era.allCases.map(\.rawValue))
+            } else if positional.count == 1, SheetPart.named(positional[0]) == nil {
+                candidates = fieldCandidates(current)
+            } else {
+                candidates = []
+            }
+        }
+        return CompletionCandidates(replacing: replacing, candidates: unique(candidates).map(WordSplitter.quoted))
+    }
+
+    /// Case ids starting with the word, then titles containing it (in normal form).
+    static func caseCandidates(_ current: String, _ vocabulary: CompletionVocabulary) -> [String] {
+        let ids = vocabulary.cases.map(\.id).filter { $0.hasPrefix(current) }
+        if current.isEmpty { return ids }
+        let needle = SearchNormalizer.normalize(current)
+        let titlesStarting = vocabulary.cases.map(\.title).filter { SearchNormalizer.normalize($0).hasPrefix(needle) }
+        let titles = titlesStarting.isEmpty
+            ? vocabulary.cases.map(\.title).filter { SearchNormalizer.normalize($0).contains(needle) }
+            : titlesStarting
+        return ids + titles
+    }
+
+    /// Field and section keys and labels starting with the word.
+    static func fieldCandidates(_ current: String) -> [String] {
+        SheetPart.allNames.filter { $0.hasPrefix(current) }
+    }
+
+    /// Values starting with the word, else containing it, compared in normal form.
+    public static func matching(_ current: String, in values: [String]) -> [String] {
+        if current.isEmpty { return unique(values) }
+        let needle = SearchNormalizer.normalize(current)
+        let starting = values.filter { SearchNormalizer.normalize($0).hasPrefix(needle) }
+        if !starting.isEmpty { return unique(starting) }
+        return unique(values.filter { SearchNormalizer.normalize($0).contains(needle) })
+    }
+
+    static func unique(_ values: [String]) -> [String] {
+        var seen = Set<String>()
+        return values.filter { seen.insert($0).inserted }
+    }
+
+    /// The complete words before the cursor, the word being typed, and its length in scalars as typed.
+    static func wordsBeforeCursor(_ text: String) -> (words: [String], current: String, replacing: Int) {
+        // The raw last word: from after the last unquoted space to the cursor.
+        var rawStart = text.unicodeScalars.startIndex
+        var quote: Unicode.Scalar?
+        var escaped = false
+        var index = text.unicodeScalars.startIndex
+        while index < text.unicodeScalars.endIndex {
+            let scalar = text.unicodeScalars[index]
+            let next = text.unicodeScalars.index(after: index)
+            if escaped {
+                escaped = false
+            } else if let q = quote {
+                if scalar == q { quote = nil }
+            } else if scalar == "\\" {
+                escaped = true
+            } else if scalar == "'" || scalar == "\"" {
+                quote = scalar
+            } else if scalar == " " || scalar == "\t" || scalar == "\u{3000}" {
+                rawStart = next
+            }
+            index = next
+        }
+        let rawCurrent = String(text.unicodeScalars[rawStart...])
+        let before = String(text.unicodeScalars[..<rawStart])
+        let words = (try? WordSplitter.split(before)) ?? before.split(separator: " ").map(String.init)
+        var current = rawCurrent
+        if let closed = try? WordSplitter.split(rawCurrent + (quote.map { String($0) } ?? "")), let word = closed.first {
+            current = word
+        }
+        return (words, current, rawCurrent.unicodeScalars.count)
+    }
+}

@@ -1,0 +1,175 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A failed system call: which, on what, and errno's words.
+public struct SystemError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The operation, e.g. `open`.
+    public var operation: String
+    /// The path it was applied to.
+    public var path: String
+    /// errno.
+    public var code: Int32
+
+    public var description: String {
+        "\(operation) \(path): \(String(cString: strerror(code)))"
+    }
+}
+
+/// Every system call the store makes, behind one seam, so that the store's logic
+/// reads as logic and the calls can be audited in one place.
+public enum FileSystem {
+    /// The bytes of the regular file at `path`.
+    public static func readFile(_ path: String) throws(SystemError) -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        guard fd >= 0 else { throw SystemError(operation: "open", path: path, code: errno) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw SystemError(operation: "stat", path: path, code: errno) }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { throw SystemError(operation: "read", path: path, code: EINVAL) }
+        var result: [UInt8] = []
+        var capacity = max(Int(info.st_size) + 1, 4096)
+        result.reserveCapacity(capacity)
+        var buffer = [UInt8](repeating: 0, count: capacity)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, capacity) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw SystemError(operation: "read", path: path, code: errno)
+            }
+            if count == 0 { break }
+            result.append(contentsOf: buffer[0..<count])
+            if count == capacity {
+                capacity *= 2
+                buffer = [UInt8](repeating: 0, count: capacity)
+            }
+        }
+        return result
+    }
+
+    /// Whether something exists at `path` (a dangling link counts).
+    public static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0
+    }
+
+    /// Whether `path` is a directory (following links).
+    public static func isDirectory(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// Size and modification time of `path`, for cheap change detection.
+    public static func fingerprint(_ path: String) -> FileFingerprint? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return FileFingerprint(size: Int64(info.st_size), modifiedSeconds: Int64(info.st_mtim.tv_sec),
+                               modifiedNanoseconds: Int64(info.st_mtim.tv_nsec), inode: UInt64(info.st_ino))
+    }
+
+    /// The names in the directory at `path`, without `.` and `..`.
+    public static func listDirectory(_ path: String) throws(SystemError) -> [String] {
+        guard let dir = opendir(path) else { throw SystemError(operation: "opendir", path: path, code: errno) }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
+    }
+
+    /// Creates a directory (and its parents) with `mode`.
+    public static func makeDirectory(_ path: String, mode: mode_t = 0o755) throws(SystemError) {
+        if isDirectory(path) { return }
+        var parent = path
+        while parent.count > 1, parent.hasSuffix("/") { parent.removeLast() }
+        if let slash = parent.lastIndex(of: "/"), slash != parent.startIndex {
+            try makeDirectory(String(parent[..<slash]), mode: mode)
+        }
+        if mkdir(path, mode) != 0 && errno != EEXIST {
+            throw SystemError(operation: "mkdir", path: path, code: errno)
+        }
+    }
+
+    /// Removes the file at `path`.
+    public static func removeFile(_ path: String) throws(SystemError) {
+        guard unlink(path) == 0 else { throw SystemError(operation: "unlink", path: path, code: errno) }
+    }
+
+    /// Replaces (or creates) the file `name` in `directory` with `bytes`, atomically and durably:
+    /// a temporary file created exclusively beside it, written, fsync'ed, given the old file's mode,
+    /// renamed over the old one, and the directory fsync'ed. A crash at any point leaves either
+    /// the old file or the new one. The temporary file is named `.<name>.tmp-XXXXXX`.
+    public static func replaceAtomically(
+        directory: String, name: String, with bytes: [UInt8], newFileMode: mode_t = 0o644
+    ) throws(SystemError) {
+        let target = directory + "/" + name
+        var mode = newFileMode
+        var old = stat()
+        if stat(target, &old) == 0 { mode = old.st_mode & 0o7777 }
+        var template = Array((directory + "/." + name + ".tmp-XXXXXX").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        let temporary = String(cString: template)
+        guard fd >= 0 else { throw SystemError(operation: "mkstemp", path: temporary, code: errno) }
+        _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
+        var committed = false
+        defer {
+            if !committed { unlink(temporary) }
+        }
+        do throws(SystemError) {
+            var offset = 0
+            while offset < bytes.count {
+                let count = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, bytes.count - offset) }
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    throw SystemError(operation: "write", path: temporary, code: errno)
+                }
+                offset += count
+            }
+            guard fchmod(fd, mode) == 0 else { throw SystemError(operation: "chmod", path: temporary, code: errno) }
+            guard fsync(fd) == 0 else { throw SystemError(operation: "fsync", path: temporary, code: errno) }
+        } catch {
+            close(fd)
+            throw error
+        }
+        guard close(fd) == 0 else { throw SystemError(operation: "close", path: temporary, code: errno) }
+        guard rename(temporary, target) == 0 else { throw SystemError(operation: "rename", path: target, code: errno) }
+        committed = true
+        try syncDirectory(directory)
+    }
+
+    /// Flushes a directory's entries to disk, so that a rename in it survives a crash.
+    public static func syncDirectory(_ path: String) throws(SystemError) {
+        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw SystemError(operation: "open", path: path, code: errno) }
+        defer { close(fd) }
+        guard fsync(fd) == 0 else { throw SystemError(operation: "fsync", path: path, code: errno) }
+    }
+
+    /// The absolute form of `path`, resolved against the working directory.
+    public static func absolutePath(_ path: String) -> String {
+        if path.hasPrefix("/") { return path }
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        guard getcwd(&buffer, buffer.count) != nil else { return path }
+        let cwd = String(cString: buffer)
+        let trimmed = path.hasPrefix("./") ? String(path.dropFirst(2)) : path
+        return trimmed == "." ? cwd : cwd + "/" + trimmed
+    }
+}
+
+/// Size, modification time and inode of a file: enough to notice most changes cheaply.
+public struct FileFingerprint: Sendable, Equatable, Hashable {
+    /// Size in bytes.
+    public var size: Int64
+    /// Modification time, seconds.
+    public var modifiedSeconds: Int64
+    /// Modification time, nanoseconds.
+    public var modifiedNanoseconds: Int64
+    /// Inode number (changes with every atomic replace).
+    public var inode: UInt64
+}

@@ -1,0 +1,3 @@
+import CasebookCommands
+
+CasebookMain.main()
