@@ -1,0 +1,50 @@
+import Testing
+@testable import CasebookCore
+
+/// Completion is pure: a line before the cursor in, candidates out.
+struct CompletionTests {
+    static let vocabulary = CompletionVocabulary(
+        commands: ["list", "find", "new", "open", "show", "edit", "set", "validate", "delete", "quit", "exit", "help"],
+        options: ["list": ["--form", "--department", "--domain", "--status", "--store"], "edit": ["--editor", "--store"]],
+        optionValues: ["--status": ["draft", "review", "approved"], "--form": SheetField.knownForms],
+        cases: [("shigen-shudan-kaishu", "資源集団回収"), ("shimin-bunko-masuta", "市民文庫マスター"), ("komyuniti-koza", "コミュニティ講座")],
+        hasOpenCase: false)
+
+    static let cases: [(String, [String], Int)] = [
+        ("ed", ["edit"], 2),
+        ("e", ["edit", "exit"], 1),
+        ("show 資源", ["資源集団回収"], 2),
+        ("show shi", ["shigen-shudan-kaishu", "shimin-bunko-masuta"], 3),
+        ("show shigen-shudan-kaishu ro", ["roles", "roles.city", "roles.partner"], 2),
+        ("show 資源 役割", ["役割（市）", "役割（相手）", "役割"], 2),
+        ("edit 資源 --ed", ["--editor"], 4),
+        ("list --status d", ["draft"], 1),
+        ("list --form 補助", ["補助・助成"], 2),
+        ("show こみゅ", ["コミュニティ講座"], 3),
+        ("help sh", ["show"], 2),
+        ("open マスター", ["市民文庫マスター"], 4),
+        ("list ", [], 0),
+        ("set 資源 domain 対等", ["対等に役割を分担"], 2),
+    ]
+
+    @Test(arguments: cases)
+    func candidates(line: String, expected: [String], replacing: Int) {
+        let reply = CommandCompletion.complete(line, vocabulary: Self.vocabulary)
+        #expect(reply.candidates == expected, "\(line)")
+        #expect(reply.replacing == replacing, "\(line)")
+    }
+
+    @Test func fieldValuesComeFromChoicesAndTheStore() {
+        #expect(FieldCompletion.complete("補助", field: .form, storeValues: []).candidates == ["補助・助成"])
+        #expect(FieldCompletion.complete("対等", field: .domain, storeValues: []).candidates == ["対等に役割を分担"])
+        #expect(FieldCompletion.complete("清掃", field: .departments, storeValues: ["清掃事業課", "みどりの課"]).candidates == ["清掃事業課"])
+        #expect(FieldCompletion.complete("平", field: .started, storeValues: []).candidates == ["平成"])
+        #expect(FieldCompletion.complete("清掃", field: .departments, storeValues: []).replacing == 2)
+    }
+
+    @Test func titlesWithSpacesAreQuoted() {
+        var vocabulary = Self.vocabulary
+        vocabulary.cases = [("a", "二つの 言葉")]
+        #expect(CommandCompletion.complete("show 二つ", vocabulary: vocabulary).candidates == ["'二つの 言葉'"])
+    }
+}

@@ -1,0 +1,123 @@
+import Testing
+@testable import CasebookCore
+
+struct FieldInputTests {
+    @Test(arguments: [("・町内会", "町内会"), ("  □ 情報発信 ", "情報発信"), ("- item", "item"), ("* x", "x"), ("○ 地域", "地域"), ("・", ""), ("ー長音", "ー長音")])
+    func bulletsAreNotContent(typed: String, item: String) {
+        #expect(FieldInput.listItem(typed) == item)
+    }
+
+    @Test func emptyItemsAreDropped() {
+        #expect(FieldInput.items(["a", "  ", "・", "b"], for: .points) == ["a", "b"])
+        #expect(FieldInput.items([" 段落 ", ""], for: .overview) == ["段落"])
+    }
+
+    @Test func choicesByNumberOrValue() throws {
+        #expect(try FieldInput.singleLineValue("2", for: .domain, currentWesternYear: 2026).value == .line("市民活動等に行政がサポート"))
+        #expect(try FieldInput.singleLineValue("対等に役割を分担", for: .domain, currentWesternYear: 2026).value == .line("対等に役割を分担"))
+        #expect(throws: FieldInput.Problem.self) { try FieldInput.singleLineValue("なんでも", for: .domain, currentWesternYear: 2026) }
+        #expect(throws: FieldInput.Problem.choiceNumberOutOfRange(.domain, number: 7, count: 6)) {
+            try FieldInput.singleLineValue("7", for: .domain, currentWesternYear: 2026)
+        }
+        let open = try FieldInput.singleLineValue("指定管理", for: .form, currentWesternYear: 2026)
+        #expect(open.value == .line("指定管理"))
+        #expect(open.warning?.kind == .unknownChoice("指定管理"))
+    }
+
+    @Test func titleIsRequiredAndOneLine() {
+        #expect(throws: FieldInput.Problem.required(.title)) { try FieldInput.singleLineValue("  ", for: .title, currentWesternYear: 2026) }
+        #expect(throws: FieldInput.Problem.lineBreak(.title)) { try FieldInput.singleLineValue("a\nb", for: .title, currentWesternYear: 2026) }
+    }
+
+    @Test func textIsKeptAsTypedInside() throws {
+        #expect(try FieldInput.singleLineValue(" ＡＢＣ　ｶﾅ ", for: .title, currentWesternYear: 2026).value == .line("ＡＢＣ　ｶﾅ"))
+    }
+}
+
+struct ValidationTests {
+    @Test func findsEachKindOfProblem() {
+        var sheet = CaseSheet()
+        sheet.domain = "なにか"
+        sheet.form = "指定管理"
+        sheet.started = EraYear(era: .showa, year: 70)
+        sheet.diagram = Diagram(actors: ["市"], flows: [.init(from: "市", to: "町内会", label: "x")])
+        sheet.overview = ["a\nb"]
+        let kinds = SheetValidator.issues(of: sheet, currentWesternYear: 2026).map(\.kind)
+        #expect(kinds.contains(.missing))
+        #expect(kinds.contains(.notAChoice("なにか")))
+        #expect(kinds.contains(.unknownChoice("指定管理")))
+        #expect(kinds.contains(.eraYearOutOfRange(EraYear(era: .showa, year: 70))))
+        #expect(kinds.contains(.unknownActor("町内会")))
+        #expect(kinds.contains(.lineBreak))
+    }
+}
+
+struct SheetPartTests {
+    @Test(arguments: [
+        ("overview", SheetPart.field(.overview)), ("取り組みの概要", .field(.overview)), ("roles", .section(.roles)),
+        ("役割", .section(.roles)), ("roles.city", .field(.rolesCity)), ("役割（市）", .field(.rolesCity)),
+        ("役割(相手)", .field(.rolesPartner)), ("basics", .section(.basics)), ("基本情報", .section(.basics)),
+    ])
+    func namesResolve(name: String, part: SheetPart) {
+        #expect(SheetPart.named(name) == part)
+    }
+
+    @Test func unknownNamesDoNot() {
+        #expect(SheetPart.named("nothing") == nil)
+    }
+}
+
+struct CaseIDTests {
+    @Test(arguments: ["shigen-shudan-kaishu", "a", "a1-b2", String(repeating: "a", count: 48)])
+    func valid(id: String) { #expect(CaseID(id) != nil) }
+
+    @Test(arguments: ["", "../x", "A", "-n", "a-", "a--b", "a_b", "a.b", "資源", "a b", String(repeating: "a", count: 49), "x/y"])
+    func invalid(id: String) { #expect(CaseID(id) == nil) }
+
+    @Test func randomIDsAreValidAndDiffer() {
+        var generator = SystemRandomNumberGenerator()
+        let ids = (0..<100).map { _ in CaseID.random(using: &generator) }
+        #expect(Set(ids).count == 100)
+    }
+}
+
+struct ReviewStateTests {
+    @Test func aVerdictGoesStaleWhenItsSectionChanges() {
+        var sheet = CaseSheet()
+        sheet.title = "T"
+        sheet.overview = ["一"]
+        sheet.review[.overview] = ReviewVerdict(state: .ok, by: "a", at: "2026-11-29", note: "", hash: SectionHash.of(.overview, in: sheet))
+        #expect(SectionReviewState.of(.overview, in: sheet) == .ok(sheet.review[.overview]!))
+        sheet.results = ["other section"]
+        #expect(SectionReviewState.of(.overview, in: sheet) == .ok(sheet.review[.overview]!))
+        sheet.overview = ["二"]
+        #expect(SectionReviewState.of(.overview, in: sheet) == .changedSinceReview(sheet.review[.overview]!))
+        #expect(sheet.sectionsBlockingApproval.contains(.overview))
+    }
+
+    @Test func sha256KnownAnswers() {
+        #expect(SHA256.hex(of: Array("".utf8)) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(SHA256.hex(of: Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(SHA256.hex(of: Array(String(repeating: "a", count: 1000).utf8)) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
+    }
+}
+
+struct LanguageTests {
+    @Test func firstSetVariableDecides() {
+        #expect(Language.from(environment: ["LANG": "ja_JP.UTF-8"]) == .japanese)
+        #expect(Language.from(environment: ["LC_ALL": "C", "LANG": "ja_JP.UTF-8"]) == .english)
+        #expect(Language.from(environment: ["LC_ALL": "", "LC_MESSAGES": "ja_JP", "LANG": "C"]) == .japanese)
+        #expect(Language.from(environment: [:]) == .english)
+    }
+
+    @Test(arguments: MessageKey.allCases)
+    func everyMessageHasBothLanguages(key: MessageKey) throws {
+        let entry = try #require(Catalogue.entries[key], "\(key) has no entry")
+        #expect(!entry.en.isEmpty && !entry.ja.isEmpty)
+        #expect(entry.ja.unicodeScalars.contains { $0.value > 0x7F }, "\(key): the Japanese text is not Japanese")
+        func placeholders(_ s: String) -> Set<String> {
+            Set((1...9).map { "%\($0)" }.filter { s.contains($0) })
+        }
+        #expect(placeholders(entry.en) == placeholders(entry.ja), "\(key): placeholders differ")
+    }
+}

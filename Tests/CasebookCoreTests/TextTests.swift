@@ -1,0 +1,98 @@
+import Testing
+@testable import CasebookCore
+
+struct SearchNormalizerTests {
+    @Test(arguments: [
+        ("ＮＰＯ", "NPO"), ("npo", "NPO"), ("はぐくーむ", "ハグクーム"), ("ﾊｸﾞｸｰﾑ", "はぐくーむ"),
+        ("町内会", "町内会"), ("１２３", "123"), ("Ａｂｃ", "aBC"),
+    ])
+    func sidesAgree(a: String, b: String) {
+        #expect(SearchNormalizer.normalize(a) == SearchNormalizer.normalize(b))
+    }
+
+    @Test func differentTextsStayDifferent() {
+        #expect(SearchNormalizer.normalize("市民") != SearchNormalizer.normalize("市長"))
+    }
+
+    @Test func matchesAreReportedInTheOriginalCharacters() {
+        let text = "帯広の森・ハグクームの指定管理者"
+        let matches = SearchMatch.all(of: SearchNormalizer.normalize("はぐくーむ"), in: text)
+        #expect(matches.map(\.range) == [5..<10])
+        #expect(matches[0].passage(in: text, context: 2) { "[\($0)]" } == "…森・[ハグクーム]の指…")
+    }
+}
+
+struct DisplayWidthTests {
+    @Test(arguments: [("abc", 3), ("資源", 4), ("ｱｲｳ", 3), ("Ａ", 2), ("😀", 2), ("e\u{301}", 1), ("", 0), ("・", 2), ("〜", 2)])
+    func columns(text: String, width: Int) {
+        #expect(DisplayWidth.of(text) == width)
+    }
+
+    @Test func padsByColumns() {
+        #expect(DisplayWidth.padded("資源", to: 6) == "資源  ")
+        #expect(DisplayWidth.truncated("資源集団回収", to: 7) == "資源集…")
+    }
+}
+
+/// Wrapping as plain input/expected pairs: width, text, lines.
+struct LineWrapperTests {
+    static let cases: [(Int, String, [String])] = [
+        (10, "あいうえおかきくけこさしす", ["あいうえお", "かきくけこ", "さしす"]),
+        // 、 may not start a line: the character before it comes down with it.
+        (10, "あいうえお、かきくけこ", ["あいうえ", "お、かきく", "けこ"]),
+        (10, "あいうえ「おかきく", ["あいうえ", "「おかきく"]),
+        (10, "あいうえおかきくけ。", ["あいうえお", "かきくけ。"]),
+        (8, "市民が）参加する", ["市民", "が）参加", "する"]),
+        (10, "hello world again", ["hello", "world", "again"]),
+        (6, "", [""]),
+        (4, "ａｂｃ", ["ａｂ", "ｃ"]),
+    ]
+
+    @Test(arguments: cases)
+    func wraps(width: Int, text: String, expected: [String]) {
+        #expect(LineWrapper.wrap(text, width: width) == expected)
+    }
+
+    @Test func noLineStartsWithAClosingMarkAndNoneIsTooWide() throws {
+        let text = "市内町内会において約８割程度が実施しており、実施団体は７００団体を超えているなど、市民意識の定着化が図られてきました。「資源回収の日」を設定し、資源化運動の拡大を図っています。"
+        for width in 6...40 {
+            for line in LineWrapper.wrap(text, width: width) {
+                #expect(DisplayWidth.of(line) <= width, "width \(width): \(line)")
+                if let first = line.first { #expect(!LineWrapper.noLineStart.contains(first), "width \(width): \(line)") }
+            }
+            #expect(LineWrapper.wrap(text, width: width).joined() == text)
+        }
+    }
+}
+
+struct TerminalSafeTextTests {
+    @Test(arguments: [
+        ("plain 日本語", "plain 日本語"), ("\u{1B}[31mred", "^[[31mred"), ("a\u{07}b", "a^Gb"), ("x\u{7F}", "x^?"),
+        ("\u{9B}2J", "<U+009B>2J"), ("abc\u{202E}def", "abc<U+202E>def"), ("\u{1B}]52;c;AAAA\u{07}", "^[]52;c;AAAA^G"),
+    ])
+    func controlsBecomeVisible(input: String, shown: String) {
+        #expect(TerminalSafeText.make(input) == shown)
+    }
+}
+
+struct WordSplitterTests {
+    @Test(arguments: [
+        ("list", ["list"]), ("  show   abc  ", ["show", "abc"]), ("set x title 'a b'", ["set", "x", "title", "a b"]),
+        (#"set x title "say \"hi\"""#, ["set", "x", "title", #"say "hi""#]), (#"find a\ b"#, ["find", "a b"]),
+        ("find 町内会　資源", ["find", "町内会", "資源"]), ("find ''", ["find", ""]), ("", []),
+        (#"a 'b\c'"#, ["a", #"b\c"#]), ("x\"y z\"w", ["xy zw"]),
+    ])
+    func splits(line: String, words: [String]) throws {
+        #expect(try WordSplitter.split(line) == words)
+    }
+
+    @Test func refusesUnclosedQuotes() {
+        #expect(throws: WordSplitter.Problem.unterminatedQuote("'")) { try WordSplitter.split("set 'abc") }
+        #expect(throws: WordSplitter.Problem.trailingBackslash) { try WordSplitter.split("abc\\") }
+    }
+
+    @Test(arguments: ["a b", "it's", "plain", "", "資源 集団", #"back\slash"#])
+    func quotingRoundTrips(word: String) throws {
+        #expect(try WordSplitter.split(WordSplitter.quoted(word)) == [word])
+    }
+}

@@ -1,0 +1,139 @@
+import CasebookCore
+import Foundation
+import Testing
+@testable import CasebookStore
+
+struct CaseStoreTests {
+    @Test func loadsTheSeedAndResolvesReferences() throws {
+        let fixture = try StoreFixture(seedCases: 27)
+        let store = try CaseStore(path: fixture.path)
+        #expect(store.cases.count == 27)
+        #expect(store.problems.isEmpty)
+        #expect(store.resolve("shigen-shudan-kaishu") == .found(CaseID("shigen-shudan-kaishu")!))
+        #expect(store.resolve("shigen") == .found(CaseID("shigen-shudan-kaishu")!))
+        #expect(store.resolve("資源集団") == .found(CaseID("shigen-shudan-kaishu")!))
+        #expect(store.resolve("ハグクーム") == .notFound)
+        if case .ambiguous(let ids) = store.resolve("shi") {
+            #expect(ids.count >= 2)
+        } else {
+            Issue.record("shi should be ambiguous")
+        }
+        if case .ambiguous(let ids) = store.resolve("帯広") { #expect(ids.count >= 2) } else { Issue.record("帯広 should be ambiguous") }
+        #expect(store.resolve("存在しない事業") == .notFound)
+    }
+
+    @Test func savingAnUnchangedCaseChangesNoByte() throws {
+        let fixture = try StoreFixture(seedCases: 3)
+        let store = try CaseStore(path: fixture.path)
+        let id = store.ids[0]
+        let before = try fixture.read(id.fileName)
+        try store.save(store.cases[id]!.sheet, as: id)
+        #expect(try fixture.read(id.fileName) == before)
+    }
+
+    @Test func aSaveKeepsTheModeAndWritesOnlyThatFile() throws {
+        let fixture = try StoreFixture(seedCases: 3)
+        let store = try CaseStore(path: fixture.path)
+        let id = store.ids[1]
+        chmod(fixture.path + "/" + id.fileName, 0o600)
+        let others = try store.ids.filter { $0 != id }.map { (try fixture.read($0.fileName), FileSystem.fingerprint(fixture.path + "/" + $0.fileName)) }
+        var sheet = store.cases[id]!.sheet
+        sheet.title += "（改）"
+        try store.save(sheet, as: id)
+        var info = stat()
+        stat(fixture.path + "/" + id.fileName, &info)
+        #expect(info.st_mode & 0o777 == 0o600)
+        let after = try store.ids.filter { $0 != id }.map { (try fixture.read($0.fileName), FileSystem.fingerprint(fixture.path + "/" + $0.fileName)) }
+        #expect(others.map(\.0) == after.map(\.0))
+        #expect(others.map(\.1) == after.map(\.1))
+        #expect(try fixture.names().allSatisfy { !$0.contains(".tmp-") })
+    }
+
+    @Test func aSaveAfterAnOutsideChangeIsRefusedAndTheOutsideChangeKept() throws {
+        let fixture = try StoreFixture(seedCases: 2)
+        let store = try CaseStore(path: fixture.path)
+        let id = store.ids[0]
+        // Another program rewrites the file with the same size in the same clock tick: content decides.
+        var outside = try fixture.read(id.fileName)
+        let index = outside.firstIndex(of: UInt8(ascii: "d"))!
+        outside[index] = UInt8(ascii: "e")
+        try fixture.write(id.fileName, outside)
+        var sheet = store.cases[id]!.sheet
+        sheet.points.append("私の編集")
+        #expect(throws: SaveError.changedOnDisk(id)) { try store.save(sheet, as: id) }
+        #expect(try fixture.read(id.fileName) == outside)
+        // The edit is not lost: it can be forced.
+        try store.save(sheet, as: id, force: true)
+        #expect(try CaseStore(path: fixture.path).cases[id]!.sheet.points.last == "私の編集")
+    }
+
+    @Test func badFilesAreReportedByNameLeftAloneAndTheRestLoad() throws {
+        let fixture = try StoreFixture(seedCases: 3)
+        let corrupt = Array("{\"schema\": 1, \"title\": ".utf8)
+        let notUTF8: [UInt8] = Array("{\"schema\": 1, \"title\": \"".utf8) + [0xFF, 0xFE] + Array("\"}\n".utf8)
+        let conflicted = Array("<<<<<<< HEAD\n{\"schema\": 1, \"title\": \"a\"}\n=======\n{\"schema\": 1, \"title\": \"b\"}\n>>>>>>> other\n".utf8)
+        let wrongTypes = Array("{\"schema\": 1, \"title\": 5}\n".utf8)
+        let files = ["corrupt.json": corrupt, "not-utf8.json": notUTF8, "conflicted.json": conflicted, "wrong-types.json": wrongTypes,
+                     "Bad_Name.json": Array("{}".utf8)]
+        for (name, bytes) in files { try fixture.write(name, bytes) }
+        let store = try CaseStore(path: fixture.path)
+        #expect(store.cases.count == 3)
+        let reasons = Dictionary(uniqueKeysWithValues: store.problems.map { ($0.fileName, $0.reason) })
+        #expect(reasons.count == 5)
+        if case .badJSON? = reasons["corrupt.json"] {} else { Issue.record("corrupt: \(String(describing: reasons["corrupt.json"]))") }
+        #expect(reasons["not-utf8.json"] == .notUTF8)
+        #expect(reasons["conflicted.json"] == .conflicted)
+        if case .wrongTypes? = reasons["wrong-types.json"] {} else { Issue.record("wrong types") }
+        #expect(reasons["Bad_Name.json"] == .badFileName)
+        // Saving the good cases, reloading: the bad files are byte-identical.
+        for id in store.ids {
+            var sheet = store.cases[id]!.sheet
+            sheet.points.append("x")
+            try store.save(sheet, as: id)
+        }
+        try store.reloadAll()
+        for (name, bytes) in files { #expect(try fixture.read(name) == bytes, "\(name)") }
+        // And none of them can be saved over through the store, since none loaded.
+        #expect(throws: SaveError.self) { try store.save(CaseSheet(), as: CaseID("corrupt")!) }
+    }
+
+    @Test func aNewerSchemaIsReadOnly() throws {
+        let fixture = try StoreFixture()
+        let bytes = Array("{\n  \"schema\": 2,\n  \"title\": \"未来\"\n}\n".utf8)
+        try fixture.write("future.json", bytes)
+        let store = try CaseStore(path: fixture.path)
+        let id = CaseID("future")!
+        #expect(store.cases[id]?.isReadOnly == true)
+        #expect(throws: SaveError.readOnly(id, schema: 2)) { try store.save(store.cases[id]!.sheet, as: id) }
+        #expect(try fixture.read("future.json") == bytes)
+    }
+
+    @Test func hostileIDsCreateNoFile() throws {
+        let fixture = try StoreFixture()
+        for text in ["../x", "-n", "A", "", "a/b", "..", ".hidden", "x.json"] {
+            #expect(CaseID(text) == nil, "\(text)")
+        }
+        #expect(try fixture.names().isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: fixture.path + "/../x.json"))
+    }
+
+    @Test func createRefusesATakenID() throws {
+        let fixture = try StoreFixture(seedCases: 1)
+        let store = try CaseStore(path: fixture.path)
+        let id = store.ids[0]
+        let before = try fixture.read(id.fileName)
+        #expect(throws: SaveError.alreadyExists(id)) { try store.create(CaseSheet(), as: id) }
+        #expect(try fixture.read(id.fileName) == before)
+    }
+
+    @Test func staleTemporaryFilesAreSweptOnStart() throws {
+        let fixture = try StoreFixture(seedCases: 1)
+        try fixture.write(".shigen.json.tmp-abc123", Array("{\"half".utf8))
+        _ = try CaseStore(path: fixture.path)
+        #expect(try fixture.names().allSatisfy { !$0.contains(".tmp-") })
+    }
+
+    @Test func aMissingDirectoryIsAnError() {
+        #expect(throws: CaseStore.OpenError.self) { try CaseStore(path: "/nonexistent/casebook-store") }
+    }
+}
