@@ -37,6 +37,8 @@ let package = Package(
         .executableTarget(name: "casebook", dependencies: ["CasebookCommands"]),
         // forkpty for the end-to-end tests, kept out of the product.
         .target(name: "CPseudoTerminal"),
+        // Drives TerminalLineReader for the line editor's pseudo-terminal tests.
+        .executableTarget(name: "line-editor-probe", dependencies: ["LineEditor"]),
 
         .testTarget(
             name: "CasebookCoreTests",
@@ -46,5 +48,7 @@ let package = Package(
         .testTarget(name: "CasebookStoreTests", dependencies: ["CasebookCore", "CasebookStore"]),
         .testTarget(name: "CasebookCommandTests", dependencies: ["CasebookCore", "CasebookStore", "CasebookCommands"]),
         .testTarget(name: "EndToEndTests", dependencies: ["CPseudoTerminal", "CasebookCore"]),
+        .testTarget(name: "LineEditorTests", dependencies: ["CPseudoTerminal", "LineEditor"]),
+        .testTarget(name: "ReviewTests", dependencies: ["CasebookCore", "CasebookStore", "CasebookCommands"]),
     ]
 )

@@ -26,6 +26,11 @@ enum ShellRunner {
         session.isShell = true
         let interactive = terminal != nil
         if interactive {
+            // Ctrl-C never ends the shell (SPEC §3.1). While a line is edited it is a key; between
+            // lines (a command running, or keys typed ahead) the terminal sends SIGINT, which would
+            // otherwise kill the process. A handler that does nothing, rather than SIG_IGN, so that
+            // programs the shell starts (git, $EDITOR) get the default again at exec.
+            signal(SIGINT) { _ in }
             output.line(session.text(.shellBanner, store.path, String(store.cases.count), String(session.uncommittedCount())))
         }
         session.reportProblems()

@@ -21,6 +21,8 @@ final class GuidedWalk {
     private(set) var id: CaseID?
     private let newID: CaseID?
     private var sheet: CaseSheet
+    /// Fields already answered in this walk: going back (`<`) to one shows what was entered.
+    private var answered = Set<String>()
 
     /// A walk editing `id`'s `fields`, each pre-filled with its current value.
     init(session: Session, editing id: CaseID, sheet: CaseSheet, fields: [SheetField]) {
@@ -62,7 +64,9 @@ final class GuidedWalk {
             case .diagram: step = try askDiagram()
             }
             switch step {
-            case .next: index += 1
+            case .next:
+                answered.insert(field.key)
+                index += 1
             case .back:
                 if index == 0 { session.output.line(session.text(.walkAtFirstField)) } else { index -= 1 }
             case .stop: return .stopped
@@ -113,7 +117,7 @@ final class GuidedWalk {
         }
         if case .eraYear = field.kind { session.output.line("  (" + session.text(.walkEraHint) + ")") }
         var current = ""
-        if prefill {
+        if showsCurrentValue(field) {
             switch sheet.value(of: field) {
             case .line(let value): current = value
             case .eraYear(let era): current = era?.editingText ?? ""
@@ -177,7 +181,7 @@ final class GuidedWalk {
             session.output.line("  (" + session.text(.walkListHint) + ")")
         }
         var existing: [String] = []
-        if prefill, case .items(let items) = sheet.value(of: field) {
+        if showsCurrentValue(field), case .items(let items) = sheet.value(of: field) {
             existing = items
             if !items.isEmpty { session.output.line("  (" + session.text(.walkEditHint) + ")") }
         }
@@ -188,8 +192,14 @@ final class GuidedWalk {
         return step
     }
 
+    /// Whether `field`'s current value goes on the line: always in `edit`; in `new`, once it was answered.
+    private func showsCurrentValue(_ field: SheetField) -> Bool {
+        prefill || answered.contains(field.key)
+    }
+
     private func askDiagram() throws -> Step {
         let label = SheetField.diagram.label
+        let prefill = showsCurrentValue(.diagram)
         session.output.line("  (" + session.text(.walkListHint) + ")")
         let actorsPrompt = "\(label)（\(session.text(.walkDiagramActors))）"
         let (actors, actorStep) = readItems(prompt: actorsPrompt, existing: prefill ? sheet.diagram.actors : [],

@@ -13,5 +13,5 @@ public enum Catalogue {
     }
 
     /// Every entry, English and Japanese.
-    public static let entries: [MessageKey: (en: String, ja: String)] = coreEntries.merging(shellEntries) { a, _ in a }
+    public static let entries: [MessageKey: (en: String, ja: String)] = coreEntries.merging(shellEntries) { a, _ in a }.merging(reviewEntries) { a, _ in a }
 }

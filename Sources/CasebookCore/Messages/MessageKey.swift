@@ -85,6 +85,56 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case deleteConfirm
     case deleted
     case cancelled
+    // Review and version control (issue 4; texts in ReviewEntries.swift)
+    case reviewHeader
+    case reviewHint
+    case reviewPrompt
+    case reviewNotePrompt
+    case reviewNoteRequired
+    case reviewUnknownAnswer
+    case reviewStateNone
+    case reviewStateOk
+    case reviewRecordedOk
+    case reviewRecordedFlag
+    case reviewAtFirstSection
+    case reviewStopped
+    case reviewSummary
+    case reviewReadyToApprove
+    case approveDone
+    case approveAlready
+    case approveRefused
+    case approveMissing
+    case approveFlagged
+    case approveChanged
+    case gitNotRepository
+    case gitFailed
+    case gitNoCommits
+    case statusClean
+    case statusAdded
+    case statusChanged
+    case statusChangedPlain
+    case statusDeleted
+    case statusUnreadable
+    case diffCaseUnchanged
+    case diffAdded
+    case diffChanged
+    case diffDeleted
+    case commitNothing
+    case commitDone
+    case commitConflicted
+    case logEmpty
+    case revertConfirmCase
+    case revertConfirmField
+    case revertConfirmDeleteNew
+    case revertConfirmRestore
+    case revertDone
+    case revertFieldDone
+    case revertDeleted
+    case revertFieldUnchanged
+    case revertNotCommitted
+    case revertUnreadable
+    case initCreated
+    case initAlready
     // Help
     case helpAbstract
     case helpDiscussion

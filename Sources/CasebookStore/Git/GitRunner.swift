@@ -1,13 +1,15 @@
 import Foundation
 
 /// What one run of `git` gave back.
-public struct GitResult: Sendable {
+public struct GitResult: Error, Sendable {
     /// The exit status.
     public var status: Int32
     /// Standard output.
     public var output: String
     /// Standard error: git's own words, shown to the user on failure.
     public var errorOutput: String
+    /// Standard output as bytes (file contents from `git show`).
+    public var outputBytes: [UInt8] = []
 
     /// Whether git succeeded.
     public var succeeded: Bool { status == 0 }
@@ -59,7 +61,8 @@ public struct GitRunner: Sendable {
         process.waitUntilExit()
         return GitResult(status: process.terminationStatus,
                          output: String(decoding: outputData, as: UTF8.self),
-                         errorOutput: String(decoding: errorData.get(), as: UTF8.self))
+                         errorOutput: String(decoding: errorData.get(), as: UTF8.self),
+                         outputBytes: [UInt8](outputData))
     }
 }
 

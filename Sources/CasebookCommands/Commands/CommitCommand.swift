@@ -1,0 +1,45 @@
+import ArgumentParser
+import CasebookCore
+import CasebookStore
+
+/// `commit [-m MESSAGE]`: commits the store directory, and only it (SPEC §5); without `-m` the
+/// message is written from what changed, e.g. `新規: …; 更新: 資源集団回収（協働の成果, 役割（市））`.
+struct CommitCommand: StoreCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "commit",
+            abstract: Help.text("Commit the store (and nothing else in the work tree) to git.",
+                                "ストア（だけ）を git にコミットします。"),
+            discussion: Help.text("Without -m the message names the new, changed and deleted cases and the changed fields. Example: commit -m \"資源集団回収の成果を更新\"",
+                                  "-m を省くと、新規・更新・削除された事例と変更された項目からメッセージを作ります。例: commit -m \"資源集団回収の成果を更新\""))
+    }
+
+    @Option(name: [.customShort("m"), .customLong("message")],
+            help: ArgumentHelp(Help.text("The commit message.", "コミットメッセージ"), valueName: "message"))
+    var message: String?
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    func run(in session: Session) throws {
+        let git = try session.repository()
+        let paths = git.changedPaths()
+        guard !paths.isEmpty else {
+            session.output.line(session.text(.commitNothing))
+            return
+        }
+        let conflicted = session.store.problems.filter { problem in
+            if case .conflicted = problem.reason { return paths.contains(problem.fileName) }
+            return false
+        }
+        if let first = conflicted.first { throw CommandFailure(session.text(.commitConflicted, first.fileName)) }
+        let changes = git.changes(storePath: session.store.path)
+        let text = message ?? CommitMessage.make(
+            added: changes.filter { $0.kind == .added }.map(\.title),
+            changed: changes.filter { $0.kind == .changed }.map { CommitMessage.Changed(title: $0.title, labels: $0.changedLabels) },
+            deleted: changes.filter { $0.kind == .deleted }.map(\.title))
+        let result = git.commitStore(message: text)
+        guard result.succeeded else { throw session.gitFailure(result) }
+        let hash = git.git.run(["rev-parse", "--short", "HEAD"]).output.trimmingCharacters(in: .whitespacesAndNewlines)
+        session.output.line(session.text(.commitDone, hash, TerminalSafeText.make(text)))
+    }
+}

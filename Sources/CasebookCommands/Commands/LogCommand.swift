@@ -1,0 +1,51 @@
+import ArgumentParser
+import CasebookCore
+import CasebookStore
+
+/// `log [CASE]`: the commits that touched the store, or that case: date, author, message.
+struct LogCommand: StoreCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "log",
+            abstract: Help.text("The commits that touched the store or one case: date, author, message.",
+                                "ストアまたは事例に関わるコミットを表示します（日付、作成者、メッセージ）。"),
+            discussion: Help.text("Example: log shigen-shudan-kaishu", "例: log shigen-shudan-kaishu"))
+    }
+
+    @Argument(help: ArgumentHelp(Help.text("The case; the whole store when left out.", "事例（省略するとストア全体）"), valueName: "case"))
+    var reference: String?
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    func run(in session: Session) throws {
+        let git = try session.repository()
+        var fileName: String?
+        if let reference {
+            do {
+                fileName = try session.resolveCase(reference).fileName
+            } catch {
+                // A case deleted since is still in the history under its id.
+                guard let id = CaseID(reference) else { throw error }
+                fileName = id.fileName
+            }
+        }
+        guard git.hasCommits else {
+            session.output.line(session.text(.gitNoCommits))
+            return
+        }
+        switch git.log(fileName: fileName) {
+        case .failure(let result):
+            throw session.gitFailure(result)
+        case .success(let entries):
+            if entries.isEmpty {
+                session.output.line(session.text(.logEmpty, fileName ?? session.store.path))
+                return
+            }
+            let authorWidth = entries.map { DisplayWidth.of(TerminalSafeText.make($0.author)) }.max() ?? 0
+            for entry in entries {
+                let author = DisplayWidth.padded(TerminalSafeText.make(entry.author), to: authorWidth)
+                session.output.line("\(entry.hash)  \(entry.date)  \(author)  \(TerminalSafeText.make(entry.subject))")
+            }
+        }
+    }
+}

@@ -1,0 +1,117 @@
+import ArgumentParser
+import CasebookCore
+import CasebookStore
+
+/// `revert CASE [FIELD or SECTION]`: puts the case, or one field or section of it, back as it was
+/// at the last commit, after a confirmation; the other fields stay as they are.
+struct RevertCommand: StoreCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "revert",
+            abstract: Help.text("Put a case, or one field of it, back as it was at the last commit (asks first).",
+                                "事例、またはその項目を、前回のコミットの状態に戻します（確認あり）。"),
+            discussion: Help.text("A case added since the last commit is deleted; one deleted since is restored. Examples: revert shigen-shudan-kaishu; revert 資源 results; --yes skips the question in scripts.",
+                                  "前回のコミット以降に追加された事例は削除、削除された事例は復元します。例: revert shigen-shudan-kaishu、revert 資源 results。--yes で確認を省略（スクリプト用）"))
+    }
+
+    @Argument(help: ArgumentHelp(Help.text("The case.", "事例"), valueName: "case"))
+    var reference: String
+
+    @Argument(help: ArgumentHelp(Help.text("A field or section; the whole case when left out.", "項目またはセクション（省略すると事例全体）"), valueName: "field"))
+    var field: String?
+
+    @Flag(name: .customLong("yes"), help: ArgumentHelp(Help.text("Do not ask.", "確認しない")))
+    var yes = false
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    func run(in session: Session) throws {
+        let git = try session.repository()
+        let part = try field.map { try session.part(named: $0) }
+        let id: CaseID
+        do {
+            id = try session.resolveCase(reference)
+        } catch {
+            // A case deleted since the last commit is named by its id.
+            guard let named = CaseID(reference), git.committedBytes(of: named.fileName) != nil else { throw error }
+            id = named
+        }
+        if let problem = session.store.problems.first(where: { $0.fileName == id.fileName }) {
+            throw CommandFailure(session.text(.revertUnreadable, id.fileName, session.describe(problem.reason)))
+        }
+        if let stored = session.store.cases[id], stored.isReadOnly {
+            throw CommandFailure(session.text(.readOnlyNewer, id.fileName, String(stored.schemaVersion)))
+        }
+        let committedBytes = git.committedBytes(of: id.fileName)
+        var committed: CaseSheet?
+        if let committedBytes {
+            switch CaseStore.decodeCommitted(committedBytes, id: id) {
+            case .success(let sheet): committed = sheet
+            case .failure(let problem):
+                throw CommandFailure(session.text(.revertUnreadable, "HEAD:" + id.fileName, session.describe(problem.reason)))
+            }
+        }
+        let current = session.store.cases[id]
+        let title = session.safeTitle(session.sheet(id)?.title ?? committed?.title ?? "")
+
+        if let part {
+            guard let committed else { throw CommandFailure(session.text(.revertNotCommitted, id.rawValue)) }
+            guard var sheet = session.sheet(id) else { throw CommandFailure(session.text(.caseNotFound, id.rawValue)) }
+            let label = partLabel(part)
+            guard part.fields.contains(where: { sheet.value(of: $0) != committed.value(of: $0) }) else {
+                session.output.line(session.text(.revertFieldUnchanged, id.rawValue, label))
+                return
+            }
+            guard yes || Confirmation.ask(session.text(.revertConfirmField, id.rawValue, title, label), in: session) else {
+                session.output.line(session.text(.cancelled))
+                return
+            }
+            for field in part.fields { sheet.setValue(committed.value(of: field), of: field) }
+            try session.save(sheet, as: id)
+            session.output.line(session.text(.revertFieldDone, id.rawValue, label))
+            return
+        }
+
+        switch (committed, current) {
+        case (nil, nil):
+            throw CommandFailure(session.text(.caseNotFound, id.rawValue))
+        case (nil, .some):
+            guard yes || Confirmation.ask(session.text(.revertConfirmDeleteNew, id.rawValue, title), in: session) else {
+                session.output.line(session.text(.cancelled))
+                return
+            }
+            do { try session.store.delete(id) } catch { throw CommandFailure(session.describe(error)) }
+            session.unsavedEdits[id] = nil
+            if session.openCase == id { session.openCase = nil }
+            session.output.line(session.text(.revertDeleted, id.rawValue))
+        case (.some(let sheet), nil):
+            guard yes || Confirmation.ask(session.text(.revertConfirmRestore, id.rawValue, title), in: session) else {
+                session.output.line(session.text(.cancelled))
+                return
+            }
+            do { try session.store.create(sheet, as: id) } catch { throw CommandFailure(session.describe(error)) }
+            session.unsavedEdits[id] = nil
+            session.output.line(session.text(.revertDone, id.rawValue))
+        case (.some(let sheet), .some(let stored)):
+            if stored.bytesOnDisk == committedBytes, session.unsavedEdits[id] == nil {
+                session.output.line(session.text(.diffCaseUnchanged, id.rawValue))
+                return
+            }
+            guard yes || Confirmation.ask(session.text(.revertConfirmCase, id.rawValue, title), in: session) else {
+                session.output.line(session.text(.cancelled))
+                return
+            }
+            // The store's own save: the committed status and verdicts come back as they were.
+            do { try session.store.save(sheet, as: id) } catch { throw CommandFailure(session.describe(error)) }
+            session.unsavedEdits[id] = nil
+            session.output.line(session.text(.revertDone, id.rawValue))
+        }
+    }
+
+    private func partLabel(_ part: SheetPart) -> String {
+        switch part {
+        case .field(let field): field.label
+        case .section(let section): section.label
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import CasebookCore
+import CasebookStore
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What the review and version-control commands share: the store's repository, git's words on
+/// failure, the reviewer's name, and cases that may exist only in the last commit.
+extension Session {
+    /// The store's git repository; a failure that says how to start one when there is none (SPEC §5).
+    func repository() throws -> GitStore {
+        let git = GitStore(storePath: store.path)
+        guard git.isInRepository else { throw CommandFailure(text(.gitNotRepository, store.path)) }
+        return git
+    }
+
+    /// A failure carrying git's own words.
+    func gitFailure(_ result: GitResult) -> CommandFailure {
+        let words = (result.errorOutput + "\n" + result.output)
+            .split(whereSeparator: \.isNewline)
+            .map { TerminalSafeText.make(String($0)) }
+            .filter { !$0.trimmingWhitespace().isEmpty }
+        let text = words.isEmpty ? "exit status \(result.status)" : words.joined(separator: "\n")
+        return CommandFailure(self.text(.gitFailed, text))
+    }
+
+    /// Who gives a review verdict: git's user.name, else the login name (SPEC §4).
+    var reviewerName: String {
+        if let name = GitStore(storePath: store.path).userName() { return name }
+        for variable in ["LOGNAME", "USER"] {
+            if let name = environment[variable], !name.isEmpty { return name }
+        }
+        if let entry = getpwuid(getuid()), let name = entry.pointee.pw_name {
+            let text = String(cString: name)
+            if !text.isEmpty { return text }
+        }
+        return "unknown"
+    }
+
+    /// The case `reference` names: one in the store, else — for a well-formed id — one that is
+    /// among `changes` (a case deleted since the last commit), else the usual failure.
+    func resolveCase(_ reference: String?, orAmong changes: [StoreChange]) throws -> CaseID {
+        do {
+            return try resolveCase(reference)
+        } catch {
+            if let reference, let id = CaseID(reference), changes.contains(where: { $0.id == id }) { return id }
+            throw error
+        }
+    }
+
+    /// One line naming a case: id and title, made safe to print.
+    func safeTitle(_ title: String) -> String {
+        TerminalSafeText.make(title.isEmpty ? "（事業名なし）" : title)
+    }
+}

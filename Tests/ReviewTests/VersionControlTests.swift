@@ -1,0 +1,286 @@
+import Foundation
+import Testing
+@testable import CasebookCore
+
+/// `status`, `diff`, `commit`, `log`, `revert`, `init` (SPEC §5), in temporary repositories.
+@Suite struct VersionControlTests {
+    static let id = "shigen-shudan-kaishu"
+
+    // MARK: diff
+
+    @Test func oneCharacterChangeInAJapaneseParagraphIsThatCharacter() throws {
+        let fixture = try ReviewFixture()
+        try fixture.modify(Self.id) { $0.overview[0] = $0.overview[0].replacingOccurrences(of: "市民総ぐるみ", with: "市民全ぐるみ") }
+        let diff = try fixture.run(["diff", Self.id])
+        #expect(diff.status == 0, "\(diff.all)")
+        #expect(diff.out.contains("【取り組みの概要】"))
+        #expect(diff.out.contains("市民[-総-]{+全+}ぐるみ"))
+        #expect(!diff.out.contains("【事業名】"))
+        #expect(!diff.out.contains("\u{1B}["))
+        let status = try fixture.run(["status"])
+        #expect(status.out.contains("changed  \(Self.id)  “資源集団回収”: 取り組みの概要"))
+    }
+
+    @Test func addedAndRemovedListItems() throws {
+        let fixture = try ReviewFixture()
+        try fixture.modify(Self.id) {
+            $0.partners.append("NPO法人リサイクル十勝")
+            $0.roles.city = []
+        }
+        let diff = try fixture.run(["diff", Self.id])
+        #expect(diff.out.contains("【協働の相手】\n    + {+NPO法人リサイクル十勝+}"))
+        #expect(diff.out.contains("【役割（市）】\n    - [-実績管理、奨励金支給-]"))
+        #expect(!diff.out.contains("町内会、これに準ずる団体"))
+        let status = try fixture.run(["status"])
+        #expect(status.out.contains("協働の相手, 役割（市）"))
+    }
+
+    @Test func aNewCaseAndADeletedCase() throws {
+        let fixture = try ReviewFixture()
+        var sheet = CaseSheet()
+        sheet.title = "新しい協働事業"
+        sheet.partners = ["十勝の会"]
+        try fixture.write(sheet, as: "atarashii")
+        try FileManager.default.removeItem(at: fixture.store.appendingPathComponent("komyuniti-koza.json"))
+        let diff = try fixture.run(["diff"])
+        #expect(diff.status == 0, "\(diff.all)")
+        #expect(diff.out.contains("added atarashii “新しい協働事業”"))
+        #expect(diff.out.contains("{+新しい協働事業+}"))
+        #expect(diff.out.contains("{+十勝の会+}"))
+        #expect(diff.out.contains("deleted komyuniti-koza “コミュニティ講座”"))
+        #expect(diff.out.contains("[-コミュニティ講座-]"))
+        let one = try fixture.run(["diff", "komyuniti-koza"])
+        #expect(one.out.contains("deleted komyuniti-koza"))
+        #expect(!one.out.contains("atarashii"))
+        let status = try fixture.run(["status"])
+        #expect(status.out.contains("added    atarashii  “新しい協働事業”"))
+        #expect(status.out.contains("deleted  komyuniti-koza  “コミュニティ講座”"))
+    }
+
+    @Test func nothingChanged() throws {
+        let fixture = try ReviewFixture()
+        #expect(try fixture.run(["status"]).out.contains("No changes since the last commit."))
+        #expect(try fixture.run(["diff"]).out.contains("No changes since the last commit."))
+        #expect(try fixture.run(["diff", Self.id]).out.contains("has no changes since the last commit"))
+    }
+
+    // MARK: commit
+
+    @Test func generatedMessageNamesNewAndChangedCasesAndFields() throws {
+        let fixture = try ReviewFixture()
+        var sheet = CaseSheet()
+        sheet.title = "ちょっと新しい事業"
+        try fixture.write(sheet, as: "chotto-atarashii")
+        try fixture.modify(Self.id) {
+            $0.results.append("回収量が増えた。")
+            $0.roles.city.append("広報")
+        }
+        try FileManager.default.removeItem(at: fixture.store.appendingPathComponent("komyuniti-koza.json"))
+        let commit = try fixture.run(["commit"])
+        #expect(commit.status == 0, "\(commit.all)")
+        let subject = try fixture.subjects().first
+        #expect(subject == "新規: ちょっと新しい事業; 更新: 資源集団回収（役割（市）, 協働の成果）; 削除: コミュニティ講座")
+        #expect(commit.out.contains("Committed"))
+        #expect(try fixture.git(["log", "-1", "--format=%an"]).out == "Test Author\n")
+    }
+
+    @Test func commitTakesOnlyTheStoreAndSaysWhenThereIsNothing() throws {
+        let fixture = try ReviewFixture()
+        try "changed\n".write(to: fixture.work.appendingPathComponent("README.txt"), atomically: true, encoding: .utf8)
+        try "new\n".write(to: fixture.work.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
+        try "staged\n".write(to: fixture.work.appendingPathComponent("staged.txt"), atomically: true, encoding: .utf8)
+        try fixture.git(["add", "staged.txt"])
+        try fixture.modify(Self.id) { $0.form = "共催" }
+        let commit = try fixture.run(["commit", "-m", "形態を共催に"])
+        #expect(commit.status == 0, "\(commit.all)")
+        #expect(try fixture.subjects().first == "形態を共催に")
+        let files = try fixture.git(["show", "--name-only", "--format=", "HEAD"]).out
+        #expect(files == "Store/shigen-shudan-kaishu.json\n")
+        let porcelain = try fixture.porcelain()
+        #expect(porcelain.contains(" M README.txt"))
+        #expect(porcelain.contains("?? notes.txt"))
+        #expect(porcelain.contains("A  staged.txt"))
+        #expect(!porcelain.contains("Store/"))
+
+        let again = try fixture.run(["commit"])
+        #expect(again.status == 0)
+        #expect(again.out.contains("Nothing to commit"))
+        #expect(try fixture.subjects().count == 2)
+    }
+
+    @Test func aFailingPreCommitHookLeavesTheCaseFilesAndShowsItsWords() throws {
+        let fixture = try ReviewFixture()
+        let hook = fixture.work.appendingPathComponent(".git/hooks/pre-commit")
+        try "#!/bin/sh\necho 'pre-commit: 提出前に validate を実行してください' >&2\nexit 1\n".write(to: hook, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: hook.path)
+        try fixture.modify(Self.id) { $0.form = "共催" }
+        let before = try fixture.snapshot()
+        let head = try fixture.git(["rev-parse", "HEAD"]).out
+        let commit = try fixture.run(["commit"])
+        #expect(commit.status == 1)
+        #expect(commit.err.contains("pre-commit: 提出前に validate を実行してください"))
+        #expect(try fixture.snapshot() == before)
+        #expect(try fixture.git(["rev-parse", "HEAD"]).out == head)
+    }
+
+    @Test func noUserIdentityIsGitsOwnWords() throws {
+        let fixture = try ReviewFixture()
+        try fixture.git(["config", "--unset", "user.name"])
+        try fixture.git(["config", "--unset", "user.email"])
+        try fixture.git(["config", "user.useConfigOnly", "true"])
+        try fixture.modify(Self.id) { $0.form = "共催" }
+        let before = try fixture.snapshot()
+        let commit = try fixture.run(["commit"], extra: ["GIT_AUTHOR_NAME": "", "GIT_AUTHOR_EMAIL": "",
+                                                         "GIT_COMMITTER_NAME": "", "GIT_COMMITTER_EMAIL": "", "EMAIL": ""])
+        #expect(commit.status == 1)
+        #expect(commit.err.contains("git refused"))
+        #expect(commit.err.lowercased().contains("ident"), "\(commit.err)")
+        #expect(try fixture.snapshot() == before)
+    }
+
+    @Test func firstCommitInANewRepository() throws {
+        let fixture = try ReviewFixture(commit: false)
+        #expect(try fixture.run(["log"]).out.contains("No commits yet."))
+        let status = try fixture.run(["status"])
+        #expect(status.out.contains("added    shigen-shudan-kaishu"))
+        let commit = try fixture.run(["commit"])
+        #expect(commit.status == 0, "\(commit.all)")
+        #expect(try fixture.subjects() == ["新規: ちょっと暮らしサポート事業, コミュニティ講座, 資源集団回収"])
+        #expect(try fixture.porcelain() == "?? README.txt\n")
+    }
+
+    // MARK: log and revert
+
+    @Test func logOfTheStoreAndOfOneCase() throws {
+        let fixture = try ReviewFixture()
+        try fixture.modify(Self.id) { $0.form = "共催" }
+        try fixture.run(["commit", "-m", "資源の形態"])
+        try fixture.modify("komyuniti-koza") { $0.points.append("講師の確保") }
+        try fixture.run(["commit", "-m", "講座の形態"])
+        let log = try fixture.run(["log"])
+        #expect(log.status == 0, "\(log.all)")
+        let lines = log.out.split(separator: "\n")
+        #expect(lines.count == 3)
+        #expect(lines[0].hasSuffix("  Test Author  講座の形態"))
+        #expect(lines[0].contains(try fixture.git(["log", "-1", "--date=short", "--format=%ad"]).out.trimmingCharacters(in: .newlines)))
+        let one = try fixture.run(["log", Self.id])
+        let oneLines = one.out.split(separator: "\n")
+        #expect(oneLines.count == 2)
+        #expect(oneLines[0].hasSuffix("資源の形態"))
+        #expect(oneLines[1].hasSuffix("seed"))
+    }
+
+    @Test func revertOneFieldLeavesTheOthers() throws {
+        let fixture = try ReviewFixture()
+        let committed = try fixture.sheet(Self.id)
+        try fixture.modify(Self.id) {
+            $0.overview = ["書き換えた概要"]
+            $0.form = "共催"
+        }
+        // "no" keeps everything.
+        let refused = try fixture.run(["revert", Self.id, "overview"], input: "no\n")
+        #expect(refused.status == 0)
+        #expect(try fixture.sheet(Self.id).overview == ["書き換えた概要"])
+        // "yes" puts the field back and only it.
+        let revert = try fixture.run(["revert", Self.id, "取り組みの概要"], input: "yes\n")
+        #expect(revert.status == 0, "\(revert.all)")
+        #expect(revert.out.contains("Put 取り組みの概要 of shigen-shudan-kaishu “資源集団回収” back"))
+        let sheet = try fixture.sheet(Self.id)
+        #expect(sheet.overview == committed.overview)
+        #expect(sheet.form == "共催")
+        #expect(try fixture.run(["status"]).out.contains(": 協働の形態\n"))
+        // The whole case.
+        let whole = try fixture.run(["revert", Self.id, "--yes"])
+        #expect(whole.status == 0, "\(whole.all)")
+        #expect(try fixture.porcelain().isEmpty)
+    }
+
+    @Test func revertRestoresADeletedCaseAndRemovesANewOne() throws {
+        let fixture = try ReviewFixture()
+        let original = try fixture.bytes("komyuniti-koza")
+        try FileManager.default.removeItem(at: fixture.store.appendingPathComponent("komyuniti-koza.json"))
+        var sheet = CaseSheet()
+        sheet.title = "新規の事例"
+        try fixture.write(sheet, as: "shinki")
+        #expect(try fixture.run(["revert", "komyuniti-koza"], input: "yes\n").status == 0)
+        #expect(try fixture.bytes("komyuniti-koza") == original)
+        #expect(try fixture.run(["revert", "shinki"], input: "y\n").status == 0)
+        #expect(!FileManager.default.fileExists(atPath: fixture.store.appendingPathComponent("shinki.json").path))
+        #expect(try fixture.porcelain().isEmpty)
+    }
+
+    // MARK: outside git, init
+
+    @Test func aStoreOutsideGitSaysSoInEveryGitCommand() throws {
+        let fixture = try ReviewFixture(inGit: false)
+        let before = try fixture.snapshot()
+        for arguments in [["status"], ["diff"], ["diff", Self.id], ["commit"], ["commit", "-m", "x"], ["log"], ["log", Self.id],
+                          ["revert", Self.id, "--yes"], ["revert", Self.id, "form", "--yes"]] {
+            let result = try fixture.run(arguments)
+            #expect(result.status == 1, "\(arguments)")
+            #expect(result.err.contains("is not in a git repository"), "\(arguments): \(result.err)")
+            #expect(result.err.contains("casebook init \(fixture.store.path)"), "\(arguments)")
+        }
+        #expect(try fixture.snapshot() == before)
+        let ja = try fixture.run(["status"], extra: ["LANG": "ja_JP.UTF-8"])
+        #expect(ja.err.contains("git リポジトリの中にありません"))
+    }
+
+    @Test func initCreatesAStoreWithGitAndAttributes() throws {
+        let fixture = try ReviewFixture(inGit: false)
+        let fresh = fixture.root.appendingPathComponent("new/cases")
+        let result = try fixture.run(["init", fresh.path])
+        #expect(result.status == 0, "\(result.all)")
+        #expect(FileManager.default.fileExists(atPath: fresh.appendingPathComponent(".git").path))
+        let attributes = try String(contentsOf: fresh.appendingPathComponent(".gitattributes"), encoding: .utf8)
+        #expect(attributes == "*.json text eol=lf\n")
+        // The new store works with every git command.
+        #expect(try fixture.run(["status"], store: fresh).out.contains("No changes"))
+        #expect(try fixture.run(["commit"], store: fresh).status == 0)
+        // An existing store outside git: init turns it into a repository, keeping its cases.
+        let existing = try fixture.run(["init"])
+        #expect(existing.status == 0, "\(existing.all)")
+        #expect(try fixture.run(["status"]).out.contains("added    shigen-shudan-kaishu"))
+        // Inside a repository already: nothing changes.
+        let again = try fixture.run(["init"])
+        #expect(again.out.contains("already in the git repository"))
+    }
+
+    // MARK: ids that look like options
+
+    @Test func anIDThatLooksLikeAnOptionIsHarmless() throws {
+        let fixture = try ReviewFixture()
+        try fixture.modify(Self.id) { $0.form = "共催" }
+        let before = try fixture.snapshot()
+        let head = try fixture.git(["rev-parse", "HEAD"]).out
+        for arguments in [["diff", "--", "-n"], ["log", "--", "-n"], ["revert", "--yes", "--", "-n"], ["revert", "--yes", "--", "-n", "form"],
+                          ["review", "--", "-n"], ["approve", "--", "-n"], ["log", "--", "--all"], ["diff", "--", "--cached"]] {
+            let result = try fixture.run(arguments, input: "ok\n")
+            #expect(result.status == 1, "\(arguments): \(result.all)")
+            #expect(result.err.contains("No case") || result.err.contains("no case") || result.err.contains("not found") || result.err.contains("Unknown"),
+                    "\(arguments): \(result.err)")
+        }
+        #expect(try fixture.snapshot() == before)
+        #expect(try fixture.git(["rev-parse", "HEAD"]).out == head)
+        // As a word on the command line it is refused as an unknown option: a usage error.
+        #expect(try fixture.run(["log", "-n"]).status == 2)
+
+        // A case whose title is option-like is found by it, and its path stays its id.
+        var sheet = CaseSheet()
+        sheet.title = "-n --all 事業"
+        try fixture.write(sheet, as: "option-like")
+        try fixture.run(["commit", "-m", "add"])
+        try fixture.modify("option-like") { $0.form = "共催" }
+        let diff = try fixture.run(["diff", "--", "-n --all"])
+        #expect(diff.status == 0, "\(diff.all)")
+        #expect(diff.out.contains("changed option-like"))
+        let log = try fixture.run(["log", "--", "-n --all"])
+        #expect(log.out.split(separator: "\n").count == 1)
+        #expect(try fixture.run(["revert", "--yes", "--", "-n --all", "form"]).status == 0)
+        #expect(try fixture.sheet("option-like").form == "")
+        // A message that looks like an option is just the message.
+        try fixture.modify("option-like") { $0.form = "委託" }
+        #expect(try fixture.run(["commit", "--message=-n"]).status == 0)
+        #expect(try fixture.subjects().first == "-n")
+    }
+}
