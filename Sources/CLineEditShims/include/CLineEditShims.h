@@ -1,0 +1,96 @@
+#ifndef CLINEEDITSHIMS_H
+#define CLINEEDITSHIMS_H
+
+/*
+ * Non-variadic wrappers over libedit's variadic calls (el_wset, el_wget,
+ * history_w), which Swift cannot call, plus the terminal-restore signal
+ * handlers, which must be async-signal-safe C.
+ *
+ * Everything here uses libedit's wide-character interface (wchar_t is
+ * UTF-32, Int32 in Swift, on Linux).
+ */
+
+#include <histedit.h>
+#include <wchar.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* A libedit editor function, as registered with EL_ADDFN. */
+typedef unsigned char (*cle_function)(EditLine *el, int ch);
+/* A wide prompt function, as registered with EL_PROMPT. */
+typedef wchar_t *(*cle_prompt_function)(EditLine *el);
+
+/* el_init(program, stdin, stdout, stderr): Swift 6 rejects the stdio globals. */
+EditLine *cle_init(const char *program);
+/* el_end */
+void cle_end(EditLine *el);
+
+/* el_wset(el, EL_PROMPT, fn) */
+int cle_set_prompt(EditLine *el, cle_prompt_function fn);
+/* el_wset(el, EL_EDITOR, mode) with mode L"emacs" or L"vi" */
+int cle_set_editor(EditLine *el, const wchar_t *mode);
+/* el_wset(el, EL_SIGNAL, on) */
+int cle_set_signal(EditLine *el, int on);
+/* el_wset(el, EL_BIND, key, command, NULL) */
+int cle_bind(EditLine *el, const wchar_t *key, const wchar_t *command);
+/* el_wset(el, EL_ADDFN, name, help, fn) */
+int cle_add_function(EditLine *el, const wchar_t *name, const wchar_t *help, cle_function fn);
+/* el_wset(el, EL_HIST, history_w, history) */
+int cle_set_history(EditLine *el, HistoryW *history);
+/* el_wset(el, EL_CLIENTDATA, data) */
+int cle_set_client_data(EditLine *el, void *data);
+/* el_wget(el, EL_CLIENTDATA, &data): the data, or NULL */
+void *cle_get_client_data(EditLine *el);
+/* el_wset(el, EL_SETTY, a, b, NULL), e.g. L"-d", L"-isig" */
+int cle_setty(EditLine *el, const wchar_t *a, const wchar_t *b);
+/* el_wset(el, EL_PREP_TERM, on) */
+int cle_prep_term(EditLine *el, int on);
+/* el_wset(el, EL_REFRESH): redraw prompt and line from the current cursor position */
+int cle_refresh(EditLine *el);
+/* el_source(el, NULL): read ~/.editrc (or $EDITRC) as libedit does */
+int cle_source_editrc(EditLine *el);
+/* Writes text to the editor's output stream and flushes it. */
+void cle_write_output(EditLine *el, const char *text);
+
+/* history_w(h, &ev, H_SETSIZE, n) */
+int cle_history_set_size(HistoryW *h, int size);
+/* history_w(h, &ev, H_SETUNIQUE, on) */
+int cle_history_set_unique(HistoryW *h, int on);
+/* history_w(h, &ev, H_CLEAR) */
+int cle_history_clear(HistoryW *h);
+/* history_w(h, &ev, H_ENTER, line) */
+int cle_history_enter(HistoryW *h, const wchar_t *line);
+
+/* A read-character function, as registered with EL_GETCFN. */
+typedef int (*cle_read_function)(EditLine *el, wchar_t *ch);
+/* el_wset(el, EL_GETCFN, fn); fn NULL restores libedit's own (EL_BUILTIN_GETCFN). */
+int cle_set_read_function(EditLine *el, cle_read_function fn);
+/*
+ * Reads one character from fd as libedit's own reader does: byte by byte,
+ * decoded in the current locale, invalid bytes skipped, EINTR retried.
+ * Returns 1 with *ch set, 0 at end of file, -1 on error.
+ */
+int cle_read_char(int fd, wchar_t *ch);
+
+/* wcwidth(c) in the current locale (-1 for a non-printable character). */
+int cle_wcwidth(wchar_t c);
+
+/*
+ * Saves the terminal attributes of fd (once; later calls only update which
+ * fd) and installs handlers for SIGTERM, SIGHUP, SIGQUIT, SIGABRT, SIGSEGV,
+ * SIGBUS, SIGILL, SIGTRAP and SIGFPE that restore those attributes, put the
+ * previous handler back and re-raise; plus an atexit handler that restores
+ * them. Signals that were ignored stay ignored. Returns 0, or -1 when fd is
+ * not a terminal.
+ */
+int cle_install_terminal_restore(int fd);
+/* Restores the saved terminal attributes now (no-op if none were saved). */
+void cle_restore_terminal(void);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
