@@ -47,7 +47,7 @@ let package = Package(
         ),
         .testTarget(name: "CasebookStoreTests", dependencies: ["CasebookCore", "CasebookStore"]),
         .testTarget(name: "CasebookCommandTests", dependencies: ["CasebookCore", "CasebookStore", "CasebookCommands"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["CPseudoTerminal", "CasebookCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["CPseudoTerminal", "CasebookCore"], exclude: ["Golden"]),
         .testTarget(name: "LineEditorTests", dependencies: ["CPseudoTerminal", "LineEditor"]),
         .testTarget(name: "ReviewTests", dependencies: ["CasebookCore", "CasebookStore", "CasebookCommands"]),
     ]

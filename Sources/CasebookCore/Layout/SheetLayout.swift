@@ -158,7 +158,8 @@ public struct SheetLayout {
         func column(_ values: [String]) -> [String] {
             if values.isEmpty { return ["（なし）"] }
             return values.flatMap { value -> [String] in
-                let wrapped = LineWrapper.wrap("・" + safe(value), width: columnWidth)
+                // Wrapped narrower by the hanging indent, so continuation lines fit the column as they are.
+                let wrapped = LineWrapper.wrap("・" + safe(value), width: columnWidth - 2)
                 return wrapped.enumerated().map { $0.offset == 0 ? $0.element : "  " + $0.element }
                     .flatMap { DisplayWidth.of($0) > columnWidth ? LineWrapper.wrap($0, width: columnWidth) : [$0] }
             }

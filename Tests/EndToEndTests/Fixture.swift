@@ -1,0 +1,176 @@
+// Fixture: a temporary copy of Store/, a temporary HOME and XDG_STATE_HOME, the built
+// `casebook`, and checks of the files it leaves.
+import CasebookCore
+import Foundation
+import XCTest
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A temporary world for one test: store copy, home, state directory.
+final class Fixture {
+    /// The repository root (found from this file's path).
+    static let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// Where golden files live.
+    static let goldenDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+
+    /// The built `casebook`: beside the test bundle, in the same build directory.
+    static let executable: String = {
+        var candidates: [URL] = []
+        candidates.append(URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent())
+        candidates.append(Bundle.main.bundleURL.deletingLastPathComponent())
+        candidates.append(URL(fileURLWithPath: Bundle.main.bundlePath))
+        for bundle in Bundle.allBundles { candidates.append(bundle.bundleURL.deletingLastPathComponent()) }
+        for directory in candidates {
+            let path = directory.appendingPathComponent("casebook").path
+            if FileManager.default.isExecutableFile(atPath: path) { return path }
+        }
+        return repositoryRoot.appendingPathComponent(".build-e2e/debug/casebook").path
+    }()
+
+    let root: URL
+    let store: URL
+    let home: URL
+    let state: URL
+
+    /// A fresh copy of the seed store under a new temporary directory; `storeInside` puts it
+    /// one level down (for a git repository around it).
+    init(storeInside subdirectory: String? = nil) throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("casebook-e2e-\(UUID().uuidString)")
+        self.root = root
+        let storeParent = subdirectory.map { root.appendingPathComponent($0) } ?? root
+        store = storeParent.appendingPathComponent("Store")
+        home = root.appendingPathComponent("home")
+        state = root.appendingPathComponent("state")
+        try FileManager.default.createDirectory(at: storeParent, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Self.repositoryRoot.appendingPathComponent("Store"), to: store)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: root) }
+
+    /// The environment the program gets: nothing inherited but PATH.
+    func environment(language: String = "C.UTF-8", extra: [String: String] = [:]) -> [String: String] {
+        var environment = [
+            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+            "HOME": home.path,
+            "XDG_STATE_HOME": state.path,
+            "LANG": language,
+            "TERM": "xterm",
+            "NO_COLOR": "1",
+            "GIT_CONFIG_NOSYSTEM": "1",
+            "GIT_AUTHOR_NAME": "E2E Tester", "GIT_AUTHOR_EMAIL": "e2e@example.invalid",
+            "GIT_COMMITTER_NAME": "E2E Tester", "GIT_COMMITTER_EMAIL": "e2e@example.invalid",
+        ]
+        environment.merge(extra) { _, new in new }
+        return environment
+    }
+
+    /// Starts the shell on a pseudo-terminal.
+    func startShell(rows: Int = 40, columns: Int = 100, language: String = "C.UTF-8",
+                    extra: [String: String] = [:], arguments: [String] = []) throws -> PseudoTerminalSession {
+        try PseudoTerminalSession(executable: Self.executable, arguments: ["--store", store.path] + arguments,
+                                  environment: environment(language: language, extra: extra),
+                                  workingDirectory: root.path, rows: rows, columns: columns)
+    }
+
+    /// Runs `casebook ARGS` with standard input from `input`, without a terminal.
+    func run(_ arguments: [String], input: String = "", language: String = "C.UTF-8",
+             extra: [String: String] = [:], storeOption: Bool = true) throws -> (status: Int32, out: String, err: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.executable)
+        process.arguments = arguments + (storeOption ? ["--store", store.path] : [])
+        process.environment = environment(language: language, extra: extra)
+        process.currentDirectoryURL = root
+        let stdin = Pipe(), stdout = Pipe()
+        // Standard error goes to a file, so that neither pipe can fill up and block the child.
+        let errURL = root.appendingPathComponent("stderr-\(UUID().uuidString)")
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        let stderr = try FileHandle(forWritingTo: errURL)
+        defer { try? FileManager.default.removeItem(at: errURL) }
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = stderr
+        try process.run()
+        try stderr.close()
+        stdin.fileHandleForWriting.write(Data(input.utf8))
+        try stdin.fileHandleForWriting.close()
+        let outData = stdout.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let errData = try Data(contentsOf: errURL)
+        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+    }
+
+    // MARK: Files
+
+    func fileURL(_ id: String) -> URL { store.appendingPathComponent("\(id).json") }
+
+    func bytes(_ id: String) throws -> [UInt8] { [UInt8](try Data(contentsOf: fileURL(id))) }
+
+    /// The case file of `id`, parsed; fails the test if it is not canonical.
+    func sheet(_ id: String, file: StaticString = #filePath, line: UInt = #line) throws -> [String: Any] {
+        let data = try bytes(id)
+        let parsed = try JSONParser.parse(data)
+        XCTAssertEqual(CanonicalJSONWriter.bytes(of: parsed), data, "\(id).json is not canonical", file: file, line: line)
+        let object = try JSONSerialization.jsonObject(with: Data(data)) as? [String: Any]
+        return try XCTUnwrap(object, "\(id).json is not an object", file: file, line: line)
+    }
+
+    /// Every case file name in the store (ids), sorted.
+    func ids() throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: store.path)
+            .filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.map { String($0.dropLast(5)) }.sorted()
+    }
+
+    /// Makes the store's parent a git repository with everything committed.
+    func commitStore() throws {
+        let parent = store.deletingLastPathComponent()
+        for arguments in [["init", "-q"], ["add", "--", "Store"], ["commit", "-q", "-m", "seed"]] {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["git"] + arguments
+            process.environment = environment()
+            process.currentDirectoryURL = parent
+            try process.run()
+            process.waitUntilExit()
+            XCTAssertEqual(process.terminationStatus, 0, "git \(arguments)")
+        }
+    }
+}
+
+extension PseudoTerminalSession {
+    /// Waits until the line editor has the terminal (canonical mode off), so that what is typed
+    /// next goes to the editor. libedit prints the prompt before it leaves canonical mode; keys
+    /// typed in between are echoed twice by the terminal driver, and Ctrl-C there is a signal.
+    func waitForEditing(timeout: Double = 10) throws {
+        try wait(timeout: timeout, for: "the line editor to take the terminal (ICANON off)") {
+            var settings = termios()
+            return tcgetattr(masterFD, &settings) == 0 && (settings.c_lflag & tcflag_t(ICANON)) == 0
+        }
+    }
+
+    /// Waits for `prompt` after the mark `after` and for the editor to take the terminal;
+    /// returns the mark past the prompt.
+    @discardableResult
+    func ready(_ prompt: String, after: Int = 0) throws -> Int {
+        let end = try waitFor(prompt, after: after)
+        try waitForEditing()
+        return end
+    }
+
+    /// Types `text` and Enter, then waits for the next `prompt`; returns the mark past it.
+    @discardableResult
+    func answer(_ text: String, thenWaitFor prompt: String) throws -> Int {
+        let start = mark
+        send(text)
+        send(.enter)
+        return try ready(prompt, after: start)
+    }
+
+    /// The visible text printed after `mark`.
+    func visibleText(after mark: Int) -> String {
+        PseudoTerminalSession.stripEscapes(String(decoding: output[mark...], as: UTF8.self))
+    }
+}

@@ -1,0 +1,177 @@
+// Completion, history, Ctrl-C, Ctrl-D and messages, typed at the real shell on a pseudo-terminal.
+import Foundation
+import XCTest
+#if canImport(Glibc)
+import Glibc
+#endif
+
+final class ShellKeyTests: XCTestCase {
+    func testTabCompletesCommandCaseTitleAndFieldLabel() throws {
+        let fixture = try Fixture()
+        let before = try fixture.bytes("shigen-shudan-kaishu")
+        let shell = try fixture.startShell()
+        try shell.ready("casebook> ")
+        shell.send("ed")
+        shell.send(.tab)
+        try shell.waitForScreen("casebook> edit")
+        shell.send("資源")
+        shell.send(.tab)
+        try shell.waitForScreen("casebook> edit 資源集団回収")
+        shell.send("取り")
+        shell.send(.tab)
+        try shell.waitForScreen("casebook> edit 資源集団回収 取り組みの概要")
+        XCTAssertEqual(shell.screen.cursorLine, "casebook> edit 資源集団回収 取り組みの概要")
+        // A unique completion ends the word with a space: the cursor is past it.
+        XCTAssertEqual(shell.screen.cursorColumn, "casebook> edit 資源集団回収 取り組みの概要 ".unicodeScalars.reduce(0) { $0 + PseudoTerminalSession.Screen.width($1) })
+        // The completed line runs: the overview's paragraph is on the line; `.` stops without a change.
+        try shell.answer("", thenWaitFor: "取り組みの概要> ")
+        try shell.waitForScreen("取り組みの概要> 市民総ぐるみの")
+        shell.send(.ctrlA, .ctrlK)
+        try shell.answer(".", thenWaitFor: "casebook> ")
+
+        // Several candidates: listed, and the common prefix completed.
+        shell.send("show 帯広市")
+        shell.send(.tab)
+        try shell.waitForScreen("帯広市わかば会")
+        try shell.waitForScreen("帯広市男女共同参画推進員との連携事業")
+        shell.send(.ctrlA, .ctrlK)
+        // A field key by its start.
+        shell.send("show shigen-shudan-kaishu ov")
+        shell.send(.tab)
+        try shell.waitForScreen("casebook> show shigen-shudan-kaishu overview")
+        let m = shell.mark
+        shell.send(.enter)
+        try shell.ready("casebook> ", after: m)
+        XCTAssertTrue(shell.visibleText(after: m).contains("市民総ぐるみのごみ減量"), shell.report())
+        shell.send(.ctrlD)
+        XCTAssertEqual(try shell.waitForExit(), 0)
+        XCTAssertEqual(try fixture.bytes("shigen-shudan-kaishu"), before, "stopping with `.` changes no byte")
+    }
+
+    func testUpRecallsAJapaneseCommandFromAnEarlierRunAndEditsItInTheMiddle() throws {
+        let fixture = try Fixture()
+        do {
+            let first = try fixture.startShell()
+            try first.ready("casebook> ")
+            let m = try first.answer("find 集団回収", thenWaitFor: "casebook> ")
+            XCTAssertTrue(first.visibleText(after: m - 300).contains("資源[[集団回収]]"), first.report())
+            first.send(.ctrlD)
+            XCTAssertEqual(try first.waitForExit(), 0)
+        }
+        let history = fixture.state.appendingPathComponent("casebook/history").path
+        XCTAssertTrue(try String(contentsOfFile: history, encoding: .utf8).contains("find 集団回収"))
+
+        let second = try fixture.startShell()
+        try second.ready("casebook> ")
+        second.send(.up)
+        try second.waitForScreen("casebook> find 集団回収")
+        second.send(.left, .left, .left, .left)
+        second.send("資源")
+        try second.waitForScreen("casebook> find 資源集団回収")
+        // The editor's cursor is right after 資源 (by whole characters): typing goes there.
+        second.send("の")
+        try second.waitForScreen("casebook> find 資源の集団回収")
+        second.send(.backspace)
+        try second.waitForScreen("casebook> find 資源集団回収")
+        let m = second.mark
+        second.send(.enter)
+        try second.ready("casebook> ", after: m)
+        XCTAssertTrue(second.visibleText(after: m).contains("[[資源集団回収]]"), second.report())
+        second.send(.ctrlD)
+        XCTAssertEqual(try second.waitForExit(), 0)
+        let lines = try String(contentsOfFile: history, encoding: .utf8).split(separator: "\n").map(String.init)
+        XCTAssertTrue(lines.contains("find 資源集団回収"), "\(lines)")
+    }
+
+    func testCtrlCAtThePromptAbandonsTheLineAndTheShellStays() throws {
+        let fixture = try Fixture()
+        let shell = try fixture.startShell()
+        try shell.ready("casebook> ")
+        shell.send("delete shigen-shudan-kaishu --yes")
+        let m = shell.mark
+        shell.send(.ctrlC)
+        try shell.ready("casebook> ", after: m)
+        try shell.answer("open 資源", thenWaitFor: "casebook:shigen-shudan-kaishu> ")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: fixture.fileURL("shigen-shudan-kaishu").path), "the abandoned line did not run")
+        XCTAssertNil(shell.waitStatus)
+        shell.send("quit")
+        shell.send(.enter)
+        XCTAssertEqual(try shell.waitForExit(), 0)
+    }
+
+    /// SIGINT, which Ctrl-C sends while a command runs (the terminal is not in the editor's hands
+    /// then), does not end the shell either.
+    func testInterruptSignalAtThePromptDoesNotEndTheShell() throws {
+        let fixture = try Fixture()
+        let shell = try fixture.startShell()
+        try shell.ready("casebook> ")
+        shell.signal(SIGINT)
+        try shell.waitForEditing()
+        XCTAssertNil(shell.waitStatus)
+        try shell.answer("open 資源", thenWaitFor: "casebook:shigen-shudan-kaishu> ")
+        shell.send(.ctrlD)
+        XCTAssertEqual(try shell.waitForExit(), 0)
+    }
+
+    func testCtrlDOnAnEmptyLineExitsAndReportsUncommittedCases() throws {
+        let fixture = try Fixture(storeInside: "repo")
+        try fixture.commitStore()
+        let shell = try fixture.startShell()
+        try shell.waitFor("27 cases, 0 with uncommitted changes")
+        try shell.ready("casebook> ")
+        try shell.answer("set shigen-shudan-kaishu form 共催", thenWaitFor: "casebook> ")
+        try shell.answer("set danjo started R2", thenWaitFor: "casebook> ")
+        let m = shell.mark
+        shell.send(.ctrlD)
+        XCTAssertEqual(try shell.waitForExit(), 0)
+        let said = shell.visibleText(after: m)
+        XCTAssertTrue(said.contains("2 cases have uncommitted changes"), said)
+        XCTAssertTrue(said.contains("Bye."), said)
+    }
+
+    func testHistoryFileIsPrivateUnderUmask000() throws {
+        let fixture = try Fixture()
+        let old = umask(0)
+        let shell: PseudoTerminalSession
+        do { defer { umask(old) }; shell = try fixture.startShell() }
+        try shell.ready("casebook> ")
+        try shell.answer("list --status draft", thenWaitFor: "casebook> ")
+        shell.send("quit")
+        shell.send(.enter)
+        XCTAssertEqual(try shell.waitForExit(), 0)
+        let directory = fixture.state.appendingPathComponent("casebook")
+        let file = directory.appendingPathComponent("history")
+        var info = stat()
+        XCTAssertEqual(lstat(file.path, &info), 0)
+        XCTAssertEqual(info.st_mode & 0o7777, 0o600)
+        XCTAssertEqual(info.st_mode & S_IFMT, S_IFREG)
+        XCTAssertEqual(lstat(directory.path, &info), 0)
+        XCTAssertEqual(info.st_mode & 0o7777, 0o700)
+        XCTAssertEqual(try String(contentsOf: file, encoding: .utf8).split(separator: "\n").map(String.init), ["list --status draft", "quit"])
+    }
+
+    func testUnknownCommandIsAnsweredWithUsageInEnglishAndJapanese() throws {
+        let fixture = try Fixture()
+        for (language, expected) in [("C.UTF-8", "Unknown command “frobnicate”. Commands: list, find, new"),
+                                     ("ja_JP.UTF-8", "「frobnicate」というコマンドはありません。コマンド: list, find, new")] {
+            let shell = try fixture.startShell(language: language)
+            try shell.ready("casebook> ")
+            let m = try shell.answer("frobnicate 資源", thenWaitFor: "casebook> ")
+            _ = m
+            XCTAssertTrue(shell.visibleText(after: 0).contains(expected), shell.report())
+            // The shell goes on.
+            try shell.answer("show 資源 title", thenWaitFor: "casebook> ")
+            shell.send(.ctrlD)
+            XCTAssertEqual(try shell.waitForExit(), 0)
+        }
+        let japanese = try fixture.startShell(language: "ja_JP.UTF-8")
+        try japanese.ready("casebook> ")
+        try japanese.answer("new ja-test", thenWaitFor: "事業名> ")
+        try japanese.answer("日本語テスト", thenWaitFor: "担当課> ")
+        try japanese.answer(".", thenWaitFor: "casebook:ja-test> ")
+        XCTAssertTrue(japanese.visibleText(after: 0).contains("ja-test を下書きとして作成しました。"), japanese.report())
+        XCTAssertTrue(japanese.visibleText(after: 0).contains("中断しました。"), japanese.report())
+        japanese.send(.ctrlD)
+        XCTAssertEqual(try japanese.waitForExit(), 0)
+    }
+}
