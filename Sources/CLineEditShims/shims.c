@@ -22,6 +22,7 @@ int cle_set_history(EditLine *el, HistoryW *history) { return el_wset(el, EL_HIS
 int cle_set_client_data(EditLine *el, void *data) { return el_wset(el, EL_CLIENTDATA, data); }
 void *cle_get_client_data(EditLine *el) { void *data = NULL; return el_wget(el, EL_CLIENTDATA, &data) == 0 ? data : NULL; }
 int cle_setty(EditLine *el, const wchar_t *a, const wchar_t *b) { return el_wset(el, EL_SETTY, a, b, (const wchar_t *)NULL); }
+int cle_settc(EditLine *el, const wchar_t *name, const wchar_t *value) { return el_wset(el, EL_SETTC, name, value, (const wchar_t *)NULL); }
 int cle_prep_term(EditLine *el, int on) { return el_wset(el, EL_PREP_TERM, on); }
 int cle_refresh(EditLine *el) { return el_wset(el, EL_REFRESH); }
 int cle_source_editrc(EditLine *el) { return el_source(el, NULL); }

@@ -76,6 +76,13 @@ public final class TerminalLineReader: LineReading {
         }
         // Ctrl-C and Ctrl-Z reach the editor as keys, not signals, while editing.
         _ = cle_setty(el, wide("-d"), wide("-isig"))
+        // libedit's screen update miscounts the cursor when it inserts or deletes
+        // characters in front of double-width ones (it lands one column right).
+        // Without these capabilities it rewrites the rest of the line instead, which
+        // is exact and still cheap for one line.
+        for capability in ["ic", "IC", "im", "ei", "dc", "DC"] {
+            _ = cle_settc(el, wide(capability), wide(""))
+        }
 
         _ = cle_add_function(el, wide("casebook-complete"), wide("Complete the word before the cursor")) { el, _ in
             guard let el, let state = EditorState.of(el) else { return UInt8(CC_ERROR) }
@@ -158,6 +165,9 @@ public final class TerminalLineReader: LineReading {
             key.withUnsafeBufferPointer { el_wpush(editLine, $0.baseAddress) }
         }
 
+        // Raw mode before the prompt is drawn: keys typed as soon as the prompt
+        // shows are then never echoed or taken by the line discipline.
+        _ = cle_prep_term(editLine, 1)
         var count: Int32 = 0
         errno = 0
         let line = el_wgets(editLine, &count)

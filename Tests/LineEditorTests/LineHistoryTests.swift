@@ -82,12 +82,14 @@ struct LineHistoryTests {
 
 @Suite("StreamLineReader")
 struct StreamLineReaderTests {
+    /// A reader over a file holding `bytes` (a file, not a pipe: a pipe would
+    /// block on more than its buffer).
     func reader(_ bytes: [UInt8]) -> StreamLineReader {
-        var fds: [Int32] = [0, 0]
-        _ = pipe(&fds)
-        _ = write(fds[1], bytes, bytes.count)
-        close(fds[1])
-        return StreamLineReader(fileDescriptor: fds[0])
+        let path = (try? makeTemporaryDirectory()).map { $0 + "/input" } ?? "/tmp/stream-input"
+        let fd = open(path, O_RDWR | O_CREAT | O_TRUNC, 0o600)
+        _ = write(fd, bytes, bytes.count)
+        _ = lseek(fd, 0, SEEK_SET)
+        return StreamLineReader(fileDescriptor: fd)
     }
 
     @Test("lines, CRLF, invalid UTF-8, a last line without newline, then end of input")

@@ -67,11 +67,12 @@ struct TerminalLineReaderTests {
         session.send("X")
         try session.waitForScreen("probe> 資源集団X回収")
         #expect(session.screen.cursorColumn == 7 + 9)
-        session.send(.left, .left, .left, .backspace)
-        try session.waitForScreen("probe> 資源X回収")
+        session.send(.left, .left, .left, .backspace)  // before 集: erases 源
+        try session.waitForScreen("probe> 資集団X回収")
+        #expect(session.screen.cursorColumn == 7 + 2)
         let mark = session.mark
         session.send(.enter)
-        #expect(try session.waitForLine(startingWith: "RESULT-HEX:", after: mark) == hex("資源X回収"))
+        #expect(try session.waitForLine(startingWith: "RESULT-HEX:", after: mark) == hex("資集団X回収"))
     }
 
     @Test("Tab with one candidate replaces the word and adds a space")
@@ -116,7 +117,9 @@ struct TerminalLineReaderTests {
         try session.wait(for: "prompt with ex") { session.screen.cursorLine == "probe> ex" }
         session.send("i")
         session.send(.tab)
-        try session.waitForScreen("probe> exit ")
+        try session.wait(for: "exit and a space") {
+            session.screen.cursorLine == "probe> exit" && session.screen.cursorColumn == 12
+        }
         mark = session.mark
         session.send(.enter)
         #expect(try session.waitForLine(startingWith: "RESULT:", after: mark) == "exit ")
@@ -143,8 +146,8 @@ struct TerminalLineReaderTests {
             let first = try start(["--history", path])
             try first.waitFor("probe> ")
             first.send("資源集団回収の件\r")
-            try first.waitFor("RESULT:資源集団回収の件")
-            try first.waitFor("probe> ", after: first.mark - 1)
+            let mark = try first.waitFor("RESULT:資源集団回収の件")
+            try first.waitFor("probe> ", after: mark)
             first.send(.ctrlD)
             #expect(try first.waitForExit() == 0)
         }
@@ -266,7 +269,8 @@ struct TerminalLineReaderTests {
         let session = try start(shell: "umask 000; exec '\(try probePath())' --history '\(path)'")
         try session.waitFor("probe> ")
         session.send("記録\r")
-        try session.waitFor("RESULT:記録")
+        let mark = try session.waitFor("RESULT:記録")
+        try session.waitFor("probe> ", after: mark)
         session.send(.ctrlD)
         #expect(try session.waitForExit() == 0)
         #expect(try mode(path) == 0o600)
@@ -290,6 +294,7 @@ struct TerminalLineReaderTests {
         session.send("x\r")
         #expect(try session.waitForLine(startingWith: "RESULT:", after: mark) == "x")
         #expect(try session.waitForLine(startingWith: "HISTORY-ERROR:", after: mark).contains("symbolic link"))
+        try session.waitFor("probe> ", after: mark)
         session.send(.ctrlD)
         #expect(try session.waitForExit() == 0)
         #expect(try readFile(target) == "secret\n")

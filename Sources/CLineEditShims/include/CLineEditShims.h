@@ -45,6 +45,8 @@ int cle_set_client_data(EditLine *el, void *data);
 void *cle_get_client_data(EditLine *el);
 /* el_wset(el, EL_SETTY, a, b, NULL), e.g. L"-d", L"-isig" */
 int cle_setty(EditLine *el, const wchar_t *a, const wchar_t *b);
+/* el_wset(el, EL_SETTC, name, value, NULL); an empty value removes the capability */
+int cle_settc(EditLine *el, const wchar_t *name, const wchar_t *value);
 /* el_wset(el, EL_PREP_TERM, on) */
 int cle_prep_term(EditLine *el, int on);
 /* el_wset(el, EL_REFRESH): redraw prompt and line from the current cursor position */
