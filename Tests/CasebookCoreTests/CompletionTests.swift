@@ -15,7 +15,7 @@ struct CompletionTests {
         ("e", ["edit", "exit"], 1),
         ("show 資源", ["資源集団回収"], 2),
         ("show shi", ["shigen-shudan-kaishu", "shimin-bunko-masuta"], 3),
-        ("show shigen-shudan-kaishu ro", ["roles", "roles.city", "roles.partner"], 2),
+        ("show shigen-shudan-kaishu ro", ["roles.city", "roles.partner", "roles"], 2),
         ("show 資源 役割", ["役割（市）", "役割（相手）", "役割"], 2),
         ("edit 資源 --ed", ["--editor"], 4),
         ("list --status d", ["draft"], 1),

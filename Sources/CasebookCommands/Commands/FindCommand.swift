@@ -29,7 +29,9 @@ struct FindCommand: StoreCommand {
         let mark: (String) -> String = { colour ? "\u{1B}[1;7m\($0)\u{1B}[0m" : "[[\($0)]]" }
         var hits = 0
         var casesHit = 0
-        for stored in session.store.orderedCases {
+        // First pass over the search texts (index-backed): only cases that can match are decoded.
+        for (id, searchText) in session.store.searchTexts() where searchText.contains(needle) {
+            guard let stored = session.store.cases[id] else { continue }
             var caseHit = false
             for (field, text) in stored.sheet.searchableTexts {
                 guard SearchNormalizer.normalize(text).contains(needle) else { continue }

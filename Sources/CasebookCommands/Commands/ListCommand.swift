@@ -38,8 +38,8 @@ struct ListCommand: StoreCommand {
             guard let filter else { return true }
             return SearchNormalizer.normalize(value).contains(SearchNormalizer.normalize(filter))
         }
-        let selected = session.store.orderedCases.filter { stored in
-            let sheet = stored.sheet
+        let selected = session.store.orderedSummaries.filter { entry in
+            let sheet = entry.summary
             return matches(sheet.form, form) && matches(sheet.domain, domain)
                 && (department == nil || sheet.departments.contains { matches($0, department) })
                 && (wantedStatus == nil || sheet.status == wantedStatus)
@@ -54,16 +54,15 @@ struct ListCommand: StoreCommand {
             return onTerminal ? DisplayWidth.truncated(safe, to: columns) : safe
         }
         var rows = [["id", "事業名", "形態", "担当課", "事業実施", session.text(.listHeaderStatus)]]
-        for stored in selected {
-            let sheet = stored.sheet
+        for (id, sheet) in selected {
             var state = session.text(statusKey(sheet.status))
             if sheet.flagCount > 0 { state += "・" + session.text(.flagsCount, String(sheet.flagCount)) }
             rows.append([
-                stored.id.rawValue,
+                id.rawValue,
                 cell(sheet.title, 32),
                 cell(sheet.form, 12),
                 cell(sheet.departments.joined(separator: "、"), 20),
-                sheet.started?.editingText ?? "",
+                sheet.started,
                 state,
             ])
         }

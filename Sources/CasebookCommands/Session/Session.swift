@@ -27,6 +27,8 @@ public final class Session {
     public var unsavedEdits: [CaseID: CaseSheet] = [:]
     /// The histories of values typed into each field, seeded from the store on first use.
     private var fieldHistories: [String: LineHistory] = [:]
+    /// Values used in the store, by field, with the store generation they were read at.
+    private var storeValues: [SheetField: (generation: Int, values: [String])] = [:]
     /// Today, for review dates and the era-year range.
     public let now: Date
     private var reader: LineReading?
@@ -57,9 +59,7 @@ public final class Session {
         let output = TextOutput()
         do {
             let store = try CaseStore(path: path)
-            let session = Session(store: store, output: output, environment: environment)
-            session.reportProblems()
-            return session
+            return Session(store: store, output: output, environment: environment)
         } catch {
             output.error(Catalogue.text(.storeMissing, language, [FileSystem.absolutePath(path)]))
             throw ExitCode.failure
@@ -144,7 +144,7 @@ public final class Session {
         case .found(let id): return id
         case .notFound: throw CommandFailure(text(.caseNotFound, reference))
         case .ambiguous(let ids):
-            let lines = ids.map { "  \($0.rawValue)  \(TerminalSafeText.make(store.cases[$0]?.sheet.title ?? ""))" }
+            let lines = ids.map { "  \($0.rawValue)  \(TerminalSafeText.make(store.summary(of: $0)?.title ?? ""))" }
             throw CommandFailure(([text(.caseAmbiguous, reference)] + lines).joined(separator: "\n"))
         }
     }
@@ -209,16 +209,37 @@ public final class Session {
     }
 
     /// Every distinct value of `field` used in the store, in store order (for history and completion).
+    ///
+    /// The fields people pick from (事業名, 担当課, 協働の相手, 形態, 領域) come from the summaries,
+    /// which a large store keeps indexed; other fields need every case decoded, once per session.
     public func valuesInStore(of field: SheetField) -> [String] {
+        if let cached = storeValues[field], cached.generation == store.generation { return cached.values }
         var seen = Set<String>()
         var values: [String] = []
-        for stored in store.orderedCases {
-            switch stored.sheet.value(of: field) {
-            case .line(let value): if !value.isEmpty, seen.insert(value).inserted { values.append(value) }
-            case .items(let items): for item in items where seen.insert(item).inserted { values.append(item) }
-            default: break
+        func add(_ value: String) {
+            if !value.isEmpty, seen.insert(value).inserted { values.append(value) }
+        }
+        switch field {
+        case .title, .departments, .partners, .form, .domain:
+            for (_, summary) in store.orderedSummaries {
+                switch field {
+                case .title: add(summary.title)
+                case .departments: summary.departments.forEach(add)
+                case .partners: summary.partners.forEach(add)
+                case .form: add(summary.form)
+                default: add(summary.domain)
+                }
+            }
+        default:
+            for stored in store.orderedCases {
+                switch stored.sheet.value(of: field) {
+                case .line(let value): add(value)
+                case .items(let items): items.forEach(add)
+                default: break
+                }
             }
         }
+        storeValues[field] = (store.generation, values)
         return values
     }
 

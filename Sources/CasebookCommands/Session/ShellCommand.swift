@@ -16,6 +16,8 @@ extension StoreCommand {
     /// From the command line: open the store, run, and exit 1 on failure.
     public func run() throws {
         let session = try Session.forCommandLine(storePath: storeOptions.store)
+        // Files that could not be read are named whenever the command looked at the whole store.
+        defer { if session.store.hasScanned { session.reportProblems() } }
         do {
             try run(in: session)
         } catch let failure as CommandFailure {

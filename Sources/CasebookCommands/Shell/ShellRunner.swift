@@ -31,7 +31,7 @@ enum ShellRunner {
             // otherwise kill the process. A handler that does nothing, rather than SIG_IGN, so that
             // programs the shell starts (git, $EDITOR) get the default again at exec.
             signal(SIGINT) { _ in }
-            output.line(session.text(.shellBanner, store.path, String(store.cases.count), String(session.uncommittedCount())))
+            output.line(session.text(.shellBanner, store.path, String(store.count), String(session.uncommittedCount())))
         }
         session.reportProblems()
 
@@ -40,10 +40,20 @@ enum ShellRunner {
         if let historyPath { try? history.load(from: historyPath) }
 
         var anyFailed = false
+        var vocabularyCache: (generation: Int, openCase: CaseID?, vocabulary: CompletionVocabulary)?
+        var lastRefresh = FileSystem.nowNanoseconds()
         while !session.wantsToQuit {
             let prompt = session.openCase.map { "casebook:\($0.rawValue)> " } ?? "casebook> "
             let result = reader.readLine(prompt: prompt, prefill: "", history: history, completer: { text in
-                let reply = CommandCompletion.complete(text, vocabulary: vocabulary(for: session))
+                // Files may change while the prompt waits; look again at most once a second.
+                if FileSystem.nowNanoseconds() - lastRefresh > 1_000_000_000 {
+                    session.store.refresh()
+                    lastRefresh = FileSystem.nowNanoseconds()
+                }
+                if vocabularyCache?.generation != session.store.generation || vocabularyCache?.openCase != session.openCase {
+                    vocabularyCache = (session.store.generation, session.openCase, vocabulary(for: session))
+                }
+                let reply = CommandCompletion.complete(text, vocabulary: vocabularyCache!.vocabulary)
                 return CompletionReply(replacing: reply.replacing, candidates: reply.candidates, appendSpaceWhenUnique: reply.endsWord)
             })
             switch result {
@@ -59,6 +69,9 @@ enum ShellRunner {
                         do { try history.save(to: historyPath) } catch { output.error("\(error)") }
                     }
                 }
+                // Another shell, git or an editor may have changed files since the last command.
+                session.store.refresh()
+                lastRefresh = FileSystem.nowNanoseconds()
                 if !execute(line, in: session) { anyFailed = true }
             }
         }
@@ -125,7 +138,8 @@ enum ShellRunner {
                 "--domain": SheetField.domains,
                 "--department": session.valuesInStore(of: .departments),
             ],
-            cases: session.store.orderedCases.map { ($0.id.rawValue, $0.sheet.title) },
+            cases: session.store.orderedSummaries.map { ($0.id.rawValue, $0.summary.title) },
+            normalizedTitles: session.store.orderedSummaries.map(\.summary.normalizedTitle),
             hasOpenCase: session.openCase != nil)
     }
 }

@@ -8,16 +8,19 @@ public struct CompletionVocabulary: Sendable {
     public var optionValues: [String: [String]]
     /// The cases: id and title.
     public var cases: [(id: String, title: String)]
+    /// The titles in search form, in the order of `cases`.
+    public var normalizedTitles: [String]
     /// Whether a case is open (so a first argument may be a field).
     public var hasOpenCase: Bool
 
     /// Makes a vocabulary.
     public init(commands: [String], options: [String: [String]], optionValues: [String: [String]],
-                cases: [(id: String, title: String)], hasOpenCase: Bool) {
+                cases: [(id: String, title: String)], normalizedTitles: [String]? = nil, hasOpenCase: Bool) {
         self.commands = commands
         self.options = options
         self.optionValues = optionValues
         self.cases = cases
+        self.normalizedTitles = normalizedTitles ?? cases.map { SearchNormalizer.normalize($0.title) }
         self.hasOpenCase = hasOpenCase
     }
 }
@@ -86,11 +89,11 @@ public enum CommandCompletion {
         let ids = vocabulary.cases.map(\.id).filter { $0.hasPrefix(current) }
         if current.isEmpty { return ids }
         let needle = SearchNormalizer.normalize(current)
-        let titlesStarting = vocabulary.cases.map(\.title).filter { SearchNormalizer.normalize($0).hasPrefix(needle) }
-        let titles = titlesStarting.isEmpty
-            ? vocabulary.cases.map(\.title).filter { SearchNormalizer.normalize($0).contains(needle) }
-            : titlesStarting
-        return ids + titles
+        let titles = vocabulary.cases.map(\.title)
+        let normalized = vocabulary.normalizedTitles.count == titles.count ? vocabulary.normalizedTitles : titles.map(SearchNormalizer.normalize)
+        let starting = titles.indices.filter { normalized[$0].hasPrefix(needle) }
+        let matching = starting.isEmpty ? titles.indices.filter { normalized[$0].contains(needle) } : starting
+        return ids + matching.map { titles[$0] }
     }
 
     /// Field and section keys and labels starting with the word.

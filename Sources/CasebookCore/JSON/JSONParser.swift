@@ -169,30 +169,56 @@ public struct JSONParser {
 
     private mutating func parseString() throws(JSONParseError) -> String {
         index += 1
-        var scalars = String.UnicodeScalarView()
+        // Most strings have no escapes: find the closing quote and validate the run once.
+        let start = index
+        let count = bytes.count
+        let found: Int? = bytes.withUnsafeBufferPointer { buffer -> Int? in
+            var i = start
+            while i < count {
+                let byte = buffer[i]
+                if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { return i }
+                i += 1
+            }
+            return nil
+        }
+        guard let stop = found else { throw error("unterminated string") }
+        if bytes[stop] == UInt8(ascii: "\"") {
+            index = stop + 1
+            if stop == start { return "" }
+            guard let run = String(validating: bytes[start..<stop], as: UTF8.self) else {
+                throw JSONParseError(reason: "not valid UTF-8", offset: start)
+            }
+            return run
+        }
+        return try parseEscapedString(from: start)
+    }
+
+    private mutating func parseEscapedString(from start: Int) throws(JSONParseError) -> String {
+        index = start
+        var text = ""
         var runStart = index
-        func flushRun(_ parser: JSONParser, upTo end: Int, into scalars: inout String.UnicodeScalarView) throws(JSONParseError) {
+        func flushRun(_ parser: JSONParser, upTo end: Int, into text: inout String) throws(JSONParseError) {
             guard runStart < end else { return }
             guard let run = String(validating: parser.bytes[runStart..<end], as: UTF8.self) else {
                 throw JSONParseError(reason: "not valid UTF-8", offset: runStart)
             }
-            scalars.append(contentsOf: run.unicodeScalars)
+            text.append(run)
         }
         while true {
             guard index < bytes.count else { throw error("unterminated string") }
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
-                try flushRun(self, upTo: index, into: &scalars)
+                try flushRun(self, upTo: index, into: &text)
                 index += 1
-                return String(scalars)
+                return text
             }
             if byte < 0x20 {
                 throw error("control character in a string")
             }
             if byte == UInt8(ascii: "\\") {
-                try flushRun(self, upTo: index, into: &scalars)
+                try flushRun(self, upTo: index, into: &text)
                 index += 1
-                scalars.append(try parseEscape())
+                text.unicodeScalars.append(try parseEscape())
                 runStart = index
                 continue
             }

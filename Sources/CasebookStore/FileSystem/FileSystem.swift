@@ -61,12 +61,15 @@ public enum FileSystem {
         return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
     }
 
-    /// Size and modification time of `path`, for cheap change detection.
+    /// Size, times and inode of the regular file at `path`, for cheap change detection.
     public static func fingerprint(_ path: String) -> FileFingerprint? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         return FileFingerprint(size: Int64(info.st_size), modifiedSeconds: Int64(info.st_mtim.tv_sec),
-                               modifiedNanoseconds: Int64(info.st_mtim.tv_nsec), inode: UInt64(info.st_ino))
+                               modifiedNanoseconds: Int64(info.st_mtim.tv_nsec),
+                               changedSeconds: Int64(info.st_ctim.tv_sec), changedNanoseconds: Int64(info.st_ctim.tv_nsec),
+                               inode: UInt64(info.st_ino))
     }
 
     /// The names in the directory at `path`, without `.` and `..`.
@@ -105,8 +108,9 @@ public enum FileSystem {
     /// a temporary file created exclusively beside it, written, fsync'ed, given the old file's mode,
     /// renamed over the old one, and the directory fsync'ed. A crash at any point leaves either
     /// the old file or the new one. The temporary file is named `.<name>.tmp-XXXXXX`.
+    /// `durable: false` skips the two fsyncs, for caches that may be lost in a crash.
     public static func replaceAtomically(
-        directory: String, name: String, with bytes: [UInt8], newFileMode: mode_t = 0o644
+        directory: String, name: String, with bytes: [UInt8], newFileMode: mode_t = 0o644, durable: Bool = true
     ) throws(SystemError) {
         let target = directory + "/" + name
         var mode = newFileMode
@@ -132,7 +136,9 @@ public enum FileSystem {
                 offset += count
             }
             guard fchmod(fd, mode) == 0 else { throw SystemError(operation: "chmod", path: temporary, code: errno) }
-            guard fsync(fd) == 0 else { throw SystemError(operation: "fsync", path: temporary, code: errno) }
+            if durable {
+                guard fsync(fd) == 0 else { throw SystemError(operation: "fsync", path: temporary, code: errno) }
+            }
         } catch {
             close(fd)
             throw error
@@ -140,7 +146,7 @@ public enum FileSystem {
         guard close(fd) == 0 else { throw SystemError(operation: "close", path: temporary, code: errno) }
         guard rename(temporary, target) == 0 else { throw SystemError(operation: "rename", path: target, code: errno) }
         committed = true
-        try syncDirectory(directory)
+        if durable { try syncDirectory(directory) }
     }
 
     /// Flushes a directory's entries to disk, so that a rename in it survives a crash.
@@ -149,6 +155,13 @@ public enum FileSystem {
         guard fd >= 0 else { throw SystemError(operation: "open", path: path, code: errno) }
         defer { close(fd) }
         guard fsync(fd) == 0 else { throw SystemError(operation: "fsync", path: path, code: errno) }
+    }
+
+    /// The current time in nanoseconds since the epoch.
+    public static func nowNanoseconds() -> Int64 {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        return Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
     }
 
     /// The absolute form of `path`, resolved against the working directory.
@@ -162,7 +175,8 @@ public enum FileSystem {
     }
 }
 
-/// Size, modification time and inode of a file: enough to notice most changes cheaply.
+/// Size, modification and change times and inode of a file: enough to notice most changes cheaply.
+/// (The change time cannot be set back by a program, unlike the modification time.)
 public struct FileFingerprint: Sendable, Equatable, Hashable {
     /// Size in bytes.
     public var size: Int64
@@ -170,6 +184,10 @@ public struct FileFingerprint: Sendable, Equatable, Hashable {
     public var modifiedSeconds: Int64
     /// Modification time, nanoseconds.
     public var modifiedNanoseconds: Int64
+    /// Status change time, seconds.
+    public var changedSeconds: Int64
+    /// Status change time, nanoseconds.
+    public var changedNanoseconds: Int64
     /// Inode number (changes with every atomic replace).
     public var inode: UInt64
 }

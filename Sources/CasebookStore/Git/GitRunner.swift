@@ -28,48 +28,14 @@ public struct GitRunner: Sendable {
 
     /// Runs `git --literal-pathspecs -C directory ARGUMENTS…`. Callers put `--` before paths.
     public func run(_ arguments: [String], input: String? = nil) -> GitResult {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "--literal-pathspecs", "-C", directory] + arguments
         var environment = ProcessInfo.processInfo.environment
         environment["GIT_TERMINAL_PROMPT"] = "0"
         environment["LC_ALL"] = environment["LC_ALL"].flatMap { $0.isEmpty ? nil : $0 } ?? "C.UTF-8"
-        process.environment = environment
-        let outputPipe = Pipe()
-        let errorPipe = Pipe()
-        let inputPipe = Pipe()
-        process.standardOutput = outputPipe
-        process.standardError = errorPipe
-        process.standardInput = inputPipe
-        do {
-            try process.run()
-        } catch {
-            return GitResult(status: 127, output: "", errorOutput: "git: \(error)")
-        }
-        if let input { inputPipe.fileHandleForWriting.write(Data(input.utf8)) }
-        try? inputPipe.fileHandleForWriting.close()
-        // Read both pipes concurrently so a chatty git cannot fill one and block.
-        let errorData = LockedData()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async {
-            errorData.set(errorPipe.fileHandleForReading.readDataToEndOfFile())
-            group.leave()
-        }
-        let outputData = outputPipe.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        return GitResult(status: process.terminationStatus,
-                         output: String(decoding: outputData, as: UTF8.self),
-                         errorOutput: String(decoding: errorData.get(), as: UTF8.self),
-                         outputBytes: [UInt8](outputData))
+        let outcome = ChildProcess.run("git", ["--literal-pathspecs", "-C", directory] + arguments,
+                                       environment: environment, input: Array((input ?? "").utf8))
+        return GitResult(status: outcome.status,
+                         output: String(decoding: outcome.output, as: UTF8.self),
+                         errorOutput: String(decoding: outcome.errorOutput, as: UTF8.self),
+                         outputBytes: outcome.output)
     }
-}
-
-/// A Data box shared with the reading thread.
-private final class LockedData: @unchecked Sendable {
-    private let lock = NSLock()
-    private var data = Data()
-    func set(_ value: Data) { lock.lock(); data = value; lock.unlock() }
-    func get() -> Data { lock.lock(); defer { lock.unlock() }; return data }
 }

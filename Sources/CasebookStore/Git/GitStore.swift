@@ -22,7 +22,7 @@ public struct GitStore: Sendable {
         let result = git.run(["status", "--porcelain=v1", "-z", "--untracked-files=all", "--", "."])
         guard result.succeeded else { return [] }
         var names: [String] = []
-        let prefix = git.run(["rev-parse", "--show-prefix"]).output.trimmingCharacters(in: .whitespacesAndNewlines)
+        let prefix = storePrefix()
         var entries = result.output.split(separator: "\0", omittingEmptySubsequences: true).makeIterator()
         while let entry = entries.next() {
             guard entry.count > 3 else { continue }
@@ -33,5 +33,24 @@ public struct GitStore: Sendable {
             if path.hasSuffix(".json"), !path.contains("/") { names.append(path) }
         }
         return names
+    }
+
+    /// The store's path inside its work tree (`Store/`), found by looking for `.git` above it,
+    /// which saves starting git a second time; git itself is asked when that fails.
+    func storePrefix() -> String {
+        if ProcessInfo.processInfo.environment["GIT_DIR"] == nil, let real = realpath(git.directory, nil) {
+            defer { free(real) }
+            var directory = String(cString: real)
+            var components: [String] = []
+            while true {
+                if FileSystem.exists(directory + "/.git") {
+                    return components.reversed().map { $0 + "/" }.joined()
+                }
+                guard let slash = directory.lastIndex(of: "/"), directory != "/" else { break }
+                components.append(String(directory[directory.index(after: slash)...]))
+                directory = slash == directory.startIndex ? "/" : String(directory[..<slash])
+            }
+        }
+        return git.run(["rev-parse", "--show-prefix"]).output.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }

@@ -1,0 +1,88 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Runs a program with an argument vector (never through a shell) and collects its output.
+///
+/// posix_spawn and poll rather than Foundation's `Process`, whose wait polls in steps of tens
+/// of milliseconds: the shell runs git before its first prompt, and that must be quick.
+public enum ChildProcess {
+    /// What a finished program gave back.
+    public struct Outcome: Sendable {
+        /// The exit status (128 + signal when killed; 127 when it could not start).
+        public var status: Int32
+        /// Standard output.
+        public var output: [UInt8]
+        /// Standard error.
+        public var errorOutput: [UInt8]
+    }
+
+    /// Runs `program` (looked up in PATH) with `arguments`, in `environment`, feeding it `input`.
+    public static func run(_ program: String, _ arguments: [String], environment: [String: String], input: [UInt8] = []) -> Outcome {
+        var outPipe: [Int32] = [-1, -1]
+        var errPipe: [Int32] = [-1, -1]
+        var inPipe: [Int32] = [-1, -1]
+        guard pipe(&outPipe) == 0, pipe(&errPipe) == 0, pipe(&inPipe) == 0 else {
+            return Outcome(status: 127, output: [], errorOutput: Array("\(program): cannot create pipes".utf8))
+        }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, inPipe[0], 0)
+        posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
+        posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2)
+        for fd in inPipe + outPipe + errPipe { posix_spawn_file_actions_addclose(&actions, fd) }
+
+        let argv = ([program] + arguments).map { strdup($0) } + [nil]
+        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            for pointer in argv { free(pointer) }
+            for pointer in envp { free(pointer) }
+        }
+        var pid: pid_t = 0
+        let spawned = posix_spawnp(&pid, program, &actions, nil, argv, envp)
+        close(inPipe[0])
+        close(outPipe[1])
+        close(errPipe[1])
+        guard spawned == 0 else {
+            close(inPipe[1]); close(outPipe[0]); close(errPipe[0])
+            return Outcome(status: 127, output: [], errorOutput: Array("\(program): \(String(cString: strerror(spawned)))".utf8))
+        }
+        // Input is small (a commit message); write it all, then read both outputs as they come.
+        var written = 0
+        while written < input.count {
+            let count = input.withUnsafeBytes { write(inPipe[1], $0.baseAddress! + written, input.count - written) }
+            if count < 0 && errno == EINTR { continue }
+            if count <= 0 { break }
+            written += count
+        }
+        close(inPipe[1])
+        var output: [UInt8] = []
+        var errorOutput: [UInt8] = []
+        var open: [Int32] = [outPipe[0], errPipe[0]]
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while !open.isEmpty {
+            var fds = open.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
+            let ready = poll(&fds, nfds_t(fds.count), -1)
+            if ready < 0 {
+                if errno == EINTR { continue }
+                break
+            }
+            for entry in fds where entry.revents != 0 {
+                let count = buffer.withUnsafeMutableBytes { read(entry.fd, $0.baseAddress, $0.count) }
+                if count > 0 {
+                    if entry.fd == outPipe[0] { output.append(contentsOf: buffer[0..<count]) } else { errorOutput.append(contentsOf: buffer[0..<count]) }
+                } else if count == 0 || errno != EINTR {
+                    close(entry.fd)
+                    open.removeAll { $0 == entry.fd }
+                }
+            }
+        }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        let exited = status & 0x7F == 0
+        return Outcome(status: exited ? (status >> 8) & 0xFF : 128 + (status & 0x7F), output: output, errorOutput: errorOutput)
+    }
+}
