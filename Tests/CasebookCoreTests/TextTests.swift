@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import CasebookCore
 
@@ -95,5 +96,28 @@ struct WordSplitterTests {
     @Test(arguments: ["a b", "it's", "plain", "", "資源 集団", #"back\slash"#])
     func quotingRoundTrips(word: String) throws {
         #expect(try WordSplitter.split(WordSplitter.quoted(word)) == [word])
+    }
+}
+
+/// The quick path of the normaliser must agree with the full one on every scalar it claims.
+struct QuickNormalizerTests {
+    @Test func quickFormsAgreeWithFoundation() {
+        var checked = 0
+        for value in UInt32(0x20)...UInt32(0xFFFF) {
+            guard let scalar = Unicode.Scalar(value), let quick = SearchNormalizer.quickForm(of: scalar) else { continue }
+            let full = String(scalar).precomposedStringWithCompatibilityMapping.lowercased()
+            let kana = String(String.UnicodeScalarView(full.unicodeScalars.map {
+                (0x30A1...0x30F6).contains($0.value) || (0x30FD...0x30FE).contains($0.value) ? Unicode.Scalar($0.value - 0x60)! : $0
+            }))
+            #expect(String(quick) == kana, "U+\(String(value, radix: 16))")
+            checked += 1
+        }
+        #expect(checked > 20_000)
+    }
+
+    @Test func mixedTextTakesTheFullPath() {
+        #expect(SearchNormalizer.normalize("ﾊｸﾞｸｰﾑ①") == "はぐくーむ1")
+        #expect(SearchNormalizer.normalize("か\u{3099}") == "が")
+        #expect(SearchNormalizer.normalize("ＡＢＣ　カナ") == "abc かな")
     }
 }

@@ -27,7 +27,7 @@ struct StoreIndexTests {
         let second = try CaseStore(path: fixture.path, environment: environment)
         let id = CaseID("shigen-shudan-kaishu")!
         #expect(second.summary(of: id)?.title == "資源集団収集")
-        #expect(second.searchTexts().first { $0.id == id }?.text.contains("資源集団収集") == true)
+        #expect(second.cases(whoseSearchTextContains: SearchNormalizer.normalize("資源集団収集")) == [id])
         #expect(second.resolve("資源集団収集") == .found(id))
     }
 

@@ -30,7 +30,7 @@ struct FindCommand: StoreCommand {
         var hits = 0
         var casesHit = 0
         // First pass over the search texts (index-backed): only cases that can match are decoded.
-        for (id, searchText) in session.store.searchTexts() where searchText.contains(needle) {
+        for id in session.store.cases(whoseSearchTextContains: needle) {
             guard let stored = session.store.cases[id] else { continue }
             var caseHit = false
             for (field, text) in stored.sheet.searchableTexts {

@@ -4,15 +4,27 @@ public enum TableLayout {
     public static func render(_ rows: [[String]], separator: String = "  ") -> [String] {
         guard let columnCount = rows.map(\.count).max() else { return [] }
         var widths = [Int](repeating: 0, count: columnCount)
+        var cellWidths: [[Int]] = []
+        cellWidths.reserveCapacity(rows.count)
         for row in rows {
-            for (index, cell) in row.enumerated() { widths[index] = max(widths[index], DisplayWidth.of(cell)) }
+            let rowWidths = row.map { DisplayWidth.of($0) }
+            for (index, width) in rowWidths.enumerated() { widths[index] = max(widths[index], width) }
+            cellWidths.append(rowWidths)
         }
-        return rows.map { row in
+        return zip(rows, cellWidths).map { row, rowWidths in
             var line = ""
+            line.reserveCapacity(widths.reduce(0, +) + separator.utf8.count * row.count)
+            var pendingSpaces = 0
             for (index, cell) in row.enumerated() {
-                line += index == row.count - 1 ? cell : DisplayWidth.padded(cell, to: widths[index]) + separator
+                if !cell.isEmpty {
+                    for _ in 0..<pendingSpaces { line.append(" ") }
+                    pendingSpaces = 0
+                    line.append(cell)
+                }
+                if index < row.count - 1 {
+                    pendingSpaces += widths[index] - rowWidths[index] + separator.count
+                }
             }
-            while line.last == " " { line.removeLast() }
             return line
         }
     }

@@ -3,8 +3,16 @@
 public enum DisplayWidth {
     /// The columns `text` takes.
     public static func of<S: StringProtocol>(_ text: S) -> Int {
+        // Most text is ASCII, kana or kanji, each scalar its own character: count those by scalar
+        // and fall back to grapheme clusters only when a combining or joining scalar appears.
         var total = 0
-        for character in text { total += of(character) }
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v >= 0x20 && v < 0x7F { total += 1; continue }
+            if (0x3041...0x3098).contains(v) || (0x309B...0x30FF).contains(v) || (0x4E00...0x9FFF).contains(v)
+                || (0xFF01...0xFF60).contains(v) { total += 2; continue }
+            return text.reduce(0) { $0 + of($1) }
+        }
         return total
     }
 
@@ -21,6 +29,8 @@ public enum DisplayWidth {
     public static func width(of scalar: Unicode.Scalar) -> Int {
         let v = scalar.value
         if v < 0x20 || (0x7F..<0xA0).contains(v) { return 0 }
+        if v < 0x300 { return 1 }
+        if (0x3041...0x3098).contains(v) || (0x309B...0x30FF).contains(v) || (0x4E00...0x9FFF).contains(v) { return 2 }
         if v == 0x200B || (0x200C...0x200F).contains(v) || (0x2028...0x202E).contains(v) || (0x2060...0x2064).contains(v) || v == 0xFEFF {
             return 0
         }

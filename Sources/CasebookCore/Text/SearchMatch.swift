@@ -12,6 +12,12 @@ public struct SearchMatch: Sendable, Equatable {
         var normalized: [Character] = []
         var owner: [Int] = []
         for (index, character) in characters.enumerated() {
+            let scalars = character.unicodeScalars
+            if scalars.count == 1, let form = SearchNormalizer.quickForm(of: scalars.first!) {
+                normalized.append(Character(form))
+                owner.append(index)
+                continue
+            }
             for piece in SearchNormalizer.normalize(String(character)) {
                 normalized.append(piece)
                 owner.append(index)

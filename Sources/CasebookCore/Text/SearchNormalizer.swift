@@ -5,23 +5,53 @@ import Foundation
 public enum SearchNormalizer {
     /// `text` in search form. `ＮＰＯ` and `npo` agree; so do `はぐくーむ` and `ハグクーム`.
     public static func normalize(_ text: String) -> String {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.lowercased() }
+        if let quick = quickNormalize(text) { return quick }
         let nfkc = text.precomposedStringWithCompatibilityMapping
         var scalars = String.UnicodeScalarView()
         for scalar in nfkc.unicodeScalars {
-            switch scalar.value {
-            case 0x41...0x5A:
-                scalars.append(Unicode.Scalar(scalar.value + 0x20)!)
-            case 0x30A1...0x30F6, 0x30FD...0x30FE:
-                // Katakana ァ..ヶ and the iteration marks map onto hiragana 0x60 below them.
-                scalars.append(Unicode.Scalar(scalar.value - 0x60)!)
-            default:
-                if scalar.value >= 0x80, scalar.properties.changesWhenCaseFolded {
-                    scalars.append(contentsOf: String(scalar).lowercased().unicodeScalars)
-                } else {
-                    scalars.append(scalar)
-                }
+            if let folded = fold(scalar) {
+                scalars.append(folded)
+            } else if scalar.properties.changesWhenCaseFolded {
+                scalars.append(contentsOf: String(scalar).lowercased().unicodeScalars)
+            } else {
+                scalars.append(scalar)
             }
+        }
+        return String(scalars)
+    }
+
+    /// Case and kana folding of one scalar that NFKC leaves alone, or `nil` when there is none.
+    private static func fold(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
+        switch scalar.value {
+        case 0x41...0x5A: Unicode.Scalar(scalar.value + 0x20)
+        // Katakana ァ..ヶ and the iteration marks map onto hiragana 0x60 below them.
+        case 0x30A1...0x30F6, 0x30FD...0x30FE: Unicode.Scalar(scalar.value - 0x60)
+        default: nil
+        }
+    }
+
+    /// The search form of one scalar that is its own NFKC form whatever surrounds it — ASCII,
+    /// kana, kanji, CJK punctuation, full-width ASCII — or `nil` for any other, which needs
+    /// Foundation's full normalisation. Most Japanese text is entirely of the first kind.
+    static func quickForm(of scalar: Unicode.Scalar) -> Unicode.Scalar? {
+        let v = scalar.value
+        switch v {
+        case 0x20...0x7E: return fold(scalar) ?? scalar
+        case 0x3000: return " "
+        case 0x3001...0x3035, 0x3041...0x3096, 0x309D...0x309E, 0x30A1...0x30FE, 0x3400...0x4DBF, 0x4E00...0x9FFF:
+            return fold(scalar) ?? scalar
+        case 0xFF01...0xFF5E:
+            return quickForm(of: Unicode.Scalar(v - 0xFEE0)!)
+        default: return nil
+        }
+    }
+
+    /// `text` in search form when every scalar has a quick form; else `nil`.
+    static func quickNormalize(_ text: String) -> String? {
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            guard let form = quickForm(of: scalar) else { return nil }
+            scalars.append(form)
         }
         return String(scalars)
     }

@@ -193,42 +193,73 @@ public final class CaseStore {
     /// Writes the index; the search texts of entries that lack them come from the old index or the files.
     private func writeIndex(to location: StoreIndex.Location, entries current: [CaseID: StoreIndex.Entry]) {
         var byName: [String: StoreIndex.Entry] = [:]
-        var oldTexts: [String: (hash: UInt64, text: String)]?
+        var oldTexts: StoreIndex.SearchTexts?
         for (id, var entry) in current {
             if entry.summary.searchText == nil {
                 if oldTexts == nil { oldTexts = StoreIndex.readSearchTexts(location) }
-                if let old = oldTexts?[id.fileName], old.hash == entry.contentHash { entry.summary.searchText = old.text }
+                if oldTexts?.records[id.fileName]?.hash == entry.contentHash { entry.summary.searchText = oldTexts?.text(of: id.fileName) }
             }
             byName[id.fileName] = entry
         }
         StoreIndex.write(byName, to: location, now: FileSystem.nowNanoseconds())
     }
 
-    /// The search text of every case (`CaseSummary.searchText`), from the index where it is
-    /// current and from the files otherwise: `find`'s first pass.
-    public func searchTexts() -> [(id: CaseID, text: String)] {
+    /// The cases whose search text (`CaseSummary.searchText`) contains `normalizedNeedle`, in store
+    /// order: `find`'s first pass. Texts come from the index where they are current — searched as
+    /// bytes, without a string per case — and from the files otherwise.
+    public func cases(whoseSearchTextContains normalizedNeedle: String) -> [CaseID] {
         scanIfNeeded()
         guard var current = entries else { return [] }
-        let missing = sortedIDs.filter { current[$0]?.summary.searchText == nil }
-        if !missing.isEmpty {
-            let oldTexts = indexLocation.map(StoreIndex.readSearchTexts) ?? [:]
-            var unread: [CaseID] = []
-            for id in missing {
-                if let old = oldTexts[id.fileName], old.hash == current[id]?.contentHash {
-                    current[id]?.summary.searchText = old.text
-                } else {
-                    unread.append(id)
-                }
+        let needle = Array(normalizedNeedle.utf8)
+        guard !needle.isEmpty else { return [] }
+        var indexTexts: StoreIndex.SearchTexts?
+        var unread: [CaseID] = []
+        var matches = Set<CaseID>()
+        for id in sortedIDs {
+            if let text = current[id]?.summary.searchText {
+                if text.utf8.count >= needle.count, Self.bytes(text.utf8, contain: needle) { matches.insert(id) }
+                continue
             }
-            for (id, result) in Self.readAll(unread, in: path) {
-                if case .success(let (stored, _)) = result {
-                    current[id]?.summary.searchText = CaseSummary(of: stored.sheet).searchText
-                }
+            if indexTexts == nil { indexTexts = indexLocation.map(StoreIndex.readSearchTexts) ?? StoreIndex.SearchTexts() }
+            if let record = indexTexts?.records[id.fileName], record.hash == current[id]?.contentHash {
+                if indexTexts!.bytes.withUnsafeBufferPointer({ Self.bytes($0[record.range], contain: needle) }) { matches.insert(id) }
+            } else {
+                unread.append(id)
             }
-            entries = current
-            if !unread.isEmpty, let indexLocation { writeIndex(to: indexLocation, entries: current) }
         }
-        return sortedIDs.compactMap { id in current[id]?.summary.searchText.map { (id, $0) } }
+        for (id, result) in Self.readAll(unread, in: path) {
+            if case .success(let (stored, _)) = result {
+                let text = CaseSummary(of: stored.sheet).searchText ?? ""
+                current[id]?.summary.searchText = text
+                if Self.bytes(text.utf8, contain: needle) { matches.insert(id) }
+            }
+        }
+        if !unread.isEmpty {
+            entries = current
+            if let indexLocation { writeIndex(to: indexLocation, entries: current) }
+        }
+        return sortedIDs.filter(matches.contains)
+    }
+
+    /// Whether `haystack` contains `needle`: memchr for the first byte, memcmp for the rest.
+    static func bytes<C: Collection<UInt8>>(_ haystack: C, contain needle: [UInt8]) -> Bool {
+        if let found = haystack.withContiguousStorageIfAvailable({ buffer -> Bool in
+            guard let base = buffer.baseAddress, let first = needle.first, buffer.count >= needle.count else { return needle.isEmpty }
+            return needle.withUnsafeBufferPointer { pattern -> Bool in
+                var start = base
+                let last = base + (buffer.count - needle.count)
+                while start <= last {
+                    guard let hit = memchr(start, Int32(first), last - start + 1) else { return false }
+                    let candidate = hit.assumingMemoryBound(to: UInt8.self)
+                    if memcmp(candidate, pattern.baseAddress!, needle.count) == 0 { return true }
+                    start = UnsafePointer(candidate) + 1
+                }
+                return false
+            }
+        }) {
+            return found
+        }
+        return bytes(Array(haystack), contain: needle)
     }
 
     // MARK: Reading one case

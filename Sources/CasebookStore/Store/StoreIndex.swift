@@ -71,38 +71,92 @@ struct StoreIndex {
         let header = String(decoding: bytes[..<headerEnd], as: UTF8.self).split(separator: " ")
         guard header.count == 3, header[0] + " " + header[1] == summaryHeader, let writtenAt = Int64(header[2]) else { return index }
         index.writtenAt = writtenAt
-        for record in bytes[(headerEnd + 1)...].split(separator: recordSeparator) {
-            let fields = record.split(separator: fieldSeparator, omittingEmptySubsequences: false)
-            guard fields.count == 17 else { continue }
-            func text(_ i: Int) -> String { String(decoding: fields[i], as: UTF8.self) }
-            func number(_ i: Int) -> Int64? { Int64(text(i)) }
-            guard let size = number(1), let ms = number(2), let mns = number(3), let cs = number(4), let cns = number(5),
-                  let inode = UInt64(text(6)), let hash = UInt64(text(7), radix: 16),
-                  let status = SheetStatus(rawValue: text(15)), let flags = Int(text(16)) else { continue }
-            let summary = CaseSummary(
-                title: text(8), normalizedTitle: text(9), form: text(10),
-                departments: fields[11].split(separator: listSeparator).map { String(decoding: $0, as: UTF8.self) },
-                partners: fields[12].split(separator: listSeparator).map { String(decoding: $0, as: UTF8.self) },
-                started: text(13), domain: text(14), status: status, flagCount: flags, searchText: nil)
-            let fingerprint = FileFingerprint(size: size, modifiedSeconds: ms, modifiedNanoseconds: mns,
-                                              changedSeconds: cs, changedNanoseconds: cns, inode: inode)
-            index.entries[text(0)] = Entry(fingerprint: fingerprint, contentHash: hash, summary: summary)
+        bytes.withUnsafeBufferPointer { buffer in
+            var fields: [Range<Int>] = []
+            fields.reserveCapacity(17)
+            var fieldStart = headerEnd + 1
+            for position in (headerEnd + 1)..<buffer.count {
+                let byte = buffer[position]
+                if byte == fieldSeparator {
+                    fields.append(fieldStart..<position)
+                    fieldStart = position + 1
+                } else if byte == recordSeparator {
+                    fields.append(fieldStart..<position)
+                    fieldStart = position + 1
+                    if fields.count == 17, let (name, entry) = entry(from: fields, in: buffer) {
+                        index.entries[name] = entry
+                    }
+                    fields.removeAll(keepingCapacity: true)
+                }
+            }
         }
         return index
     }
 
-    /// The search texts of the index's text file, by file name and content hash.
-    static func readSearchTexts(_ location: Location) -> [String: (hash: UInt64, text: String)] {
+    /// One record's entry, or `nil` when a field does not read.
+    private static func entry(from fields: [Range<Int>], in buffer: UnsafeBufferPointer<UInt8>) -> (String, Entry)? {
+        func text(_ i: Int) -> String { String(decoding: UnsafeBufferPointer(rebasing: buffer[fields[i]]), as: UTF8.self) }
+        func number(_ i: Int) -> Int64? {
+            var value: Int64 = 0
+            guard !fields[i].isEmpty else { return nil }
+            for byte in buffer[fields[i]] {
+                guard byte >= 0x30 && byte <= 0x39 else { return Int64(text(i)) }
+                value = value &* 10 &+ Int64(byte - 0x30)
+            }
+            return value
+        }
+        func list(_ i: Int) -> [String] {
+            buffer[fields[i]].split(separator: listSeparator).map { String(decoding: UnsafeBufferPointer(rebasing: $0), as: UTF8.self) }
+        }
+        guard let size = number(1), let ms = number(2), let mns = number(3), let cs = number(4), let cns = number(5),
+              let inode = number(6), let hash = UInt64(text(7), radix: 16),
+              let status = SheetStatus(rawValue: text(15)), let flags = number(16) else { return nil }
+        let summary = CaseSummary(
+            title: text(8), normalizedTitle: text(9), form: text(10), departments: list(11), partners: list(12),
+            started: text(13), domain: text(14), status: status, flagCount: Int(flags), searchText: nil)
+        let fingerprint = FileFingerprint(size: size, modifiedSeconds: ms, modifiedNanoseconds: mns,
+                                          changedSeconds: cs, changedNanoseconds: cns, inode: UInt64(bitPattern: inode))
+        return (text(0), Entry(fingerprint: fingerprint, contentHash: hash, summary: summary))
+    }
+
+    /// The index's text file: each case's search text as a byte range of one buffer,
+    /// so that `find`'s first pass is a byte search with no string made per case.
+    struct SearchTexts {
+        var bytes: [UInt8] = []
+        var records: [String: (hash: UInt64, range: Range<Int>)] = [:]
+
+        /// The text of `name`'s record.
+        func text(of name: String) -> String? {
+            records[name].map { record in bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[record.range]), as: UTF8.self) } }
+        }
+    }
+
+    /// The search texts of the index's text file.
+    static func readSearchTexts(_ location: Location) -> SearchTexts {
+        var texts = SearchTexts()
         guard let bytes = try? FileSystem.readFile(location.textPath),
               let headerEnd = bytes.firstIndex(of: UInt8(ascii: "\n")),
-              String(decoding: bytes[..<headerEnd], as: UTF8.self) == textHeader else { return [:] }
-        var texts: [String: (UInt64, String)] = [:]
-        texts.reserveCapacity(1024)
-        for record in bytes[(headerEnd + 1)...].split(separator: recordSeparator) {
-            let fields = record.split(separator: fieldSeparator, maxSplits: 2, omittingEmptySubsequences: false)
-            guard fields.count == 3, let hash = UInt64(String(decoding: fields[1], as: UTF8.self), radix: 16) else { continue }
-            texts[String(decoding: fields[0], as: UTF8.self)] = (hash, String(decoding: fields[2], as: UTF8.self))
+              String(decoding: bytes[..<headerEnd], as: UTF8.self) == textHeader else { return texts }
+        texts.records.reserveCapacity(4096)
+        bytes.withUnsafeBufferPointer { buffer in
+            var recordStart = headerEnd + 1
+            var separators: [Int] = []
+            for position in (headerEnd + 1)..<buffer.count {
+                let byte = buffer[position]
+                if byte == fieldSeparator, separators.count < 2 {
+                    separators.append(position)
+                } else if byte == recordSeparator {
+                    if separators.count == 2,
+                       let hash = UInt64(String(decoding: UnsafeBufferPointer(rebasing: buffer[(separators[0] + 1)..<separators[1]]), as: UTF8.self), radix: 16) {
+                        let name = String(decoding: UnsafeBufferPointer(rebasing: buffer[recordStart..<separators[0]]), as: UTF8.self)
+                        texts.records[name] = (hash, (separators[1] + 1)..<position)
+                    }
+                    separators.removeAll(keepingCapacity: true)
+                    recordStart = position + 1
+                }
+            }
         }
+        texts.bytes = bytes
         return texts
     }
 
