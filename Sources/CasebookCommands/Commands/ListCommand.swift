@@ -66,7 +66,7 @@ struct ListCommand: StoreCommand {
                 state,
             ])
         }
-        for line in TableLayout.render(rows) { session.output.line(line) }
+        session.output.raw(TableLayout.render(rows).map { $0 + "\n" }.joined())
         if onTerminal { session.output.line(session.text(.listCount, String(selected.count))) }
     }
 }

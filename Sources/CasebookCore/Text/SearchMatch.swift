@@ -6,32 +6,47 @@ public struct SearchMatch: Sendable, Equatable {
     /// Every place `needle` (already normalised) occurs in `text`, compared in normal form
     /// but reported in `text`'s own characters, so the original can be shown with the match marked.
     public static func all(of normalizedNeedle: String, in text: String) -> [SearchMatch] {
-        guard !normalizedNeedle.isEmpty else { return [] }
-        let characters = Array(text)
-        // The normal form of each character, and where it starts in the normalised text.
-        var normalized: [Character] = []
+        let needle = normalizedNeedle.unicodeScalars.map(\.value)
+        guard let first = needle.first else { return [] }
+        // Text of quick scalars only has one scalar per character, so the search can run on scalars.
+        if let quick = SearchNormalizer.quickScalars(text) {
+            return find(needle, in: quick, owner: nil)
+        }
+        // The search form of each character as scalars, and which character each came from.
+        var normalized: [UInt32] = []
         var owner: [Int] = []
-        for (index, character) in characters.enumerated() {
+        normalized.reserveCapacity(text.utf8.count / 2)
+        owner.reserveCapacity(text.utf8.count / 2)
+        var index = 0
+        for character in text {
             let scalars = character.unicodeScalars
             if scalars.count == 1, let form = SearchNormalizer.quickForm(of: scalars.first!) {
-                normalized.append(Character(form))
+                normalized.append(form.value)
                 owner.append(index)
-                continue
+            } else {
+                for scalar in SearchNormalizer.normalize(String(character)).unicodeScalars {
+                    normalized.append(scalar.value)
+                    owner.append(index)
+                }
             }
-            for piece in SearchNormalizer.normalize(String(character)) {
-                normalized.append(piece)
-                owner.append(index)
-            }
+            index += 1
         }
-        let needle = Array(normalizedNeedle)
-        guard needle.count <= normalized.count else { return [] }
+        _ = first
+        return find(needle, in: normalized, owner: owner)
+    }
+
+    /// The non-overlapping places of `needle` in `normalized`, mapped to characters through `owner`
+    /// (the identity when `nil`).
+    private static func find(_ needle: [UInt32], in normalized: [UInt32], owner: [Int]?) -> [SearchMatch] {
+        guard let first = needle.first, needle.count <= normalized.count else { return [] }
         var matches: [SearchMatch] = []
         var start = 0
-        while start + needle.count <= normalized.count {
-            if normalized[start..<(start + needle.count)].elementsEqual(needle) {
-                let first = owner[start]
-                let last = owner[start + needle.count - 1]
-                matches.append(SearchMatch(range: first..<(last + 1)))
+        let last = normalized.count - needle.count
+        while start <= last {
+            if normalized[start] == first, normalized[start..<(start + needle.count)].elementsEqual(needle) {
+                let from = owner?[start] ?? start
+                let to = owner?[start + needle.count - 1] ?? (start + needle.count - 1)
+                matches.append(SearchMatch(range: from..<(to + 1)))
                 start += needle.count
             } else {
                 start += 1

@@ -46,13 +46,37 @@ public enum SearchNormalizer {
         }
     }
 
-    /// `text` in search form when every scalar has a quick form; else `nil`.
-    static func quickNormalize(_ text: String) -> String? {
-        var scalars = String.UnicodeScalarView()
+    /// The search forms of `text`'s scalars when every one has a quick form; else `nil`.
+    /// Such text has exactly one scalar per character.
+    static func quickScalars(_ text: String) -> [UInt32]? {
+        var values: [UInt32] = []
+        values.reserveCapacity(text.utf8.count / 2)
         for scalar in text.unicodeScalars {
             guard let form = quickForm(of: scalar) else { return nil }
-            scalars.append(form)
+            values.append(form.value)
         }
-        return String(scalars)
+        return values
+    }
+
+    /// `text` in search form when every scalar has a quick form; else `nil`.
+    static func quickNormalize(_ text: String) -> String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            guard let form = quickForm(of: scalar) else { return nil }
+            // Every quick form is below U+10000: one to three UTF-8 bytes.
+            let v = form.value
+            if v < 0x80 {
+                bytes.append(UInt8(v))
+            } else if v < 0x800 {
+                bytes.append(UInt8(0xC0 | (v >> 6)))
+                bytes.append(UInt8(0x80 | (v & 0x3F)))
+            } else {
+                bytes.append(UInt8(0xE0 | (v >> 12)))
+                bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+                bytes.append(UInt8(0x80 | (v & 0x3F)))
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
