@@ -37,6 +37,8 @@ let package = Package(
         .executableTarget(name: "casebook", dependencies: ["CasebookCommands"]),
         // forkpty for the end-to-end tests, kept out of the product.
         .target(name: "CPseudoTerminal"),
+        // The pseudo-terminal driver the line-editor and end-to-end tests share.
+        .target(name: "PseudoTerminalSupport", dependencies: ["CPseudoTerminal"], path: "Tests/PseudoTerminalSupport"),
         // Drives TerminalLineReader for the line editor's pseudo-terminal tests.
         .executableTarget(name: "line-editor-probe", dependencies: ["LineEditor"]),
 
@@ -47,8 +49,8 @@ let package = Package(
         ),
         .testTarget(name: "CasebookStoreTests", dependencies: ["CasebookCore", "CasebookStore"]),
         .testTarget(name: "CasebookCommandTests", dependencies: ["CasebookCore", "CasebookStore", "CasebookCommands"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["CPseudoTerminal", "CasebookCore"], exclude: ["Golden"]),
-        .testTarget(name: "LineEditorTests", dependencies: ["CPseudoTerminal", "LineEditor"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["PseudoTerminalSupport", "CPseudoTerminal", "CasebookCore"], exclude: ["Golden"]),
+        .testTarget(name: "LineEditorTests", dependencies: ["PseudoTerminalSupport", "CPseudoTerminal", "LineEditor"]),
         .testTarget(name: "ReviewTests", dependencies: ["CasebookCore", "CasebookStore", "CasebookCommands"]),
     ]
 )

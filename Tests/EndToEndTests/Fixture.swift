@@ -2,6 +2,7 @@
 // `casebook`, and checks of the files it leaves.
 import CasebookCore
 import Foundation
+@testable import PseudoTerminalSupport
 import XCTest
 #if canImport(Glibc)
 import Glibc

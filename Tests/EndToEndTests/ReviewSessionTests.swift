@@ -1,5 +1,6 @@
 // A whole working session at the terminal: draft a case, review it, approve it, commit it.
 import Foundation
+@testable import PseudoTerminalSupport
 import XCTest
 
 final class ReviewSessionTests: XCTestCase {

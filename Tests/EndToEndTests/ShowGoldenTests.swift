@@ -2,6 +2,7 @@
 // and read by a person; a case holding escape sequences shown inert.
 import CasebookCore
 import Foundation
+@testable import PseudoTerminalSupport
 import XCTest
 
 final class ShowGoldenTests: XCTestCase {

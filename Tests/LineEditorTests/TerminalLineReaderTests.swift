@@ -1,3 +1,4 @@
+@testable import PseudoTerminalSupport
 import Testing
 #if canImport(Glibc)
 import Glibc

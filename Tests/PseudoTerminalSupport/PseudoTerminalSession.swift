@@ -1,7 +1,6 @@
 // PseudoTerminalSession: runs a program in a pseudo-terminal and types at it.
 //
-// Self-contained (Glibc and the CPseudoTerminal C target only), so that it can be
-// copied as it is into another test target that depends on CPseudoTerminal.
+// Shared by the line-editor and end-to-end tests, which import it with `@testable import`.
 //
 //     let session = try PseudoTerminalSession(executable: path, arguments: ["--x"], environment: env)
 //     try session.waitFor("prompt> ")
