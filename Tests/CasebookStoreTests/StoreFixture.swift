@@ -6,7 +6,15 @@ import Foundation
 final class StoreFixture {
     let path: String
 
+    /// Where the stores of these tests keep their index: a temporary directory, not the user's cache.
+    static let cacheDirectory: String = {
+        let directory = NSTemporaryDirectory() + "casebook-test-cache-" + UUID().uuidString
+        setenv("XDG_CACHE_HOME", directory, 1)
+        return directory
+    }()
+
     init(seedCases: Int = 0) throws {
+        _ = Self.cacheDirectory
         path = NSTemporaryDirectory() + "casebook-store-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         let seed = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
