@@ -26,32 +26,34 @@ struct FindCommand: StoreCommand {
         let query = words.joined(separator: " ")
         let needle = SearchNormalizer.normalize(query)
         let colour = session.usesColour
-        let mark: (String) -> String = { colour ? "\u{1B}[1;7m\($0)\u{1B}[0m" : "[[\($0)]]" }
+        let mark: @Sendable (String) -> String = { colour ? "\u{1B}[1;7m\($0)\u{1B}[0m" : "[[\($0)]]" }
+        // First pass over the search texts (index-backed): only cases that can match are decoded,
+        // and the exact pass over those runs on every core; the lines come back in store order.
+        let candidates = session.store.cases(whoseSearchTextContains: needle)
+        let perCase = session.store.mapSheets(candidates) { id, sheet -> [String] in
+            var lines: [String] = []
+            for (field, text) in sheet.searchableTexts {
+                for match in SearchMatch.all(of: needle, in: text) {
+                    lines.append([id.rawValue, TerminalSafeText.make(sheet.title), field.label,
+                                  match.passage(in: text, mark: mark)].joined(separator: "\t"))
+                }
+            }
+            return lines
+        }
         var hits = 0
         var pending = ""
         var casesHit = 0
-        // First pass over the search texts (index-backed): only cases that can match are decoded.
-        for id in session.store.cases(whoseSearchTextContains: needle) {
-            guard let stored = session.store.cases[id] else { continue }
-            var caseHit = false
-            for (field, text) in stored.sheet.searchableTexts {
-                for match in SearchMatch.all(of: needle, in: text) {
-                    hits += 1
-                    caseHit = true
-                    pending += [
-                        stored.id.rawValue,
-                        TerminalSafeText.make(stored.sheet.title),
-                        field.label,
-                        match.passage(in: text, mark: mark),
-                    ].joined(separator: "\t") + "\n"
-                    // Written in blocks: one write per line costs more than the search at 10,000 cases.
-                    if pending.utf8.count > 65536 {
-                        session.output.raw(pending)
-                        pending = ""
-                    }
+        for lines in perCase.compactMap({ $0 }) where !lines.isEmpty {
+            casesHit += 1
+            hits += lines.count
+            for line in lines {
+                pending += line + "\n"
+                // Written in blocks: one write per line costs more than the search at 10,000 cases.
+                if pending.utf8.count > 65536 {
+                    session.output.raw(pending)
+                    pending = ""
                 }
             }
-            if caseHit { casesHit += 1 }
         }
         session.output.raw(pending)
         if hits == 0 {

@@ -241,6 +241,31 @@ public final class CaseStore {
         return sortedIDs.filter(matches.contains)
     }
 
+    /// `transform` applied to the sheet of each of `ids`, in order, on every core; `nil` for a case
+    /// that does not load. For work over many cases that does not change them (`find`'s exact pass).
+    public func mapSheets<T: Sendable>(_ ids: [CaseID], _ transform: @escaping @Sendable (CaseID, CaseSheet) -> T) -> [T?] {
+        let known = ids.map { loaded[$0] }
+        let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: ids.count)
+        results.initialize(repeating: nil)
+        defer { results.deallocate() }
+        nonisolated(unsafe) let shared = results
+        let path = self.path
+        let work: @Sendable (Int) -> Void = { index in
+            let id = ids[index]
+            if let stored = known[index] {
+                shared[index] = transform(id, stored.sheet)
+            } else if case .success(let stored) = Self.read(path + "/" + id.fileName, id: id) {
+                shared[index] = transform(id, stored.sheet)
+            }
+        }
+        if ids.count >= 16 {
+            DispatchQueue.concurrentPerform(iterations: ids.count, execute: work)
+        } else {
+            for index in ids.indices { work(index) }
+        }
+        return Array(results)
+    }
+
     /// Whether `haystack` contains `needle`: memchr for the first byte, memcmp for the rest.
     static func bytes<C: Collection<UInt8>>(_ haystack: C, contain needle: [UInt8]) -> Bool {
         if let found = haystack.withContiguousStorageIfAvailable({ buffer -> Bool in
