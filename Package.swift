@@ -37,8 +37,8 @@ let package = Package(
         .executableTarget(name: "casebook", dependencies: ["CasebookCommands"]),
         // forkpty for the end-to-end tests, kept out of the product.
         .target(name: "CPseudoTerminal"),
-        // The pseudo-terminal driver the line-editor and end-to-end tests share.
-        .target(name: "PseudoTerminalSupport", dependencies: ["CPseudoTerminal"], path: "Tests/PseudoTerminalSupport"),
+        // What the tests that drive the built program share: locating it, pipes, a pseudo-terminal.
+        .target(name: "CasebookTestSupport", dependencies: ["CPseudoTerminal"], path: "Tests/CasebookTestSupport"),
         // Drives TerminalLineReader for the line editor's pseudo-terminal tests.
         .executableTarget(name: "line-editor-probe", dependencies: ["LineEditor"]),
 
@@ -47,10 +47,10 @@ let package = Package(
             dependencies: ["CasebookCore"],
             resources: [.copy("Golden")]
         ),
-        .testTarget(name: "CasebookStoreTests", dependencies: ["CasebookCore", "CasebookStore"]),
-        .testTarget(name: "CasebookCommandTests", dependencies: ["CasebookCore", "CasebookStore", "CasebookCommands"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["PseudoTerminalSupport", "CPseudoTerminal", "CasebookCore"], exclude: ["Golden"]),
-        .testTarget(name: "LineEditorTests", dependencies: ["PseudoTerminalSupport", "CPseudoTerminal", "LineEditor"]),
-        .testTarget(name: "ReviewTests", dependencies: ["CasebookCore", "CasebookStore", "CasebookCommands"]),
+        .testTarget(name: "CasebookStoreTests", dependencies: ["CasebookTestSupport", "CasebookCore", "CasebookStore"]),
+        .testTarget(name: "CasebookCommandTests", dependencies: ["CasebookTestSupport", "CasebookCore", "CasebookStore", "CasebookCommands"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["CasebookTestSupport", "CPseudoTerminal", "CasebookCore"], exclude: ["Golden"]),
+        .testTarget(name: "LineEditorTests", dependencies: ["CasebookTestSupport", "CPseudoTerminal", "LineEditor"]),
+        .testTarget(name: "ReviewTests", dependencies: ["CasebookTestSupport", "CasebookCore", "CasebookStore", "CasebookCommands"]),
     ]
 )

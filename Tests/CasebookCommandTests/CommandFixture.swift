@@ -1,29 +1,16 @@
 // CommandFixture: runs the built `casebook COMMAND …` once, through pipes, on a temporary copy of Store/.
 import CasebookCore
 import Foundation
+@testable import CasebookTestSupport
 import XCTest
 
 final class CommandFixture {
-    static let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let repositoryRoot = BuiltProgram.repositoryRoot
 
     /// The built `casebook`, found beside the test bundle.
-    static let executable: String = {
-        var candidates = [URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
-                          Bundle.main.bundleURL.deletingLastPathComponent(), URL(fileURLWithPath: Bundle.main.bundlePath)]
-        for bundle in Bundle.allBundles { candidates.append(bundle.bundleURL.deletingLastPathComponent()) }
-        for directory in candidates {
-            let path = directory.appendingPathComponent("casebook").path
-            if FileManager.default.isExecutableFile(atPath: path) { return path }
-        }
-        return repositoryRoot.appendingPathComponent(".build-e2e/debug/casebook").path
-    }()
+    static let executable = BuiltProgram.casebook
 
-    struct Result {
-        var status: Int32
-        var out: String
-        var err: String
-    }
+    typealias Result = ProgramResult
 
     let root: URL
     let store: URL
@@ -48,27 +35,9 @@ final class CommandFixture {
     /// `casebook ARGS --store STORE` (unless `storeOption` is false), standard input empty.
     func run(_ arguments: [String], storeOption: Bool = true, language: String = "C.UTF-8",
              extra: [String: String] = [:], input: String = "") throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.executable)
-        process.arguments = arguments + (storeOption ? ["--store", store.path] : [])
-        process.environment = environment(language: language).merging(extra) { _, new in new }
-        process.currentDirectoryURL = root
-        let stdin = Pipe(), stdout = Pipe()
-        let errURL = root.appendingPathComponent("stderr-\(UUID().uuidString)")
-        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let stderr = try FileHandle(forWritingTo: errURL)
-        defer { try? FileManager.default.removeItem(at: errURL) }
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = stderr
-        try process.run()
-        try stderr.close()
-        stdin.fileHandleForWriting.write(Data(input.utf8))
-        try stdin.fileHandleForWriting.close()
-        let out = stdout.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, out: String(decoding: out, as: UTF8.self),
-                      err: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+        try BuiltProgram.run(Self.executable, arguments + (storeOption ? ["--store", store.path] : []),
+                             environment: environment(language: language).merging(extra) { _, new in new },
+                             in: root, input: input)
     }
 
     func fileURL(_ id: String) -> URL { store.appendingPathComponent("\(id).json") }

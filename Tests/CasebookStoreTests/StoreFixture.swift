@@ -1,5 +1,6 @@
 import CasebookCore
 import Foundation
+@testable import CasebookTestSupport
 @testable import CasebookStore
 
 /// A temporary store directory, removed when the test ends.
@@ -42,11 +43,5 @@ final class StoreFixture {
     }
 
     /// The built casebook, beside the test bundle.
-    static var casebookBinary: String {
-        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        if directory.lastPathComponent.hasSuffix(".xctest") || directory.path.contains(".xctest/") {
-            while directory.path.contains(".xctest") { directory.deleteLastPathComponent() }
-        }
-        return directory.appendingPathComponent("casebook").path
-    }
+    static var casebookBinary: String { BuiltProgram.casebook }
 }

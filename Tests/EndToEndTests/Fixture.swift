@@ -2,7 +2,7 @@
 // `casebook`, and checks of the files it leaves.
 import CasebookCore
 import Foundation
-@testable import PseudoTerminalSupport
+@testable import CasebookTestSupport
 import XCTest
 #if canImport(Glibc)
 import Glibc
@@ -11,25 +11,13 @@ import Glibc
 /// A temporary world for one test: store copy, home, state directory.
 final class Fixture {
     /// The repository root (found from this file's path).
-    static let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let repositoryRoot = BuiltProgram.repositoryRoot
 
     /// Where golden files live.
     static let goldenDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
 
     /// The built `casebook`: beside the test bundle, in the same build directory.
-    static let executable: String = {
-        var candidates: [URL] = []
-        candidates.append(URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent())
-        candidates.append(Bundle.main.bundleURL.deletingLastPathComponent())
-        candidates.append(URL(fileURLWithPath: Bundle.main.bundlePath))
-        for bundle in Bundle.allBundles { candidates.append(bundle.bundleURL.deletingLastPathComponent()) }
-        for directory in candidates {
-            let path = directory.appendingPathComponent("casebook").path
-            if FileManager.default.isExecutableFile(atPath: path) { return path }
-        }
-        return repositoryRoot.appendingPathComponent(".build-e2e/debug/casebook").path
-    }()
+    static let executable = BuiltProgram.casebook
 
     let root: URL
     let store: URL
@@ -79,29 +67,9 @@ final class Fixture {
 
     /// Runs `casebook ARGS` with standard input from `input`, without a terminal.
     func run(_ arguments: [String], input: String = "", language: String = "C.UTF-8",
-             extra: [String: String] = [:], storeOption: Bool = true) throws -> (status: Int32, out: String, err: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.executable)
-        process.arguments = arguments + (storeOption ? ["--store", store.path] : [])
-        process.environment = environment(language: language, extra: extra)
-        process.currentDirectoryURL = root
-        let stdin = Pipe(), stdout = Pipe()
-        // Standard error goes to a file, so that neither pipe can fill up and block the child.
-        let errURL = root.appendingPathComponent("stderr-\(UUID().uuidString)")
-        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let stderr = try FileHandle(forWritingTo: errURL)
-        defer { try? FileManager.default.removeItem(at: errURL) }
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = stderr
-        try process.run()
-        try stderr.close()
-        stdin.fileHandleForWriting.write(Data(input.utf8))
-        try stdin.fileHandleForWriting.close()
-        let outData = stdout.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let errData = try Data(contentsOf: errURL)
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+             extra: [String: String] = [:], storeOption: Bool = true) throws -> ProgramResult {
+        try BuiltProgram.run(Self.executable, arguments + (storeOption ? ["--store", store.path] : []),
+                             environment: environment(language: language, extra: extra), in: root, input: input)
     }
 
     // MARK: Files
@@ -129,14 +97,8 @@ final class Fixture {
     func commitStore() throws {
         let parent = store.deletingLastPathComponent()
         for arguments in [["init", "-q"], ["add", "--", "Store"], ["commit", "-q", "-m", "seed"]] {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["git"] + arguments
-            process.environment = environment()
-            process.currentDirectoryURL = parent
-            try process.run()
-            process.waitUntilExit()
-            XCTAssertEqual(process.terminationStatus, 0, "git \(arguments)")
+            let result = try BuiltProgram.run("/usr/bin/env", ["git"] + arguments, environment: environment(), in: parent)
+            XCTAssertEqual(result.status, 0, "git \(arguments): \(result.err)")
         }
     }
 }

@@ -1,20 +1,18 @@
 // A whole working session at the terminal: draft a case, review it, approve it, commit it.
 import Foundation
-@testable import PseudoTerminalSupport
+@testable import CasebookTestSupport
 import XCTest
 
 final class ReviewSessionTests: XCTestCase {
     func testNewReviewApproveCommitThenGitLogShowsTheCommit() throws {
         let fixture = try Fixture(storeInside: "repo")
         try fixture.commitStore()
+        func git(_ arguments: [String]) throws -> String {
+            try BuiltProgram.run("/usr/bin/env", ["git"] + arguments, environment: fixture.environment(),
+                                 in: fixture.store.deletingLastPathComponent()).out
+        }
         // The reviewer's name comes from git's user.name.
-        let config = Process()
-        config.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        config.arguments = ["git", "config", "user.name", "E2E Tester"]
-        config.environment = fixture.environment()
-        config.currentDirectoryURL = fixture.store.deletingLastPathComponent()
-        try config.run()
-        config.waitUntilExit()
+        _ = try git(["config", "user.name", "E2E Tester"])
         let shell = try fixture.startShell()
         try shell.ready("casebook> ")
 
@@ -47,30 +45,8 @@ final class ReviewSessionTests: XCTestCase {
         XCTAssertTrue(review.values.allSatisfy { $0["state"] as? String == "ok" && $0["by"] as? String == "E2E Tester" })
 
         // git log shows the commit, by the session's author, naming the new case.
-        func git(_ arguments: [String]) throws -> String {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["git"] + arguments
-            process.environment = fixture.environment()
-            process.currentDirectoryURL = fixture.store.deletingLastPathComponent()
-            let out = Pipe()
-            process.standardOutput = out
-            try process.run()
-            let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            return text
-        }
         XCTAssertEqual(try git(["status", "--porcelain"]), "", "everything in the store is committed")
-        let log = Process()
-        log.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        log.arguments = ["git", "log", "-1", "--format=%an%n%s", "--name-only"]
-        log.environment = fixture.environment()
-        log.currentDirectoryURL = fixture.store.deletingLastPathComponent()
-        let out = Pipe()
-        log.standardOutput = out
-        try log.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        log.waitUntilExit()
+        let text = try git(["log", "-1", "--format=%an%n%s", "--name-only"])
         XCTAssertTrue(text.hasPrefix("E2E Tester\n"), text)
         XCTAssertTrue(text.contains("地域防災訓練"), text)
         XCTAssertTrue(text.contains("Store/bosai-kunren.json"), text)

@@ -1,6 +1,6 @@
 // Completion, history, Ctrl-C, Ctrl-D and messages, typed at the real shell on a pseudo-terminal.
 import Foundation
-@testable import PseudoTerminalSupport
+@testable import CasebookTestSupport
 import XCTest
 #if canImport(Glibc)
 import Glibc

@@ -2,7 +2,7 @@
 // and read by a person; a case holding escape sequences shown inert.
 import CasebookCore
 import Foundation
-@testable import PseudoTerminalSupport
+@testable import CasebookTestSupport
 import XCTest
 
 final class ShowGoldenTests: XCTestCase {

@@ -1,7 +1,7 @@
 // Guided walks typed at the real shell on a pseudo-terminal, then the files on disk.
 import CasebookCore
 import Foundation
-@testable import PseudoTerminalSupport
+@testable import CasebookTestSupport
 import XCTest
 
 final class WalkTests: XCTestCase {

@@ -1,4 +1,4 @@
-@testable import PseudoTerminalSupport
+@testable import CasebookTestSupport
 import Testing
 #if canImport(Glibc)
 import Glibc

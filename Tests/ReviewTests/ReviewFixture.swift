@@ -3,32 +3,18 @@
 import CasebookCore
 import CasebookStore
 import Foundation
+@testable import CasebookTestSupport
 
 final class ReviewFixture {
-    static let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let repositoryRoot = BuiltProgram.repositoryRoot
 
     /// The built `casebook`, found beside the test bundle.
-    static let executable: String = {
-        var candidates = [URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
-                          Bundle.main.bundleURL.deletingLastPathComponent(), URL(fileURLWithPath: Bundle.main.bundlePath)]
-        for bundle in Bundle.allBundles { candidates.append(bundle.bundleURL.deletingLastPathComponent()) }
-        for directory in candidates {
-            let path = directory.appendingPathComponent("casebook").path
-            if FileManager.default.isExecutableFile(atPath: path) { return path }
-        }
-        return repositoryRoot.appendingPathComponent(".build/debug/casebook").path
-    }()
+    static let executable = BuiltProgram.casebook
 
     /// The seed cases each fixture starts with.
     static let seedIDs = ["shigen-shudan-kaishu", "chotto-kurashi-sapoto-jigyo", "komyuniti-koza"]
 
-    struct Result {
-        var status: Int32
-        var out: String
-        var err: String
-        var all: String { out + err }
-    }
+    typealias Result = ProgramResult
 
     let root: URL
     /// The work tree.
@@ -150,38 +136,6 @@ final class ReviewFixture {
     }
 
     private func execute(_ executable: String, _ arguments: [String], input: String, environment: [String: String]) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.environment = environment
-        process.currentDirectoryURL = root
-        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = stderr
-        try process.run()
-        let errorData = LockedBox()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async {
-            errorData.data = stderr.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
-        stdin.fileHandleForWriting.write(Data(input.utf8))
-        try? stdin.fileHandleForWriting.close()
-        let outputData = stdout.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, out: String(decoding: outputData, as: UTF8.self),
-                      err: String(decoding: errorData.data, as: UTF8.self))
-    }
-}
-
-private final class LockedBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = Data()
-    var data: Data {
-        get { lock.lock(); defer { lock.unlock() }; return value }
-        set { lock.lock(); value = newValue; lock.unlock() }
+        try BuiltProgram.run(executable, arguments, environment: environment, in: root, input: input)
     }
 }
