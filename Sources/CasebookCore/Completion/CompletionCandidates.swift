@@ -13,7 +13,4 @@ public struct CompletionCandidates: Sendable, Equatable {
         self.candidates = candidates
         self.endsWord = endsWord
     }
-
-    /// Nothing to offer.
-    public static let none = CompletionCandidates(replacing: 0, candidates: [])
 }

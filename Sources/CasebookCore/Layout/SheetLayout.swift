@@ -31,7 +31,7 @@ public struct SheetLayout {
     public static let twoColumnMinimum = 60
 
     /// The whole sheet, or only `part` of it; lines end with `\n`.
-    public func render(_ sheet: CaseSheet, id: String, part: SheetPart? = nil, today: String = "") -> String {
+    public func render(_ sheet: CaseSheet, id: String, part: SheetPart? = nil) -> String {
         var lines: [String] = []
         if part == nil {
             lines.append(contentsOf: header(sheet, id: id))

@@ -75,12 +75,4 @@ public enum SheetField: String, CaseIterable, Sendable {
         case .diagram: .diagram
         }
     }
-
-    /// Whether the value is a single line (line, choice, era year) rather than many.
-    public var isSingleLine: Bool {
-        switch kind {
-        case .line, .choice, .eraYear: true
-        case .list, .text, .diagram: false
-        }
-    }
 }
