@@ -121,3 +121,49 @@ struct QuickNormalizerTests {
         #expect(SearchNormalizer.normalize("ＡＢＣ　カナ") == "abc かな")
     }
 }
+
+struct SearchRecordTests {
+    static func sheet() -> CaseSheet {
+        var sheet = CaseSheet()
+        sheet.title = "ＮＰＯ講座"
+        sheet.overview = ["町内会と\u{1F}協働", "関係なし"]
+        sheet.points = ["npo"]
+        return sheet
+    }
+
+    @Test func findsTheTextsAsWrittenWithTheirFields() {
+        let record = SearchRecord(of: Self.sheet())
+        let needle = Array(SearchNormalizer.normalize("NPO").utf8)
+        #expect(record.contains(needle))
+        #expect(record.texts(containing: needle).map(\.field) == [.title, .points])
+        #expect(record.texts(containing: needle).map(\.text) == ["ＮＰＯ講座", "npo"])
+    }
+
+    @Test func separatorsInATextCannotBreakTheRecord() {
+        let record = SearchRecord(of: Self.sheet())
+        #expect(!record.bytes.contains(0x1E))
+        let needle = Array(SearchNormalizer.normalize("協働").utf8)
+        #expect(record.texts(containing: needle).map(\.text) == ["町内会と\u{FFFD}協働"])
+        // No match across two texts.
+        #expect(!record.contains(Array(SearchNormalizer.normalize("協働関係").utf8)))
+    }
+
+    @Test func aMalformedRecordHasNoTexts() {
+        for bytes in [[], [0x1F], Array("abc\u{1F}abc\u{1F}".utf8), Array("abc\u{1F}abc\u{1F}zz".utf8), Array("a\u{1D}b\u{1F}a\u{1F}a".utf8)] {
+            #expect(SearchRecord(bytes: bytes).texts(containing: Array("a".utf8)).isEmpty, "\(bytes)")
+        }
+    }
+}
+
+struct SearchPassageTests {
+    @Test(arguments: [
+        ("帯広の森・ハグクームの指定管理者", "はぐくーむ", ["…森・[ハグクーム]の指…"]),
+        ("町内会と町内会", "町内会", ["[町内会]と町…", "…会と[町内会]"]),
+        ("ｶﾞｲﾄﾞの町内会", "町内会", ["…ﾄﾞの[町内会]"]),
+        ("e\u{301}町内会", "町内会", ["e\u{301}[町内会]"]),
+        ("関係なし", "町内会", []),
+    ])
+    func passagesMarkEachMatch(text: String, query: String, expected: [String]) {
+        #expect(SearchMatch.passages(of: SearchNormalizer.normalize(query), in: text, context: 2) { "[\($0)]" } == expected)
+    }
+}

@@ -27,7 +27,7 @@ struct StoreIndexTests {
         let second = try CaseStore(path: fixture.path, environment: environment)
         let id = CaseID("shigen-shudan-kaishu")!
         #expect(second.summary(of: id)?.title == "資源集団収集")
-        #expect(second.cases(whoseSearchTextContains: SearchNormalizer.normalize("資源集団収集")) == [id])
+        #expect(second.search(SearchNormalizer.normalize("資源集団収集")).map(\.id) == [id])
         #expect(second.resolve("資源集団収集") == .found(id))
     }
 
@@ -68,14 +68,62 @@ struct StoreIndexTests {
         #expect(store.generation == generation, "nothing changed, so nothing should be re-read")
     }
 
+    @Test func findUsesTheTextIndexButNeverAStaleRecord() throws {
+        let fixture = try StoreFixture(seedCases: 27)
+        let needle = SearchNormalizer.normalize("資源集団回収")
+        let first = try CaseStore(path: fixture.path, environment: environment)
+        let before = first.search(needle)
+        #expect(before.contains { $0.id == CaseID("shigen-shudan-kaishu") })
+        let location = try #require(StoreIndex.Location(storePath: first.path, environment: environment))
+        #expect(StoreIndex.readSearchTexts(location).records.count == 27, "the first find writes every record")
+
+        // Behind casebook's back: the only mention of the words in one case goes, same length.
+        let name = "shigen-shudan-kaishu.json"
+        let text = String(decoding: try fixture.read(name), as: UTF8.self)
+        try fixture.write(name, Array(text.replacingOccurrences(of: "資源集団回収", with: "資源集団収集").utf8))
+        let second = try CaseStore(path: fixture.path, environment: environment)
+        let after = second.search(needle)
+        #expect(!after.contains { $0.id == CaseID("shigen-shudan-kaishu") })
+        #expect(second.search(SearchNormalizer.normalize("資源集団収集")).map(\.id) == [CaseID("shigen-shudan-kaishu")!])
+        #expect(after.map(\.id) == before.map(\.id).filter { $0 != CaseID("shigen-shudan-kaishu") })
+    }
+
+    @Test func searchReportsEachMatchingTextAsWrittenWithItsField() throws {
+        let fixture = try StoreFixture(seedCases: 2)
+        var sheet = CaseSheet()
+        sheet.title = "ハグクーム講座"
+        sheet.results = ["ＮＰＯと共に", "関係のない段落", "npoの成果"]
+        try fixture.write("written.json", CanonicalJSONWriter.bytes(of: SheetCodec.encode(sheet)))
+        for round in 0..<2 {
+            // Once decoded from the file, once from the index's text file.
+            let store = try CaseStore(path: fixture.path, environment: environment)
+            let hits = store.search(SearchNormalizer.normalize("NPO")).filter { $0.id == CaseID("written") }
+            #expect(hits.count == 1, "round \(round)")
+            #expect(hits.first?.title == "ハグクーム講座")
+            #expect(hits.first?.texts.map(\.field) == [.results, .results])
+            #expect(hits.first?.texts.map(\.text) == ["ＮＰＯと共に", "npoの成果"])
+            #expect(store.search(SearchNormalizer.normalize("はぐくーむ")).map(\.id) == [CaseID("written")!])
+        }
+    }
+
     @Test func aCorruptIndexIsIgnored() throws {
         let fixture = try StoreFixture(seedCases: 3)
         _ = try CaseStore(path: fixture.path, environment: environment).orderedSummaries
         let location = try #require(StoreIndex.Location(storePath: FileSystem.absolutePath(fixture.path), environment: environment))
-        try Data("casebook-index 2 99999999999999999999\n\u{1E}garbage\u{1F}1\u{1E}".utf8).write(to: URL(fileURLWithPath: location.summaryPath))
+        try Data("casebook-index 3 99999999999999999999\n\u{1E}garbage\u{1F}1\u{1E}".utf8).write(to: URL(fileURLWithPath: location.summaryPath))
         let store = try CaseStore(path: fixture.path, environment: environment)
         #expect(store.orderedSummaries.count == 3)
         #expect(store.orderedSummaries.allSatisfy { !$0.summary.title.isEmpty })
+
+        // A text file with a forged record for a real case, and one cut short.
+        let id = store.ids[0]
+        let hash = String(FNV1a.hash(try fixture.read(id.fileName)), radix: 16)
+        try Data("casebook-text 3\n\(id.rawValue)\u{1F}\(hash)\u{1F}\u{1F}\u{1F}zz\u{1E}\(store.ids[1].rawValue)\u{1F}".utf8)
+            .write(to: URL(fileURLWithPath: location.textPath))
+        let title = try #require(store.summary(of: id)?.title)
+        let hits = try CaseStore(path: fixture.path, environment: environment).search(SearchNormalizer.normalize(title))
+        #expect(hits.map(\.id).contains(id) == false, "a malformed record has no texts, and is not guessed at")
+        #expect(StoreIndex.readSearchTexts(location).records.count <= 3)
     }
 
     @Test func savingDoesNotScanTheStore() throws {

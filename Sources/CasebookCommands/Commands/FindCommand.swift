@@ -26,16 +26,15 @@ struct FindCommand: StoreCommand {
         let query = words.joined(separator: " ")
         let needle = SearchNormalizer.normalize(query)
         let colour = session.usesColour
-        let mark: @Sendable (String) -> String = { colour ? "\u{1B}[1;7m\($0)\u{1B}[0m" : "[[\($0)]]" }
-        // First pass over the search texts (index-backed): only cases that can match are decoded,
-        // and the exact pass over those runs on every core; the lines come back in store order.
-        let candidates = session.store.cases(whoseSearchTextContains: needle)
-        let perCase = session.store.mapSheets(candidates) { id, sheet -> [String] in
+        let mark: (String) -> String = { colour ? "\u{1B}[1;7m\($0)\u{1B}[0m" : "[[\($0)]]" }
+        // The store finds the texts that contain the query (from its index, on every core);
+        // only those are split into characters to mark each match in its passage.
+        let perCase = session.store.search(needle).map { hit -> [String] in
+            let title = TerminalSafeText.make(hit.title)
             var lines: [String] = []
-            for (field, text) in sheet.searchableTexts {
-                for match in SearchMatch.all(of: needle, in: text) {
-                    lines.append([id.rawValue, TerminalSafeText.make(sheet.title), field.label,
-                                  match.passage(in: text, mark: mark)].joined(separator: "\t"))
+            for (field, text) in hit.texts {
+                for passage in SearchMatch.passages(of: needle, in: text, mark: mark) {
+                    lines.append(hit.id.rawValue + "\t" + title + "\t" + field.label + "\t" + passage)
                 }
             }
             return lines
@@ -43,7 +42,7 @@ struct FindCommand: StoreCommand {
         var hits = 0
         var pending = ""
         var casesHit = 0
-        for lines in perCase.compactMap({ $0 }) where !lines.isEmpty {
+        for lines in perCase where !lines.isEmpty {
             casesHit += 1
             hits += lines.count
             for line in lines {

@@ -54,8 +54,10 @@ struct ListCommand: StoreCommand {
             return onTerminal ? DisplayWidth.truncated(safe, to: columns) : safe
         }
         var rows = [["id", "事業名", "形態", "担当課", "事業実施", session.text(.listHeaderStatus)]]
+        rows.reserveCapacity(selected.count + 1)
+        let statusNames = Dictionary(uniqueKeysWithValues: SheetStatus.allCases.map { ($0, session.text(statusKey($0))) })
         for (id, sheet) in selected {
-            var state = session.text(statusKey(sheet.status))
+            var state = statusNames[sheet.status]!
             if sheet.flagCount > 0 { state += "・" + session.text(.flagsCount, String(sheet.flagCount)) }
             rows.append([
                 id.rawValue,
@@ -66,7 +68,7 @@ struct ListCommand: StoreCommand {
                 state,
             ])
         }
-        session.output.raw(TableLayout.render(rows).map { $0 + "\n" }.joined())
+        session.output.raw(TableLayout.renderText(rows))
         if onTerminal { session.output.line(session.text(.listCount, String(selected.count))) }
     }
 }

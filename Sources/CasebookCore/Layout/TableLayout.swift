@@ -2,30 +2,53 @@
 public enum TableLayout {
     /// The rows with each column padded to its widest cell (the last column is not padded).
     public static func render(_ rows: [[String]], separator: String = "  ") -> [String] {
-        guard let columnCount = rows.map(\.count).max() else { return [] }
-        var widths = [Int](repeating: 0, count: columnCount)
-        var cellWidths: [[Int]] = []
-        cellWidths.reserveCapacity(rows.count)
-        for row in rows {
-            let rowWidths = row.map { DisplayWidth.of($0) }
-            for (index, width) in rowWidths.enumerated() { widths[index] = max(widths[index], width) }
-            cellWidths.append(rowWidths)
+        var lines: [String] = []
+        lines.reserveCapacity(rows.count)
+        layOut(rows, separator: separator) { lines.append(String(decoding: $0, as: UTF8.self)) }
+        return lines
+    }
+
+    /// The same rows as one text, each line ended by a newline: what a table of thousands of
+    /// rows is printed as, built in one buffer rather than a string per line.
+    public static func renderText(_ rows: [[String]], separator: String = "  ") -> String {
+        var text: [UInt8] = []
+        text.reserveCapacity(rows.reduce(0) { $0 + $1.reduce(8) { $0 + $1.utf8.count + 4 } })
+        layOut(rows, separator: separator) { line in
+            text.append(contentsOf: line)
+            text.append(UInt8(ascii: "\n"))
         }
-        return zip(rows, cellWidths).map { row, rowWidths in
-            var line = ""
-            line.reserveCapacity(widths.reduce(0, +) + separator.utf8.count * row.count)
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    /// Hands each laid-out line, as UTF-8, to `emit`.
+    private static func layOut(_ rows: [[String]], separator: String, emit: (ArraySlice<UInt8>) -> Void) {
+        guard let columnCount = rows.map(\.count).max() else { return }
+        var widths = [Int](repeating: 0, count: columnCount)
+        var cellWidths: [Int] = []
+        cellWidths.reserveCapacity(rows.count * columnCount)
+        for row in rows {
+            for index in 0..<columnCount {
+                let width = index < row.count ? DisplayWidth.of(row[index]) : 0
+                widths[index] = max(widths[index], width)
+                cellWidths.append(width)
+            }
+        }
+        let separatorWidth = separator.count
+        var line: [UInt8] = []
+        for (rowNumber, row) in rows.enumerated() {
+            line.removeAll(keepingCapacity: true)
             var pendingSpaces = 0
             for (index, cell) in row.enumerated() {
                 if !cell.isEmpty {
-                    for _ in 0..<pendingSpaces { line.append(" ") }
+                    if pendingSpaces > 0 { line.append(contentsOf: repeatElement(UInt8(ascii: " "), count: pendingSpaces)) }
                     pendingSpaces = 0
-                    line.append(cell)
+                    line.append(contentsOf: cell.utf8)
                 }
                 if index < row.count - 1 {
-                    pendingSpaces += widths[index] - rowWidths[index] + separator.count
+                    pendingSpaces += widths[index] - cellWidths[rowNumber * columnCount + index] + separatorWidth
                 }
             }
-            return line
+            emit(line[...])
         }
     }
 }

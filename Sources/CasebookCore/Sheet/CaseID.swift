@@ -14,7 +14,7 @@ public struct CaseID: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// Whether `text` is a valid id: `^[a-z0-9]+(-[a-z0-9]+)*$`, at most 48 characters.
     public static func isValid(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
+        let bytes = text.utf8
         guard !bytes.isEmpty, bytes.count <= maximumLength, bytes.first != UInt8(ascii: "-"), bytes.last != UInt8(ascii: "-") else {
             return false
         }

@@ -1,4 +1,4 @@
-/// What `list`, `find`'s first pass and completion need of a case, small enough to keep for
+/// What `list` and completion need of a case, small enough to keep for
 /// every case in memory and in the store's index, so that a large store needs no decoding to list.
 public struct CaseSummary: Sendable, Equatable {
     /// 事業名.
@@ -19,13 +19,10 @@ public struct CaseSummary: Sendable, Equatable {
     public var status: SheetStatus
     /// How many sections carry a current flag.
     public var flagCount: Int
-    /// Every searchable string in search form, one per line: a case can only match `find`
-    /// when this contains the normalised query. `nil` until loaded.
-    public var searchText: String?
 
     /// Makes a summary with every part given.
     public init(title: String, normalizedTitle: String, form: String, departments: [String], partners: [String], started: String,
-                domain: String, status: SheetStatus, flagCount: Int, searchText: String?) {
+                domain: String, status: SheetStatus, flagCount: Int) {
         self.title = title
         self.normalizedTitle = normalizedTitle
         self.form = form
@@ -35,7 +32,6 @@ public struct CaseSummary: Sendable, Equatable {
         self.domain = domain
         self.status = status
         self.flagCount = flagCount
-        self.searchText = searchText
     }
 
     /// The summary of `sheet`.
@@ -49,7 +45,6 @@ public struct CaseSummary: Sendable, Equatable {
             started: sheet.started?.editingText ?? "",
             domain: sheet.domain,
             status: sheet.status,
-            flagCount: sheet.flagCount,
-            searchText: sheet.searchableTexts.map { SearchNormalizer.normalize($0.text) }.joined(separator: "\n"))
+            flagCount: sheet.flagCount)
     }
 }

@@ -7,7 +7,7 @@ public struct SearchMatch: Sendable, Equatable {
     /// but reported in `text`'s own characters, so the original can be shown with the match marked.
     public static func all(of normalizedNeedle: String, in text: String) -> [SearchMatch] {
         let needle = normalizedNeedle.unicodeScalars.map(\.value)
-        guard let first = needle.first else { return [] }
+        guard !needle.isEmpty else { return [] }
         // Text of quick scalars only has one scalar per character, so the search can run on scalars.
         if let quick = SearchNormalizer.quickScalars(text) {
             return find(needle, in: quick, owner: nil)
@@ -31,7 +31,6 @@ public struct SearchMatch: Sendable, Equatable {
             }
             index += 1
         }
-        _ = first
         return find(needle, in: normalized, owner: owner)
     }
 
@@ -55,15 +54,48 @@ public struct SearchMatch: Sendable, Equatable {
         return matches
     }
 
+    /// The passage around each place `needle` (already normalised) occurs in `text`, as `passage`
+    /// makes it: what `find` prints. The text is split into characters once, not once per match.
+    public static func passages(of normalizedNeedle: String, in text: String, context: Int = 20, mark: (String) -> String) -> [String] {
+        let needle = normalizedNeedle.unicodeScalars.map(\.value)
+        guard !needle.isEmpty else { return [] }
+        if let quick = SearchNormalizer.quickScalars(text) {
+            // One scalar per character: the scalars are the characters.
+            let matches = find(needle, in: quick, owner: nil)
+            guard !matches.isEmpty else { return [] }
+            // Cut by UTF-8 offsets, one per scalar, rather than assembling scalars.
+            let utf8 = Array(text.utf8)
+            var offsets: [Int] = []
+            offsets.reserveCapacity(quick.count)
+            for (offset, byte) in utf8.enumerated() where byte & 0xC0 != 0x80 { offsets.append(offset) }
+            let characters = offsets.indices.map { position in
+                offsets[position]..<(position + 1 < offsets.count ? offsets[position + 1] : utf8.count)
+            }
+            return matches.map { $0.passage(in: characters, context: context, mark: mark) { slice in
+                guard let first = slice.first else { return "" }
+                return String(decoding: utf8[first.lowerBound..<slice.last!.upperBound], as: UTF8.self)
+            } }
+        }
+        let matches = all(of: normalizedNeedle, in: text)
+        guard !matches.isEmpty else { return [] }
+        let characters = Array(text)
+        return matches.map { $0.passage(in: characters, context: context, mark: mark) { String($0) } }
+    }
+
     /// The passage around the match: up to `context` characters either side, `…` where cut.
     public func passage(in text: String, context: Int = 20, mark: (String) -> String) -> String {
-        let characters = Array(text)
+        passage(in: Array(text), context: context, mark: mark) { String($0) }
+    }
+
+    /// The passage, over the text's characters however they are held.
+    private func passage<Element>(in characters: [Element], context: Int, mark: (String) -> String,
+                                  string: (ArraySlice<Element>) -> String) -> String {
         let from = max(0, range.lowerBound - context)
         let to = min(characters.count, range.upperBound + context)
         var out = from > 0 ? "…" : ""
-        out += TerminalSafeText.make(String(characters[from..<range.lowerBound]))
-        out += mark(TerminalSafeText.make(String(characters[range])))
-        out += TerminalSafeText.make(String(characters[range.upperBound..<to]))
+        out += TerminalSafeText.make(string(characters[from..<range.lowerBound]))
+        out += mark(TerminalSafeText.make(string(characters[range])))
+        out += TerminalSafeText.make(string(characters[range.upperBound..<to]))
         if to < characters.count { out += "…" }
         return out
     }

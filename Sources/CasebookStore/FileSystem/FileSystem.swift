@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Dispatch
 
 /// A failed system call: which, on what, and errno's words.
 public struct SystemError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -29,24 +30,78 @@ public enum FileSystem {
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw SystemError(operation: "stat", path: path, code: errno) }
         guard (info.st_mode & S_IFMT) == S_IFREG else { throw SystemError(operation: "read", path: path, code: EINVAL) }
+        // Read straight into the array, one byte more than the size so that growth is noticed.
         var result: [UInt8] = []
         var capacity = max(Int(info.st_size) + 1, 4096)
-        result.reserveCapacity(capacity)
-        var buffer = [UInt8](repeating: 0, count: capacity)
+        var filled = 0
         while true {
-            let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, capacity) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw SystemError(operation: "read", path: path, code: errno)
+            if filled == capacity { capacity *= 2 }
+            var failure: Int32 = 0
+            let grown = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+                if filled > 0 { result.withUnsafeBufferPointer { _ = UnsafeMutableBufferPointer(rebasing: buffer[..<filled]).initialize(from: $0) } }
+                count = filled
+                while count < capacity {
+                    let got = read(fd, buffer.baseAddress! + count, capacity - count)
+                    if got < 0 {
+                        if errno == EINTR { continue }
+                        failure = errno
+                        return
+                    }
+                    if got == 0 { break }
+                    count += got
+                }
             }
-            if count == 0 { break }
-            result.append(contentsOf: buffer[0..<count])
-            if count == capacity {
-                capacity *= 2
-                buffer = [UInt8](repeating: 0, count: capacity)
+            if failure != 0 { throw SystemError(operation: "read", path: path, code: failure) }
+            let done = grown.count < capacity
+            result = grown
+            filled = grown.count
+            if done { return result }
+        }
+    }
+
+    /// The regular file at `path` mapped read-only into memory: a large cache file read without
+    /// copying it, whose pages the kernel shares with its own cache.
+    public static func mapFile(_ path: String) throws(SystemError) -> MappedFile {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        guard fd >= 0 else { throw SystemError(operation: "open", path: path, code: errno) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw SystemError(operation: "stat", path: path, code: errno) }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { throw SystemError(operation: "mmap", path: path, code: EINVAL) }
+        let size = Int(info.st_size)
+        if size == 0 { return MappedFile(base: nil, count: 0) }
+        guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0), base != MAP_FAILED else {
+            throw SystemError(operation: "mmap", path: path, code: errno)
+        }
+        return MappedFile(base: base, count: size)
+    }
+
+    /// The fingerprints of the files `names` in `directory`, in order (`nil` where a name is not a
+    /// regular file), looked up relative to the open directory and on every core when there are many.
+    public static func fingerprints(of names: [String], in directory: String) -> [FileFingerprint?] {
+        let directoryFD = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard directoryFD >= 0 else { return names.map { _ in nil } }
+        defer { close(directoryFD) }
+        let results = UnsafeMutableBufferPointer<FileFingerprint?>.allocate(capacity: names.count)
+        results.initialize(repeating: nil)
+        defer { results.deallocate() }
+        nonisolated(unsafe) let shared = results
+        let chunkCount = names.count >= 2048 ? 8 : 1
+        let work: @Sendable (Int) -> Void = { chunk in
+            var position = names.count * chunk / chunkCount
+            let end = names.count * (chunk + 1) / chunkCount
+            var info = stat()
+            while position < end {
+                if fstatat(directoryFD, names[position], &info, 0) == 0 { shared[position] = fingerprint(of: info) }
+                position += 1
             }
         }
-        return result
+        if chunkCount == 1 {
+            work(0)
+        } else {
+            DispatchQueue.concurrentPerform(iterations: chunkCount, execute: work)
+        }
+        return Array(results)
     }
 
     /// Whether something exists at `path` (a dangling link counts).
@@ -65,6 +120,11 @@ public enum FileSystem {
     public static func fingerprint(_ path: String) -> FileFingerprint? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
+        return fingerprint(of: info)
+    }
+
+    /// The fingerprint of a file's status, or `nil` when it is not a regular file.
+    private static func fingerprint(of info: stat) -> FileFingerprint? {
         guard (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         return FileFingerprint(size: Int64(info.st_size), modifiedSeconds: Int64(info.st_mtim.tv_sec),
                                modifiedNanoseconds: Int64(info.st_mtim.tv_nsec),
@@ -190,4 +250,18 @@ public struct FileFingerprint: Sendable, Equatable, Hashable {
     public var changedNanoseconds: Int64
     /// Inode number (changes with every atomic replace).
     public var inode: UInt64
+}
+
+/// A file mapped read-only into memory, unmapped when the last reference goes.
+public final class MappedFile: @unchecked Sendable {
+    /// The file's bytes; never written to, so any thread may read them.
+    public let bytes: UnsafeBufferPointer<UInt8>
+
+    init(base: UnsafeMutableRawPointer?, count: Int) {
+        bytes = UnsafeBufferPointer(start: base?.assumingMemoryBound(to: UInt8.self), count: count)
+    }
+
+    deinit {
+        if let base = bytes.baseAddress { munmap(UnsafeMutableRawPointer(mutating: base), bytes.count) }
+    }
 }

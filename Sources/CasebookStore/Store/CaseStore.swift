@@ -29,6 +29,9 @@ public final class CaseStore {
     private var loaded: [CaseID: StoredCase] = [:]
     private var problemList: [StoreProblem] = []
     private var sortedIDs: [CaseID] = []
+    /// The directory's names as listed when the store was opened, for the first scan only:
+    /// a one-shot command lists a large directory once, not twice. Later scans list it again.
+    private var namesAtOpen: [String]?
 
     /// Why a store could not be opened.
     public enum OpenError: Error, Sendable, Equatable {
@@ -48,9 +51,14 @@ public final class CaseStore {
         guard FileSystem.isDirectory(self.path) else { throw .missing(self.path) }
         indexLocation = useIndex ? StoreIndex.Location(storePath: self.path, environment: environment) : nil
         do {
-            for name in try FileSystem.listDirectory(self.path) where Self.isTemporaryName(name) {
+            var names = try FileSystem.listDirectory(self.path)
+            var swept = false
+            for name in names where Self.isTemporaryName(name) {
                 try? FileSystem.removeFile(self.path + "/" + name)
+                swept = true
             }
+            if swept { names.removeAll(where: Self.isTemporaryName) }
+            namesAtOpen = names
         } catch {
             throw .system(error)
         }
@@ -104,43 +112,59 @@ public final class CaseStore {
     /// files are not read. A decoded case whose file changed is dropped, to be read again.
     public func refresh() {
         let firstScan = entries == nil
-        var current = entries ?? [:]
+        // On the first scan the index's entries are the candidates, each checked against its file below.
         let index = firstScan ? indexLocation.map(StoreIndex.read) ?? StoreIndex() : StoreIndex()
-        let names = (try? FileSystem.listDirectory(path)) ?? []
-        var found: Set<CaseID> = []
-        var toRead: [(CaseID, FileFingerprint?)] = []
+        var current = firstScan ? index.entries : entries!
+        let names = namesAtOpen ?? (try? FileSystem.listDirectory(path)) ?? []
+        namesAtOpen = nil
+        var caseNames: [String] = []
+        var caseIDs: [CaseID] = []
+        caseNames.reserveCapacity(names.count)
+        caseIDs.reserveCapacity(names.count)
         var newProblems: [StoreProblem] = []
-        var changed = false
         for name in names where name.hasSuffix(".json") && !name.hasPrefix(".") {
-            guard let id = CaseID(String(name.dropLast(5))) else {
+            guard let id = CaseID(String(decoding: name.utf8.dropLast(5), as: UTF8.self)) else {
                 newProblems.append(StoreProblem(fileName: name, reason: .badFileName))
                 continue
             }
-            guard let fingerprint = FileSystem.fingerprint(path + "/" + name) else {
-                toRead.append((id, nil))
+            caseNames.append(name)
+            caseIDs.append(id)
+        }
+        let fingerprints = FileSystem.fingerprints(of: caseNames, in: path)
+        var found: Set<CaseID> = []
+        found.reserveCapacity(caseIDs.count)
+        var toRead: [CaseID] = []
+        var changed = false
+        var stillThere = 0
+        for (position, id) in caseIDs.enumerated() {
+            guard let fingerprint = fingerprints[position] else {
+                toRead.append(id)
                 continue
             }
             found.insert(id)
-            if let entry = current[id], entry.fingerprint == fingerprint { continue }
-            if let entry = index.entries[name], index.isTrustworthy(entry, for: fingerprint) {
-                current[id] = entry
+            guard let entry = current[id] else {
+                toRead.append(id)
                 continue
             }
-            if let entry = index.entries[name], entry.fingerprint.size == fingerprint.size {
-                // Recent or touched: trust it only if the content is the same.
-                if let bytes = try? FileSystem.readFile(path + "/" + name), FNV1a.hash(bytes) == entry.contentHash {
-                    current[id] = StoreIndex.Entry(fingerprint: fingerprint, contentHash: entry.contentHash, summary: entry.summary)
-                    continue
-                }
+            stillThere += 1
+            if entry.fingerprint == fingerprint && (!firstScan || index.isTrustworthy(fingerprint)) { continue }
+            if entry.fingerprint.size == fingerprint.size,
+               let bytes = try? FileSystem.readFile(path + "/" + caseNames[position]), FNV1a.hash(bytes) == entry.contentHash {
+                // Recent or touched, but the same content.
+                current[id]?.fingerprint = fingerprint
+                changed = true
+                continue
             }
-            toRead.append((id, fingerprint))
+            toRead.append(id)
         }
-        for id in Array(current.keys) where !found.contains(id) {
-            current[id] = nil
-            loaded[id] = nil
-            changed = true
+        if stillThere != current.count {
+            for id in Array(current.keys) where !found.contains(id) {
+                current[id] = nil
+                loaded[id] = nil
+                changed = true
+            }
         }
-        for (id, result) in Self.readAll(toRead.map { $0.0 }, in: path) {
+        for (id, result) in Self.readAll(toRead, in: path) {
             loaded[id] = nil
             switch result {
             case .success(let (stored, fingerprint)):
@@ -154,19 +178,18 @@ public final class CaseStore {
             }
             changed = true
         }
-        if !toRead.isEmpty || firstScan && index.entries.count != current.count { changed = true }
         // A decoded case whose file changed behind us is read again when next asked for.
         for (id, stored) in loaded where current[id]?.contentHash != FNV1a.hash(stored.bytesOnDisk) {
             loaded[id] = nil
         }
         entries = current
         problemList = newProblems.sorted { $0.fileName < $1.fileName }
-        sortedIDs = current.keys.sorted()
         if changed || firstScan {
+            sortedIDs = current.keys.sorted()
             generation += 1
         }
         if changed, let indexLocation {
-            writeIndex(to: indexLocation, entries: current)
+            StoreIndex.writeSummaries(current, to: indexLocation, now: FileSystem.nowNanoseconds())
         }
     }
 
@@ -190,101 +213,78 @@ public final class CaseStore {
         return ids.indices.map { (ids[$0], results[$0]!) }
     }
 
-    /// Writes the index; the search texts of entries that lack them come from the old index or the files.
-    private func writeIndex(to location: StoreIndex.Location, entries current: [CaseID: StoreIndex.Entry]) {
-        var byName: [String: StoreIndex.Entry] = [:]
-        var oldTexts: StoreIndex.SearchTexts?
-        for (id, var entry) in current {
-            if entry.summary.searchText == nil {
-                if oldTexts == nil { oldTexts = StoreIndex.readSearchTexts(location) }
-                if oldTexts?.records[id.fileName]?.hash == entry.contentHash { entry.summary.searchText = oldTexts?.text(of: id.fileName) }
-            }
-            byName[id.fileName] = entry
-        }
-        StoreIndex.write(byName, to: location, now: FileSystem.nowNanoseconds())
+    /// What `find` found in one case: the texts, as written, whose search form contains the query.
+    public struct SearchHit: Sendable {
+        /// The case.
+        public let id: CaseID
+        /// Its 事業名.
+        public let title: String
+        /// The texts that contain the query, with their fields, in sheet order.
+        public let texts: [(field: SheetField, text: String)]
     }
 
-    /// The cases whose search text (`CaseSummary.searchText`) contains `normalizedNeedle`, in store
-    /// order: `find`'s first pass. Texts come from the index where they are current — searched as
-    /// bytes, without a string per case — and from the files otherwise.
-    public func cases(whoseSearchTextContains normalizedNeedle: String) -> [CaseID] {
+    /// Every case with a text whose search form contains `normalizedNeedle`, in store order.
+    ///
+    /// Records come from the index's text file where they are current (same content hash),
+    /// searched in place as bytes on every core; the files of the other cases are decoded,
+    /// and the text file is rewritten with their records for next time.
+    public func search(_ normalizedNeedle: String) -> [SearchHit] {
         scanIfNeeded()
-        guard var current = entries else { return [] }
+        guard let current = entries, !normalizedNeedle.isEmpty else { return [] }
         let needle = Array(normalizedNeedle.utf8)
-        guard !needle.isEmpty else { return [] }
-        var indexTexts: StoreIndex.SearchTexts?
-        var unread: [CaseID] = []
-        var matches = Set<CaseID>()
-        for id in sortedIDs {
-            if let text = current[id]?.summary.searchText {
-                if text.utf8.count >= needle.count, Self.bytes(text.utf8, contain: needle) { matches.insert(id) }
-                continue
-            }
-            if indexTexts == nil { indexTexts = indexLocation.map(StoreIndex.readSearchTexts) ?? StoreIndex.SearchTexts() }
-            if let record = indexTexts?.records[id.fileName], record.hash == current[id]?.contentHash {
-                if indexTexts!.bytes.withUnsafeBufferPointer({ Self.bytes($0[record.range], contain: needle) }) { matches.insert(id) }
-            } else {
-                unread.append(id)
+        let indexTexts = indexLocation.map(StoreIndex.readSearchTexts) ?? StoreIndex.SearchTexts()
+        let ids = sortedIDs
+        // Where each case's record is: a range of the mapped text file, or nowhere yet.
+        let ranges = ids.map { id in current[id].flatMap { indexTexts.record(of: id, hash: $0.contentHash) } }
+        var made: [CaseID: SearchRecord] = [:]
+        for (id, result) in Self.readAll(ids.indices.filter { ranges[$0] == nil }.map { ids[$0] }, in: path) {
+            if case .success(let (stored, _)) = result { made[id] = SearchRecord(of: stored.sheet) }
+        }
+        let file = indexTexts.file
+        let madeRecords = made
+        let found = Self.parallelMap(ids.count) { position -> [(field: SheetField, text: String)] in
+            needle.withUnsafeBufferPointer { needle in
+                if let range = ranges[position], let bytes = file?.bytes {
+                    let record = UnsafeBufferPointer(rebasing: bytes[range])
+                    return SearchRecord.contains(needle, in: record) ? SearchRecord.texts(containing: needle, in: record) : []
+                }
+                guard let record = madeRecords[ids[position]] else { return [] }
+                return record.bytes.withUnsafeBufferPointer { record in
+                    SearchRecord.contains(needle, in: record) ? SearchRecord.texts(containing: needle, in: record) : []
+                }
             }
         }
-        for (id, result) in Self.readAll(unread, in: path) {
-            if case .success(let (stored, _)) = result {
-                let text = CaseSummary(of: stored.sheet).searchText ?? ""
-                current[id]?.summary.searchText = text
-                if Self.bytes(text.utf8, contain: needle) { matches.insert(id) }
+        if !made.isEmpty, let indexLocation {
+            StoreIndex.writeSearchTexts(ids, to: indexLocation) { id in
+                guard let hash = current[id]?.contentHash else { return nil }
+                if let record = made[id] { return record.bytes.withUnsafeBufferPointer { (hash, $0) } }
+                if let range = indexTexts.record(of: id, hash: hash), let bytes = file?.bytes { return (hash, UnsafeBufferPointer(rebasing: bytes[range])) }
+                return nil
             }
         }
-        if !unread.isEmpty {
-            entries = current
-            if let indexLocation { writeIndex(to: indexLocation, entries: current) }
+        return ids.indices.compactMap { position in
+            found[position].isEmpty ? nil : SearchHit(id: ids[position], title: current[ids[position]]?.summary.title ?? "", texts: found[position])
         }
-        return sortedIDs.filter(matches.contains)
     }
 
-    /// `transform` applied to the sheet of each of `ids`, in order, on every core; `nil` for a case
-    /// that does not load. For work over many cases that does not change them (`find`'s exact pass).
-    public func mapSheets<T: Sendable>(_ ids: [CaseID], _ transform: @escaping @Sendable (CaseID, CaseSheet) -> T) -> [T?] {
-        let known = ids.map { loaded[$0] }
-        let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: ids.count)
+    /// `transform` of 0..<count, computed in chunks on every core.
+    static func parallelMap<T>(_ count: Int, _ transform: @escaping @Sendable (Int) -> T) -> [T] {
+        let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
         results.initialize(repeating: nil)
         defer { results.deallocate() }
         nonisolated(unsafe) let shared = results
-        let path = self.path
-        let work: @Sendable (Int) -> Void = { index in
-            let id = ids[index]
-            if let stored = known[index] {
-                shared[index] = transform(id, stored.sheet)
-            } else if case .success(let stored) = Self.read(path + "/" + id.fileName, id: id) {
-                shared[index] = transform(id, stored.sheet)
+        let chunkCount = count >= 256 ? 16 : 1
+        let work: @Sendable (Int) -> Void = { chunk in
+            for position in (count * chunk / chunkCount)..<(count * (chunk + 1) / chunkCount) {
+                shared[position] = transform(position)
             }
         }
-        if ids.count >= 16 {
-            DispatchQueue.concurrentPerform(iterations: ids.count, execute: work)
+        if chunkCount == 1 {
+            work(0)
         } else {
-            for index in ids.indices { work(index) }
+            DispatchQueue.concurrentPerform(iterations: chunkCount, execute: work)
         }
-        return Array(results)
-    }
-
-    /// Whether `haystack` contains `needle`: memchr for the first byte, memcmp for the rest.
-    static func bytes<C: Collection<UInt8>>(_ haystack: C, contain needle: [UInt8]) -> Bool {
-        if let found = haystack.withContiguousStorageIfAvailable({ buffer -> Bool in
-            guard let base = buffer.baseAddress, let first = needle.first, buffer.count >= needle.count else { return needle.isEmpty }
-            return needle.withUnsafeBufferPointer { pattern -> Bool in
-                var start = base
-                let last = base + (buffer.count - needle.count)
-                while start <= last {
-                    guard let hit = memchr(start, Int32(first), last - start + 1) else { return false }
-                    let candidate = hit.assumingMemoryBound(to: UInt8.self)
-                    if memcmp(candidate, pattern.baseAddress!, needle.count) == 0 { return true }
-                    start = UnsafePointer(candidate) + 1
-                }
-                return false
-            }
-        }) {
-            return found
-        }
-        return bytes(Array(haystack), contain: needle)
+        return results.map { $0! }
     }
 
     // MARK: Reading one case
