@@ -26,10 +26,10 @@ struct FindCommand: StoreCommand {
         let query = words.joined(separator: " ")
         let needle = SearchNormalizer.normalize(query)
         let colour = session.usesColour
-        let mark: (String) -> String = { colour ? "\u{1B}[1;7m\($0)\u{1B}[0m" : "[[\($0)]]" }
+        let mark: @Sendable (String) -> String = { colour ? "\u{1B}[1;7m\($0)\u{1B}[0m" : "[[\($0)]]" }
         // The store finds the texts that contain the query (from its index, on every core);
         // only those are split into characters to mark each match in its passage.
-        let perCase = session.store.search(needle).map { hit -> [String] in
+        let perCase = session.store.search(needle) { hit -> [String] in
             let title = TerminalSafeText.make(hit.title)
             var lines: [String] = []
             for (field, text) in hit.texts {

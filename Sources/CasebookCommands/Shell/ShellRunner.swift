@@ -41,8 +41,16 @@ enum ShellRunner {
 
         var anyFailed = false
         var vocabularyCache: (generation: Int, openCase: CaseID?, vocabulary: CompletionVocabulary)?
+        var prepared: PreparedVocabulary?
         var lastRefresh = FileSystem.nowNanoseconds()
         while !session.wantsToQuit {
+            // Completion's vocabulary is built while the prompt waits, when what it knows has changed.
+            let wanted = (generation: session.store.generation, openCase: session.openCase)
+            if interactive, vocabularyCache?.generation != wanted.generation || vocabularyCache?.openCase != wanted.openCase,
+               prepared?.generation != wanted.generation || prepared?.openCase != wanted.openCase {
+                prepared = PreparedVocabulary(generation: session.store.generation, openCase: session.openCase,
+                                              summaries: session.store.summaryList)
+            }
             let prompt = session.openCase.map { "casebook:\($0.rawValue)> " } ?? "casebook> "
             let result = reader.readLine(prompt: prompt, prefill: "", history: history, completer: { text in
                 // Files may change while the prompt waits; look again at most once a second.
@@ -50,8 +58,15 @@ enum ShellRunner {
                     session.store.refresh()
                     lastRefresh = FileSystem.nowNanoseconds()
                 }
-                if vocabularyCache?.generation != session.store.generation || vocabularyCache?.openCase != session.openCase {
-                    vocabularyCache = (session.store.generation, session.openCase, vocabulary(for: session))
+                let generation = session.store.generation
+                if vocabularyCache?.generation != generation || vocabularyCache?.openCase != session.openCase {
+                    if let ready = prepared, ready.generation == generation, ready.openCase == session.openCase {
+                        vocabularyCache = (generation, session.openCase, ready.wait())
+                    } else {
+                        vocabularyCache = (generation, session.openCase, CompletionVocabularyBuilder.vocabulary(
+                            of: session.store.summaryList, hasOpenCase: session.openCase != nil))
+                    }
+                    prepared = nil
                 }
                 let reply = CommandCompletion.complete(text, vocabulary: vocabularyCache!.vocabulary)
                 return CompletionReply(replacing: reply.replacing, candidates: reply.candidates, appendSpaceWhenUnique: reply.endsWord)
@@ -120,27 +135,6 @@ enum ShellRunner {
             session.output.error(message)
             return false
         }
-    }
-
-    /// What completion knows now: commands, their options, the cases.
-    static func vocabulary(for session: Session) -> CompletionVocabulary {
-        var options: [String: [String]] = [:]
-        for type in CommandList.all {
-            let name = type.configuration.commandName ?? ""
-            options[name] = ArgumentNames.longOptions(of: type)
-        }
-        return CompletionVocabulary(
-            commands: CommandList.names,
-            options: options,
-            optionValues: [
-                "--status": SheetStatus.allCases.map(\.rawValue),
-                "--form": SheetField.knownForms,
-                "--domain": SheetField.domains,
-                "--department": session.valuesInStore(of: .departments),
-            ],
-            cases: session.store.orderedSummaries.map { ($0.id.rawValue, $0.summary.title) },
-            normalizedTitles: session.store.orderedSummaries.map(\.summary.normalizedTitle),
-            hasOpenCase: session.openCase != nil)
     }
 }
 

@@ -82,9 +82,12 @@ public final class CaseStore {
     public var orderedCases: [StoredCase] { ids.compactMap { load($0) } }
 
     /// The summary of every case, in store order: what `list` and completion need, without decoding.
-    public var orderedSummaries: [(id: CaseID, summary: CaseSummary)] {
+    public var orderedSummaries: [(id: CaseID, summary: CaseSummary)] { summaryList.summaries }
+
+    /// The summaries as they are now, as a value that may be handed to another thread.
+    public var summaryList: SummaryList {
         scanIfNeeded()
-        return sortedIDs.compactMap { id in entries?[id].map { (id, $0.summary) } }
+        return SummaryList(entries: sortedIDs.compactMap { id in entries?[id].map { (id, $0) } })
     }
 
     /// The summary of one case.
@@ -224,11 +227,17 @@ public final class CaseStore {
     }
 
     /// Every case with a text whose search form contains `normalizedNeedle`, in store order.
+    public func search(_ normalizedNeedle: String) -> [SearchHit] {
+        search(normalizedNeedle) { $0 }
+    }
+
+    /// `transform` of every case with a text whose search form contains `normalizedNeedle`, in
+    /// store order; `transform` runs on every core, as the search does.
     ///
     /// Records come from the index's text file where they are current (same content hash),
-    /// searched in place as bytes on every core; the files of the other cases are decoded,
-    /// and the text file is rewritten with their records for next time.
-    public func search(_ normalizedNeedle: String) -> [SearchHit] {
+    /// searched in place as bytes; the files of the other cases are decoded, and the text file
+    /// is rewritten with their records for next time.
+    public func search<T: Sendable>(_ normalizedNeedle: String, _ transform: @escaping @Sendable (SearchHit) -> T) -> [T] {
         scanIfNeeded()
         guard let current = entries, !normalizedNeedle.isEmpty else { return [] }
         let needle = Array(normalizedNeedle.utf8)
@@ -242,8 +251,8 @@ public final class CaseStore {
         }
         let file = indexTexts.file
         let madeRecords = made
-        let found = Self.parallelMap(ids.count) { position -> [(field: SheetField, text: String)] in
-            needle.withUnsafeBufferPointer { needle in
+        let found = Self.parallelMap(ids.count) { position -> T? in
+            let texts = needle.withUnsafeBufferPointer { needle -> [(field: SheetField, text: String)] in
                 if let range = ranges[position], let bytes = file?.bytes {
                     let record = UnsafeBufferPointer(rebasing: bytes[range])
                     return SearchRecord.contains(needle, in: record) ? SearchRecord.texts(containing: needle, in: record) : []
@@ -253,6 +262,7 @@ public final class CaseStore {
                     SearchRecord.contains(needle, in: record) ? SearchRecord.texts(containing: needle, in: record) : []
                 }
             }
+            return texts.isEmpty ? nil : transform(SearchHit(id: ids[position], title: current[ids[position]]?.title ?? "", texts: texts))
         }
         if !made.isEmpty, let indexLocation {
             StoreIndex.writeSearchTexts(ids, to: indexLocation) { id in
@@ -262,9 +272,7 @@ public final class CaseStore {
                 return nil
             }
         }
-        return ids.indices.compactMap { position in
-            found[position].isEmpty ? nil : SearchHit(id: ids[position], title: current[ids[position]]?.summary.title ?? "", texts: found[position])
-        }
+        return found.compactMap { $0 }
     }
 
     /// `transform` of 0..<count, computed in chunks on every core.
@@ -385,7 +393,8 @@ public final class CaseStore {
         if let id = CaseID(wanted), loaded[id] != nil || FileSystem.exists(filePath(of: id)) {
             return .found(id)
         }
-        return CaseReference.resolve(reference, among: orderedSummaries.map { ($0.id, $0.summary.title) })
+        scanIfNeeded()
+        return CaseReference.resolve(reference, among: sortedIDs.compactMap { id in entries?[id].map { (id, $0.title) } })
     }
 
     // MARK: Writing

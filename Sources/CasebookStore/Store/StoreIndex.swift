@@ -14,10 +14,84 @@ import Glibc
 /// A search record is used only while its content hash is the file's.
 struct StoreIndex {
     /// One indexed case file.
-    struct Entry {
+    struct Entry: Sendable {
         var fingerprint: FileFingerprint
         var contentHash: UInt64
-        var summary: CaseSummary
+        /// The summary, when it was made from the sheet.
+        private var made: CaseSummary?
+        /// Where the summary lies in the summary file, when it was read from there: its strings are
+        /// made only when asked for, since `find` and the shell's start need few of them.
+        private var stored: (file: SummaryFile, fields: Range<Int>)?
+
+        init(fingerprint: FileFingerprint, contentHash: UInt64, summary: CaseSummary) {
+            self.fingerprint = fingerprint
+            self.contentHash = contentHash
+            made = summary
+        }
+
+        init(fingerprint: FileFingerprint, contentHash: UInt64, file: SummaryFile, fields: Range<Int>) {
+            self.fingerprint = fingerprint
+            self.contentHash = contentHash
+            stored = (file, fields)
+        }
+
+        /// The case's summary.
+        var summary: CaseSummary {
+            if let made { return made }
+            let (file, range) = stored!
+            return file.bytes.withUnsafeBufferPointer { buffer in
+                // The record was checked when read: nine parts, a known status, a number of flags.
+                var position = range.lowerBound
+                func next() -> Range<Int> {
+                    let start = position
+                    while position < range.upperBound && buffer[position] != fieldSeparator { position += 1 }
+                    defer { position += 1 }
+                    return start..<position
+                }
+                func text(_ part: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: buffer[part]), as: UTF8.self) }
+                func list(_ part: Range<Int>) -> [String] {
+                    part.isEmpty ? [] : buffer[part].split(separator: listSeparator).map { String(decoding: UnsafeBufferPointer(rebasing: $0), as: UTF8.self) }
+                }
+                let title = text(next()), normalizedTitle = text(next()), form = text(next())
+                let departments = list(next()), partners = list(next())
+                let started = text(next()), domain = text(next()), status = text(next()), flags = text(next())
+                return CaseSummary(title: title, normalizedTitle: normalizedTitle, form: form, departments: departments, partners: partners,
+                                   started: started, domain: domain, status: SheetStatus(rawValue: status) ?? .draft,
+                                   flagCount: Int(flags) ?? 0)
+            }
+        }
+
+        /// The case's 事業名, without making the rest of its summary.
+        var title: String { made?.title ?? storedField(0) }
+
+        /// The case's 事業名 in search form, likewise.
+        var normalizedTitle: String { made?.normalizedTitle ?? storedField(1) }
+
+        /// The case's departments, likewise.
+        var departments: [String] {
+            if let made { return made.departments }
+            let field = storedField(3)
+            return field.isEmpty ? [] : field.split(separator: "\u{1D}", omittingEmptySubsequences: true).map(String.init)
+        }
+
+        /// Field `number` of the stored summary.
+        private func storedField(_ number: Int) -> String {
+            let (file, range) = stored!
+            return file.bytes.withUnsafeBufferPointer { buffer in
+                var start = range.lowerBound
+                for _ in 0..<number {
+                    start = (buffer[start..<range.upperBound].firstIndex(of: fieldSeparator) ?? range.upperBound - 1) + 1
+                }
+                let end = buffer[start..<range.upperBound].firstIndex(of: fieldSeparator) ?? range.upperBound
+                return String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<end]), as: UTF8.self)
+            }
+        }
+    }
+
+    /// The summary file's bytes, shared by the entries read from it.
+    final class SummaryFile: Sendable {
+        let bytes: [UInt8]
+        init(bytes: [UInt8]) { self.bytes = bytes }
     }
 
     /// Where the index of one store lives: `$XDG_CACHE_HOME/casebook/` or `~/.cache/casebook/`,
@@ -75,6 +149,8 @@ struct StoreIndex {
         let header = String(decoding: bytes[..<headerEnd], as: UTF8.self).split(separator: " ")
         guard header.count == 3, header[0] + " " + header[1] == summaryHeader, let writtenAt = Int64(header[2]) else { return index }
         index.writtenAt = writtenAt
+        let file = SummaryFile(bytes: bytes)
+        index.entries.reserveCapacity(bytes.count / 200)
         bytes.withUnsafeBufferPointer { buffer in
             var fields: [Range<Int>] = []
             fields.reserveCapacity(fieldsPerSummary)
@@ -87,7 +163,7 @@ struct StoreIndex {
                 } else if byte == recordSeparator {
                     fields.append(fieldStart..<position)
                     fieldStart = position + 1
-                    if fields.count == fieldsPerSummary, let (id, entry) = entry(from: fields, in: buffer) {
+                    if fields.count == fieldsPerSummary, let (id, entry) = entry(from: fields, in: buffer, file: file) {
                         index.entries[id] = entry
                     }
                     fields.removeAll(keepingCapacity: true)
@@ -98,29 +174,24 @@ struct StoreIndex {
     }
 
     /// One record's entry, or `nil` when a field does not read.
-    private static func entry(from fields: [Range<Int>], in buffer: UnsafeBufferPointer<UInt8>) -> (CaseID, Entry)? {
+    private static func entry(from fields: [Range<Int>], in buffer: UnsafeBufferPointer<UInt8>, file: SummaryFile) -> (CaseID, Entry)? {
         func text(_ i: Int) -> String { String(decoding: UnsafeBufferPointer(rebasing: buffer[fields[i]]), as: UTF8.self) }
         func number(_ i: Int) -> Int64? {
             var value: Int64 = 0
-            guard !fields[i].isEmpty else { return nil }
+            guard !fields[i].isEmpty, fields[i].count <= 19 else { return nil }
             for byte in buffer[fields[i]] {
-                guard byte >= 0x30 && byte <= 0x39 else { return Int64(text(i)) }
+                guard byte >= 0x30 && byte <= 0x39 else { return nil }
                 value = value &* 10 &+ Int64(byte - 0x30)
             }
             return value
         }
-        func list(_ i: Int) -> [String] {
-            buffer[fields[i]].split(separator: listSeparator).map { String(decoding: UnsafeBufferPointer(rebasing: $0), as: UTF8.self) }
-        }
         guard let id = CaseID(text(0)), let size = number(1), let ms = number(2), let mns = number(3), let cs = number(4),
-              let cns = number(5), let inode = number(6), let hash = UInt64(text(7), radix: 16),
-              let status = SheetStatus(rawValue: text(15)), let flags = number(16) else { return nil }
-        let summary = CaseSummary(
-            title: text(8), normalizedTitle: text(9), form: text(10), departments: list(11), partners: list(12),
-            started: text(13), domain: text(14), status: status, flagCount: Int(flags))
+              let cns = number(5), let inode = UInt64(text(6)), let hash = UInt64(text(7), radix: 16),
+              SheetStatus.allCases.contains(where: { buffer[fields[15]].elementsEqual($0.rawValue.utf8) }),
+              number(16) != nil else { return nil }
         let fingerprint = FileFingerprint(size: size, modifiedSeconds: ms, modifiedNanoseconds: mns,
-                                          changedSeconds: cs, changedNanoseconds: cns, inode: UInt64(bitPattern: inode))
-        return (id, Entry(fingerprint: fingerprint, contentHash: hash, summary: summary))
+                                          changedSeconds: cs, changedNanoseconds: cns, inode: inode)
+        return (id, Entry(fingerprint: fingerprint, contentHash: hash, file: file, fields: fields[8].lowerBound..<fields[16].upperBound))
     }
 
     /// Writes the summary file. A failure leaves the old index or none: the index is only ever a cache.

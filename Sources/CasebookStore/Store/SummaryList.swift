@@ -1,0 +1,35 @@
+import CasebookCore
+
+/// The summaries of every case at one moment, in store order: a value another thread may read
+/// (the shell prepares its completions from one while the prompt waits). Summaries read from the
+/// index are made only when asked for, one column at a time where that is all that is needed.
+public struct SummaryList: Sendable {
+    let entries: [(id: CaseID, entry: StoreIndex.Entry)]
+
+    /// How many cases.
+    public var count: Int { entries.count }
+
+    /// The ids, in store order.
+    public var ids: [CaseID] { entries.map(\.id) }
+
+    /// Each case's 事業名, in store order.
+    public var titles: [String] { entries.map(\.entry.title) }
+
+    /// Each case's 事業名 in search form, in store order.
+    public var normalizedTitles: [String] { entries.map(\.entry.normalizedTitle) }
+
+    /// The departments (担当課) named in the store, each once, in store order.
+    public var departments: [String] {
+        var seen = Set<String>()
+        var values: [String] = []
+        for (_, entry) in entries {
+            for department in entry.departments where !department.isEmpty && seen.insert(department).inserted {
+                values.append(department)
+            }
+        }
+        return values
+    }
+
+    /// Each case's summary, in store order.
+    public var summaries: [(id: CaseID, summary: CaseSummary)] { entries.map { ($0.id, $0.entry.summary) } }
+}
