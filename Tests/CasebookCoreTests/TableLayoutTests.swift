@@ -20,8 +20,8 @@ struct TableLayoutTests {
     }
 
     @Test func oneTextIsTheSameLinesEachEndedByANewline() {
-        #expect(TableLayout.renderText(Self.rows) == Self.expected.map { $0 + "\n" }.joined())
-        #expect(TableLayout.renderText([]) == "")
+        #expect(String(decoding: TableLayout.renderUTF8(Self.rows), as: UTF8.self) == Self.expected.map { $0 + "\n" }.joined())
+        #expect(TableLayout.renderUTF8([]).isEmpty)
     }
 
     @Test func shortRowsArePaddedOnlyUpToTheirLastCell() {

@@ -110,7 +110,7 @@ struct StoreIndexTests {
         let fixture = try StoreFixture(seedCases: 3)
         _ = try CaseStore(path: fixture.path, environment: environment).orderedSummaries
         let location = try #require(StoreIndex.Location(storePath: FileSystem.absolutePath(fixture.path), environment: environment))
-        try Data("casebook-index 3 99999999999999999999\n\u{1E}garbage\u{1F}1\u{1E}".utf8).write(to: URL(fileURLWithPath: location.summaryPath))
+        try Data("casebook-index 4 99999999999999999999\n\u{1E}garbage\u{1F}1\u{1E}".utf8).write(to: URL(fileURLWithPath: location.summaryPath))
         let store = try CaseStore(path: fixture.path, environment: environment)
         #expect(store.orderedSummaries.count == 3)
         #expect(store.orderedSummaries.allSatisfy { !$0.summary.title.isEmpty })

@@ -68,7 +68,7 @@ struct ListCommand: StoreCommand {
                 state,
             ])
         }
-        session.output.raw(TableLayout.renderText(rows))
+        session.output.raw(utf8: TableLayout.renderUTF8(rows))
         if onTerminal { session.output.line(session.text(.listCount, String(selected.count))) }
     }
 }

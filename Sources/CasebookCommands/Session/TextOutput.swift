@@ -26,18 +26,27 @@ public final class TextOutput: @unchecked Sendable {
         write(text, to: outputDescriptor)
     }
 
+    /// Prints UTF-8 text as it is on standard output: a large block made as bytes, not copied again.
+    public func raw(utf8 bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { write($0, to: outputDescriptor) }
+    }
+
     /// Prints `text` and a newline on standard error.
     public func error(_ text: String) {
         write(text + "\n", to: errorDescriptor)
     }
 
     private func write(_ text: String, to descriptor: Int32) {
-        let bytes = Array(text.utf8)
+        var text = text
+        text.withUTF8 { write($0, to: descriptor) }
+    }
+
+    private func write(_ bytes: UnsafeBufferPointer<UInt8>, to descriptor: Int32) {
+        guard let base = bytes.baseAddress else { return }
         let total = bytes.count
         var offset = 0
         while offset < total {
-            let start = offset
-            let count = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + start, total - start) }
+            let count = Glibc.write(descriptor, base + offset, total - offset)
             if count < 0 {
                 if errno == EINTR { continue }
                 return

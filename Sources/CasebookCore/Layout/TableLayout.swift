@@ -8,16 +8,16 @@ public enum TableLayout {
         return lines
     }
 
-    /// The same rows as one text, each line ended by a newline: what a table of thousands of
-    /// rows is printed as, built in one buffer rather than a string per line.
-    public static func renderText(_ rows: [[String]], separator: String = "  ") -> String {
+    /// The same rows as one UTF-8 text, each line ended by a newline: what a table of thousands
+    /// of rows is printed as, built in one buffer rather than a string per line.
+    public static func renderUTF8(_ rows: [[String]], separator: String = "  ") -> [UInt8] {
         var text: [UInt8] = []
         text.reserveCapacity(rows.reduce(0) { $0 + $1.reduce(8) { $0 + $1.utf8.count + 4 } })
         layOut(rows, separator: separator) { line in
             text.append(contentsOf: line)
             text.append(UInt8(ascii: "\n"))
         }
-        return String(decoding: text, as: UTF8.self)
+        return text
     }
 
     /// Hands each laid-out line, as UTF-8, to `emit`.

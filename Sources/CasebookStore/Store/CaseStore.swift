@@ -116,8 +116,11 @@ public final class CaseStore {
     public func refresh() {
         let firstScan = entries == nil
         // On the first scan the index's entries are the candidates, each checked against its file below.
-        let index = firstScan ? indexLocation.map(StoreIndex.read) ?? StoreIndex() : StoreIndex()
+        var index = firstScan ? indexLocation.map(StoreIndex.read) ?? StoreIndex() : StoreIndex()
+        // Moved, not shared, so that changing one entry does not copy them all.
         var current = firstScan ? index.entries : entries!
+        index.entries = [:]
+        entries = nil
         let names = namesAtOpen ?? (try? FileSystem.listDirectory(path)) ?? []
         namesAtOpen = nil
         var caseNames: [String] = []
@@ -188,7 +191,12 @@ public final class CaseStore {
         entries = current
         problemList = newProblems.sorted { $0.fileName < $1.fileName }
         if changed || firstScan {
-            sortedIDs = current.keys.sorted()
+            let ordered = index.orderedIDs
+            if firstScan && !changed && ordered.count == current.count && zip(ordered, ordered.dropFirst()).allSatisfy({ $0 < $1 }) {
+                sortedIDs = index.orderedIDs
+            } else {
+                sortedIDs = current.keys.sorted()
+            }
             generation += 1
         }
         if changed, let indexLocation {

@@ -17,16 +17,17 @@ struct StoreIndex {
     struct Entry: Sendable {
         var fingerprint: FileFingerprint
         var contentHash: UInt64
-        /// The summary, when it was made from the sheet.
-        private var made: CaseSummary?
+        /// The summary, when it was made from the sheet (boxed: entries are copied by the ten thousand).
+        private var madeBox: MadeSummary?
         /// Where the summary lies in the summary file, when it was read from there: its strings are
         /// made only when asked for, since `find` and the shell's start need few of them.
         private var stored: (file: SummaryFile, fields: Range<Int>)?
+        private var made: CaseSummary? { madeBox?.summary }
 
         init(fingerprint: FileFingerprint, contentHash: UInt64, summary: CaseSummary) {
             self.fingerprint = fingerprint
             self.contentHash = contentHash
-            made = summary
+            madeBox = MadeSummary(summary: summary)
         }
 
         init(fingerprint: FileFingerprint, contentHash: UInt64, file: SummaryFile, fields: Range<Int>) {
@@ -39,8 +40,8 @@ struct StoreIndex {
         var summary: CaseSummary {
             if let made { return made }
             let (file, range) = stored!
-            return file.bytes.withUnsafeBufferPointer { buffer in
-                // The record was checked when read: nine parts, a known status, a number of flags.
+            return file.withBytes { buffer in
+                // The record was checked when read: a known status and a number of flags, then the texts.
                 var position = range.lowerBound
                 func next() -> Range<Int> {
                     let start = position
@@ -52,9 +53,10 @@ struct StoreIndex {
                 func list(_ part: Range<Int>) -> [String] {
                     part.isEmpty ? [] : buffer[part].split(separator: listSeparator).map { String(decoding: UnsafeBufferPointer(rebasing: $0), as: UTF8.self) }
                 }
+                let status = text(next()), flags = text(next())
                 let title = text(next()), normalizedTitle = text(next()), form = text(next())
                 let departments = list(next()), partners = list(next())
-                let started = text(next()), domain = text(next()), status = text(next()), flags = text(next())
+                let started = text(next()), domain = text(next())
                 return CaseSummary(title: title, normalizedTitle: normalizedTitle, form: form, departments: departments, partners: partners,
                                    started: started, domain: domain, status: SheetStatus(rawValue: status) ?? .draft,
                                    flagCount: Int(flags) ?? 0)
@@ -62,22 +64,22 @@ struct StoreIndex {
         }
 
         /// The case's 事業名, without making the rest of its summary.
-        var title: String { made?.title ?? storedField(0) }
+        var title: String { made?.title ?? storedField(2) }
 
         /// The case's 事業名 in search form, likewise.
-        var normalizedTitle: String { made?.normalizedTitle ?? storedField(1) }
+        var normalizedTitle: String { made?.normalizedTitle ?? storedField(3) }
 
         /// The case's departments, likewise.
         var departments: [String] {
             if let made { return made.departments }
-            let field = storedField(3)
+            let field = storedField(5)
             return field.isEmpty ? [] : field.split(separator: "\u{1D}", omittingEmptySubsequences: true).map(String.init)
         }
 
         /// Field `number` of the stored summary.
         private func storedField(_ number: Int) -> String {
             let (file, range) = stored!
-            return file.bytes.withUnsafeBufferPointer { buffer in
+            return file.withBytes { buffer in
                 var start = range.lowerBound
                 for _ in 0..<number {
                     start = (buffer[start..<range.upperBound].firstIndex(of: fieldSeparator) ?? range.upperBound - 1) + 1
@@ -88,10 +90,19 @@ struct StoreIndex {
         }
     }
 
+    /// A summary made from a sheet.
+    final class MadeSummary: Sendable {
+        let summary: CaseSummary
+        init(summary: CaseSummary) { self.summary = summary }
+    }
+
     /// The summary file's bytes, shared by the entries read from it.
     final class SummaryFile: Sendable {
-        let bytes: [UInt8]
-        init(bytes: [UInt8]) { self.bytes = bytes }
+        private let mapped: MappedFile
+        init(mapped: MappedFile) { self.mapped = mapped }
+
+        /// `body` of the file's bytes.
+        func withBytes<T>(_ body: (UnsafeBufferPointer<UInt8>) -> T) -> T { body(mapped.bytes) }
     }
 
     /// Where the index of one store lives: `$XDG_CACHE_HOME/casebook/` or `~/.cache/casebook/`,
@@ -118,15 +129,19 @@ struct StoreIndex {
     }
 
     static let racyWindowNanoseconds: Int64 = 2_000_000_000
-    private static let summaryHeader = "casebook-index 3"
+    private static let summaryHeader = "casebook-index 4"
     private static let textHeader = "casebook-text 3"
     private static let recordSeparator: UInt8 = 0x1E
     private static let fieldSeparator: UInt8 = 0x1F
     private static let listSeparator: UInt8 = 0x1D
-    private static let fieldsPerSummary = 17
+    /// The fields of a summary record read when the index is: id, fingerprint, hash, status and
+    /// flags. The texts that follow are read only when asked for.
+    private static let leadingFields = 10
 
     /// The entries, by case.
     var entries: [CaseID: Entry] = [:]
+    /// The cases in the order the file lists them: store order, as the file is written sorted.
+    var orderedIDs: [CaseID] = []
     /// When the index was written, in nanoseconds since the epoch.
     var writtenAt: Int64 = 0
 
@@ -144,54 +159,64 @@ struct StoreIndex {
     /// The index at `location`, or an empty one when there is none or it cannot be read.
     static func read(_ location: Location) -> StoreIndex {
         var index = StoreIndex()
-        guard let bytes = try? FileSystem.readFile(location.summaryPath) else { return index }
+        guard let mapped = try? FileSystem.mapFile(location.summaryPath) else { return index }
+        let bytes = mapped.bytes
         guard let headerEnd = bytes.firstIndex(of: UInt8(ascii: "\n")) else { return index }
-        let header = String(decoding: bytes[..<headerEnd], as: UTF8.self).split(separator: " ")
+        let header = String(decoding: UnsafeBufferPointer(rebasing: bytes[..<headerEnd]), as: UTF8.self).split(separator: " ")
         guard header.count == 3, header[0] + " " + header[1] == summaryHeader, let writtenAt = Int64(header[2]) else { return index }
         index.writtenAt = writtenAt
-        let file = SummaryFile(bytes: bytes)
+        let file = SummaryFile(mapped: mapped)
         index.entries.reserveCapacity(bytes.count / 200)
-        bytes.withUnsafeBufferPointer { buffer in
-            var fields: [Range<Int>] = []
-            fields.reserveCapacity(fieldsPerSummary)
-            var fieldStart = headerEnd + 1
-            for position in (headerEnd + 1)..<buffer.count {
-                let byte = buffer[position]
-                if byte == fieldSeparator {
+        var fields: [Range<Int>] = []
+        fields.reserveCapacity(leadingFields)
+        var start = headerEnd + 1
+        while start < bytes.count, let end = ByteSearch.firstOffset(of: recordSeparator, in: bytes, from: start) {
+            // The leading fields are short: scan them; the texts after them are skipped with memchr above.
+            fields.removeAll(keepingCapacity: true)
+            var fieldStart = start
+            var position = start
+            while position < end && fields.count < leadingFields {
+                if bytes[position] == fieldSeparator {
                     fields.append(fieldStart..<position)
                     fieldStart = position + 1
-                } else if byte == recordSeparator {
-                    fields.append(fieldStart..<position)
-                    fieldStart = position + 1
-                    if fields.count == fieldsPerSummary, let (id, entry) = entry(from: fields, in: buffer, file: file) {
-                        index.entries[id] = entry
-                    }
-                    fields.removeAll(keepingCapacity: true)
                 }
+                position += 1
             }
+            if fields.count == leadingFields, let (id, entry) = entry(from: fields, texts: fields[8].lowerBound..<end, in: bytes, file: file),
+               index.entries.updateValue(entry, forKey: id) == nil {
+                index.orderedIDs.append(id)
+            }
+            start = end + 1
         }
         return index
     }
 
     /// One record's entry, or `nil` when a field does not read.
-    private static func entry(from fields: [Range<Int>], in buffer: UnsafeBufferPointer<UInt8>, file: SummaryFile) -> (CaseID, Entry)? {
-        func text(_ i: Int) -> String { String(decoding: UnsafeBufferPointer(rebasing: buffer[fields[i]]), as: UTF8.self) }
-        func number(_ i: Int) -> Int64? {
-            var value: Int64 = 0
-            guard !fields[i].isEmpty, fields[i].count <= 19 else { return nil }
+    private static func entry(from fields: [Range<Int>], texts: Range<Int>, in buffer: UnsafeBufferPointer<UInt8>,
+                              file: SummaryFile) -> (CaseID, Entry)? {
+        func number(_ i: Int, radix: UInt64 = 10) -> UInt64? {
+            var value: UInt64 = 0
+            guard !fields[i].isEmpty, fields[i].count <= (radix == 10 ? 19 : 16) else { return nil }
             for byte in buffer[fields[i]] {
-                guard byte >= 0x30 && byte <= 0x39 else { return nil }
-                value = value &* 10 &+ Int64(byte - 0x30)
+                let digit: UInt64
+                switch byte {
+                case 0x30...0x39: digit = UInt64(byte - 0x30)
+                case 0x61...0x66 where radix == 16: digit = UInt64(byte - 0x61 + 10)
+                default: return nil
+                }
+                value = value &* radix &+ digit
             }
             return value
         }
-        guard let id = CaseID(text(0)), let size = number(1), let ms = number(2), let mns = number(3), let cs = number(4),
-              let cns = number(5), let inode = UInt64(text(6)), let hash = UInt64(text(7), radix: 16),
-              SheetStatus.allCases.contains(where: { buffer[fields[15]].elementsEqual($0.rawValue.utf8) }),
-              number(16) != nil else { return nil }
+        func signed(_ i: Int) -> Int64? { number(i).flatMap(Int64.init(exactly:)) }
+        guard let id = CaseID(String(decoding: UnsafeBufferPointer(rebasing: buffer[fields[0]]), as: UTF8.self)),
+              let size = signed(1), let ms = signed(2), let mns = signed(3), let cs = signed(4), let cns = signed(5),
+              let inode = number(6), let hash = number(7, radix: 16),
+              SheetStatus.allCases.contains(where: { buffer[fields[8]].elementsEqual($0.rawValue.utf8) }),
+              number(9) != nil else { return nil }
         let fingerprint = FileFingerprint(size: size, modifiedSeconds: ms, modifiedNanoseconds: mns,
                                           changedSeconds: cs, changedNanoseconds: cns, inode: inode)
-        return (id, Entry(fingerprint: fingerprint, contentHash: hash, file: file, fields: fields[8].lowerBound..<fields[16].upperBound))
+        return (id, Entry(fingerprint: fingerprint, contentHash: hash, file: file, fields: texts))
     }
 
     /// Writes the summary file. A failure leaves the old index or none: the index is only ever a cache.
@@ -204,9 +229,10 @@ struct StoreIndex {
             let fields: [String] = [
                 id.rawValue, String(f.size), String(f.modifiedSeconds), String(f.modifiedNanoseconds), String(f.changedSeconds),
                 String(f.changedNanoseconds), String(f.inode), String(entry.contentHash, radix: 16),
+                s.status.rawValue, String(s.flagCount),
                 clean(s.title), clean(s.normalizedTitle), clean(s.form),
                 s.departments.map(clean).joined(separator: "\u{1D}"), s.partners.map(clean).joined(separator: "\u{1D}"),
-                clean(s.started), clean(s.domain), s.status.rawValue, String(s.flagCount),
+                clean(s.started), clean(s.domain),
             ]
             summary.append(contentsOf: fields.joined(separator: "\u{1F}").utf8)
             summary.append(recordSeparator)
