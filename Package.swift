@@ -20,8 +20,10 @@ let package = Package(
         .target(name: "CLineEditShims", dependencies: ["CEditLine"]),
         // A small Swift line editor over libedit's wide-character interface.
         .target(name: "LineEditor", dependencies: ["CLineEditShims"]),
+        // glibc's memmem for the core's byte search (a GNU extension Swift does not see).
+        .target(name: "CByteSearch"),
         // The pure core: the sheet, era years, validation, canonical JSON, text rules, layout. No I/O.
-        .target(name: "CasebookCore"),
+        .target(name: "CasebookCore", dependencies: ["CByteSearch"]),
         // The store directory and git, around the core.
         .target(name: "CasebookStore", dependencies: ["CasebookCore"]),
         // Every command, defined once for both `casebook CMD` and the interactive shell.

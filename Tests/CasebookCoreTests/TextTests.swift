@@ -162,6 +162,9 @@ struct SearchPassageTests {
         ("ｶﾞｲﾄﾞの町内会", "町内会", ["…ﾄﾞの[町内会]"]),
         ("e\u{301}町内会", "町内会", ["e\u{301}[町内会]"]),
         ("関係なし", "町内会", []),
+        ("認定ＮＰＯ法人", "npo", ["認定[ＮＰＯ]法人"]),
+        ("市の認定ＮＰＯ", "npo", ["…認定[ＮＰＯ]"]),
+        ("NPO", "ｎｐｏ", ["[NPO]"]),
     ])
     func passagesMarkEachMatch(text: String, query: String, expected: [String]) {
         #expect(SearchMatch.passages(of: SearchNormalizer.normalize(query), in: text, context: 2) { "[\($0)]" } == expected)

@@ -1,3 +1,4 @@
+import CByteSearch
 import Foundation
 
 /// Substring search over UTF-8 bytes: `find`'s first pass, run over megabytes of index text,
@@ -8,20 +9,12 @@ public enum ByteSearch {
         firstOffset(of: needle, in: haystack) != nil
     }
 
-    /// The offset of the first occurrence of `needle` in `haystack`, or `nil`:
-    /// memchr for the first byte, memcmp for the rest.
+    /// The offset of the first occurrence of `needle` in `haystack`, or `nil` (glibc's memmem).
     public static func firstOffset(of needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard let needleBase = needle.baseAddress, let first = needle.first else { return 0 }
+        guard let needleBase = needle.baseAddress, !needle.isEmpty else { return 0 }
         guard let base = haystack.baseAddress, haystack.count >= needle.count else { return nil }
-        var start = base
-        let last = base + (haystack.count - needle.count)
-        while start <= last {
-            guard let hit = memchr(start, Int32(first), last - start + 1) else { return nil }
-            let candidate = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self))
-            if memcmp(candidate, needleBase, needle.count) == 0 { return candidate - base }
-            start = candidate + 1
-        }
-        return nil
+        guard let hit = cbs_memmem(base, haystack.count, needleBase, needle.count) else { return nil }
+        return hit.assumingMemoryBound(to: UInt8.self) - base
     }
 
     /// The offset of the first `byte` in `haystack` at or after `start`, or `nil`.

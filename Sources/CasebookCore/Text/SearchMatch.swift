@@ -59,27 +59,60 @@ public struct SearchMatch: Sendable, Equatable {
     public static func passages(of normalizedNeedle: String, in text: String, context: Int = 20, mark: (String) -> String) -> [String] {
         let needle = normalizedNeedle.unicodeScalars.map(\.value)
         guard !needle.isEmpty else { return [] }
-        if let quick = SearchNormalizer.quickScalars(text) {
-            // One scalar per character: the scalars are the characters.
-            let matches = find(needle, in: quick, owner: nil)
-            guard !matches.isEmpty else { return [] }
-            // Cut by UTF-8 offsets, one per scalar, rather than assembling scalars.
-            let utf8 = Array(text.utf8)
-            var offsets: [Int] = []
-            offsets.reserveCapacity(quick.count)
-            for (offset, byte) in utf8.enumerated() where byte & 0xC0 != 0x80 { offsets.append(offset) }
-            let characters = offsets.indices.map { position in
-                offsets[position]..<(position + 1 < offsets.count ? offsets[position + 1] : utf8.count)
-            }
-            return matches.map { $0.passage(in: characters, context: context, mark: mark) { slice in
-                guard let first = slice.first else { return "" }
-                return String(decoding: utf8[first.lowerBound..<slice.last!.upperBound], as: UTF8.self)
-            } }
+        var utf8Text = text
+        if let quick = utf8Text.withUTF8({ quickPassages(of: needle, in: $0, context: context, mark: mark) }) {
+            return quick
         }
         let matches = all(of: normalizedNeedle, in: text)
         guard !matches.isEmpty else { return [] }
         let characters = Array(text)
         return matches.map { $0.passage(in: characters, context: context, mark: mark) { String($0) } }
+    }
+
+    /// `passages` for text whose every scalar has a quick search form (one scalar per character),
+    /// worked on its UTF-8 directly: `find` runs this over thousands of paragraphs. `nil` when the
+    /// text has another scalar.
+    private static func quickPassages(of needle: [UInt32], in utf8: UnsafeBufferPointer<UInt8>, context: Int,
+                                      mark: (String) -> String) -> [String]? {
+        // Each character's search form, and where it starts in the UTF-8.
+        var forms: [UInt32] = []
+        var starts: [Int32] = []
+        forms.reserveCapacity(utf8.count / 2)
+        starts.reserveCapacity(utf8.count / 2)
+        var position = 0
+        while position < utf8.count {
+            let lead = utf8[position]
+            var value: UInt32
+            let length: Int
+            switch lead {
+            case ..<0x80: value = UInt32(lead); length = 1
+            case ..<0xE0: value = UInt32(lead & 0x1F); length = 2
+            case ..<0xF0: value = UInt32(lead & 0x0F); length = 3
+            default: value = UInt32(lead & 0x07); length = 4
+            }
+            guard position + length <= utf8.count else { return nil }
+            for offset in 1..<max(length, 1) { value = value << 6 | UInt32(utf8[position + offset] & 0x3F) }
+            guard let scalar = Unicode.Scalar(value), let form = SearchNormalizer.quickForm(of: scalar) else { return nil }
+            forms.append(form.value)
+            starts.append(Int32(position))
+            position += length
+        }
+        let matches = find(needle, in: forms, owner: nil)
+        func text(_ from: Int, _ to: Int) -> String {
+            let start = from < starts.count ? Int(starts[from]) : utf8.count
+            let end = to < starts.count ? Int(starts[to]) : utf8.count
+            return TerminalSafeText.make(String(decoding: UnsafeBufferPointer(rebasing: utf8[start..<end]), as: UTF8.self))
+        }
+        return matches.map { match in
+            let from = max(0, match.range.lowerBound - context)
+            let to = min(forms.count, match.range.upperBound + context)
+            var out = from > 0 ? "…" : ""
+            out += text(from, match.range.lowerBound)
+            out += mark(text(match.range.lowerBound, match.range.upperBound))
+            out += text(match.range.upperBound, to)
+            if to < forms.count { out += "…" }
+            return out
+        }
     }
 
     /// The passage around the match: up to `context` characters either side, `…` where cut.

@@ -31,7 +31,7 @@ public enum SearchNormalizer {
     }
 
     /// The search form of one scalar that is its own NFKC form whatever surrounds it — ASCII,
-    /// kana, kanji, CJK punctuation, full-width ASCII — or `nil` for any other, which needs
+    /// kana, kanji, CJK punctuation, full-width ASCII, arrows and shapes — or `nil` for any other, which needs
     /// Foundation's full normalisation. Most Japanese text is entirely of the first kind.
     static func quickForm(of scalar: Unicode.Scalar) -> Unicode.Scalar? {
         let v = scalar.value
@@ -42,6 +42,9 @@ public enum SearchNormalizer {
             return fold(scalar) ?? scalar
         case 0xFF01...0xFF5E:
             return quickForm(of: Unicode.Scalar(v - 0xFEE0)!)
+        // Arrows (a diagram's flows are written with →), geometric shapes, ※ and ‐: their own forms.
+        case 0x2010, 0x203B, 0x2190...0x21FF, 0x25A0...0x25FF:
+            return scalar
         default: return nil
         }
     }

@@ -252,7 +252,7 @@ public final class CaseStore {
         let indexTexts = indexLocation.map(StoreIndex.readSearchTexts) ?? StoreIndex.SearchTexts()
         let ids = sortedIDs
         // Where each case's record is: a range of the mapped text file, or nowhere yet.
-        let ranges = ids.map { id in current[id].flatMap { indexTexts.record(of: id, hash: $0.contentHash) } }
+        let ranges = indexTexts.ranges(of: ids, hashes: ids.map { current[$0]?.contentHash })
         var made: [CaseID: SearchRecord] = [:]
         for (id, result) in Self.readAll(ids.indices.filter { ranges[$0] == nil }.map { ids[$0] }, in: path) {
             if case .success(let (stored, _)) = result { made[id] = SearchRecord(of: stored.sheet) }
@@ -273,10 +273,10 @@ public final class CaseStore {
             return texts.isEmpty ? nil : transform(SearchHit(id: ids[position], title: current[ids[position]]?.title ?? "", texts: texts))
         }
         if !made.isEmpty, let indexLocation {
-            StoreIndex.writeSearchTexts(ids, to: indexLocation) { id in
-                guard let hash = current[id]?.contentHash else { return nil }
-                if let record = made[id] { return record.bytes.withUnsafeBufferPointer { (hash, $0) } }
-                if let range = indexTexts.record(of: id, hash: hash), let bytes = file?.bytes { return (hash, UnsafeBufferPointer(rebasing: bytes[range])) }
+            StoreIndex.writeSearchTexts(ids, to: indexLocation) { position in
+                guard let hash = current[ids[position]]?.contentHash else { return nil }
+                if let record = made[ids[position]] { return record.bytes.withUnsafeBufferPointer { (hash, $0) } }
+                if let range = ranges[position], let bytes = file?.bytes { return (hash, UnsafeBufferPointer(rebasing: bytes[range])) }
                 return nil
             }
         }

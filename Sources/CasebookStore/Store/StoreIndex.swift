@@ -252,13 +252,34 @@ struct StoreIndex {
     struct SearchTexts {
         /// The file (`nil` when there is none).
         var file: MappedFile?
-        /// Each case's content hash when its record was made, and the record's bytes in `file`.
-        var records: [CaseID: (hash: UInt64, range: Range<Int>)] = [:]
+        /// Each record in file order (store order, as the file is written): where its id lies, the
+        /// content hash it was made from, and where its search record lies.
+        var records: [(id: Range<Int>, hash: UInt64, range: Range<Int>)] = []
 
-        /// The record of `id`, when it was made from content with `hash`.
-        func record(of id: CaseID, hash: UInt64) -> Range<Int>? {
-            guard let record = records[id], record.hash == hash else { return nil }
-            return record.range
+        /// The record of each of `ids` (in store order) when it was made from content with the hash
+        /// `hashes` gives for it: the file is walked once in step with `ids`, comparing id bytes,
+        /// rather than a table of ten thousand ids built.
+        func ranges(of ids: [CaseID], hashes: [UInt64?]) -> [Range<Int>?] {
+            guard let bytes = file?.bytes else { return ids.map { _ in nil } }
+            var found = [Range<Int>?](repeating: nil, count: ids.count)
+            var next = 0
+            for (position, id) in ids.enumerated() {
+                guard let hash = hashes[position] else { continue }
+                var wanted = id.rawValue
+                wanted.withUTF8 { wanted in
+                    // Ids are ASCII, so byte order is their order.
+                    while next < records.count {
+                        let recordID = UnsafeBufferPointer(rebasing: bytes[records[next].id])
+                        if recordID.lexicographicallyPrecedes(wanted) {
+                            next += 1
+                        } else {
+                            if recordID.elementsEqual(wanted), records[next].hash == hash { found[position] = records[next].range }
+                            return
+                        }
+                    }
+                }
+            }
+            return found
         }
     }
 
@@ -270,29 +291,41 @@ struct StoreIndex {
         let header = Array(textHeader.utf8) + [UInt8(ascii: "\n")]
         guard buffer.count >= header.count, buffer.prefix(header.count).elementsEqual(header) else { return texts }
         texts.file = file
-        texts.records.reserveCapacity(4096)
+        texts.records.reserveCapacity(buffer.count / 2048)
         // Each record: id US hash US search-record RS. A search record holds US but never RS.
         var start = header.count
-        while start < buffer.count {
-            guard let end = ByteSearch.firstOffset(of: recordSeparator, in: buffer, from: start) else { break }
-            if let idEnd = buffer[start..<end].firstIndex(of: fieldSeparator),
-               let hashEnd = buffer[(idEnd + 1)..<end].firstIndex(of: fieldSeparator),
-               let id = CaseID(String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<idEnd]), as: UTF8.self)),
-               let hash = UInt64(String(decoding: UnsafeBufferPointer(rebasing: buffer[(idEnd + 1)..<hashEnd]), as: UTF8.self), radix: 16) {
-                texts.records[id] = (hash, (hashEnd + 1)..<end)
+        while start < buffer.count, let end = ByteSearch.firstOffset(of: recordSeparator, in: buffer, from: start) {
+            if let idEnd = ByteSearch.firstOffset(of: fieldSeparator, in: buffer, from: start), idEnd < end,
+               let hashEnd = ByteSearch.firstOffset(of: fieldSeparator, in: buffer, from: idEnd + 1), hashEnd < end,
+               let hash = hexadecimal(UnsafeBufferPointer(rebasing: buffer[(idEnd + 1)..<hashEnd])) {
+                texts.records.append((start..<idEnd, hash, (hashEnd + 1)..<end))
             }
             start = end + 1
         }
         return texts
     }
 
-    /// Writes the text file: for each case, in order, its record given by `record(id)` (its
+    /// The value of up to 16 lower-case hexadecimal digits, or `nil`.
+    private static func hexadecimal(_ digits: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        guard !digits.isEmpty, digits.count <= 16 else { return nil }
+        var value: UInt64 = 0
+        for byte in digits {
+            switch byte {
+            case 0x30...0x39: value = value << 4 | UInt64(byte - 0x30)
+            case 0x61...0x66: value = value << 4 | UInt64(byte - 0x61 + 10)
+            default: return nil
+            }
+        }
+        return value
+    }
+
+    /// Writes the text file: for each case, in order, its record given by `record(position)` (its
     /// content hash and bytes), or none.
     static func writeSearchTexts(_ ids: [CaseID], to location: Location,
-                                 record: (CaseID) -> (hash: UInt64, bytes: UnsafeBufferPointer<UInt8>)?) {
+                                 record: (Int) -> (hash: UInt64, bytes: UnsafeBufferPointer<UInt8>)?) {
         var text: [UInt8] = Array("\(textHeader)\n".utf8)
-        for id in ids {
-            guard let (hash, bytes) = record(id) else { continue }
+        for (position, id) in ids.enumerated() {
+            guard let (hash, bytes) = record(position) else { continue }
             text.append(contentsOf: id.rawValue.utf8)
             text.append(fieldSeparator)
             text.append(contentsOf: String(hash, radix: 16).utf8)
