@@ -116,11 +116,8 @@ public final class CaseStore {
     public func refresh() {
         let firstScan = entries == nil
         // On the first scan the index's entries are the candidates, each checked against its file below.
-        var index = firstScan ? indexLocation.map(StoreIndex.read) ?? StoreIndex() : StoreIndex()
-        // Moved, not shared, so that changing one entry does not copy them all.
-        var current = firstScan ? index.entries : entries!
-        index.entries = [:]
-        entries = nil
+        // The index is read on another thread while the directory is listed and its files looked at.
+        let indexRead = IndexRead(location: firstScan ? indexLocation : nil)
         let names = namesAtOpen ?? (try? FileSystem.listDirectory(path)) ?? []
         namesAtOpen = nil
         var caseNames: [String] = []
@@ -137,6 +134,11 @@ public final class CaseStore {
             caseIDs.append(id)
         }
         let fingerprints = FileSystem.fingerprints(of: caseNames, in: path)
+        var index = indexRead.wait()
+        // Moved, not shared, so that changing one entry does not copy them all.
+        var current = firstScan ? index.entries : entries!
+        index.entries = [:]
+        entries = nil
         var found: Set<CaseID> = []
         found.reserveCapacity(caseIDs.count)
         var toRead: [CaseID] = []
@@ -246,61 +248,92 @@ public final class CaseStore {
     /// searched in place as bytes; the files of the other cases are decoded, and the text file
     /// is rewritten with their records for next time.
     public func search<T: Sendable>(_ normalizedNeedle: String, _ transform: @escaping @Sendable (SearchHit) -> T) -> [T] {
-        scanIfNeeded()
-        guard let current = entries, !normalizedNeedle.isEmpty else { return [] }
+        guard !normalizedNeedle.isEmpty else { return [] }
         let needle = Array(normalizedNeedle.utf8)
-        let indexTexts = indexLocation.map(StoreIndex.readSearchTexts) ?? StoreIndex.SearchTexts()
+        // The text file is searched on another thread while the files are checked on this one:
+        // the two meet only when records are matched to cases by content hash, below.
+        let early = EarlySearch(location: indexLocation, needle: needle)
+        scanIfNeeded()
+        guard let current = entries else { return [] }
+        let (indexTexts, indexMatches) = early.wait()
         let ids = sortedIDs
-        // Where each case's record is: a range of the mapped text file, or nowhere yet.
-        let ranges = indexTexts.ranges(of: ids, hashes: ids.map { current[$0]?.contentHash })
+        // Each case's record in the text file, when it is current.
+        let places = indexTexts.records(of: ids, hashes: ids.map { current[$0]?.contentHash })
         var made: [CaseID: SearchRecord] = [:]
-        for (id, result) in Self.readAll(ids.indices.filter { ranges[$0] == nil }.map { ids[$0] }, in: path) {
+        for (id, result) in Self.readAll(ids.indices.filter { places[$0] == nil }.map { ids[$0] }, in: path) {
             if case .success(let (stored, _)) = result { made[id] = SearchRecord(of: stored.sheet) }
         }
-        let file = indexTexts.file
-        let madeRecords = made
-        let found = Self.parallelMap(ids.count) { position -> T? in
-            let texts = needle.withUnsafeBufferPointer { needle -> [(field: SheetField, text: String)] in
-                if let range = ranges[position], let bytes = file?.bytes {
-                    let record = UnsafeBufferPointer(rebasing: bytes[range])
-                    return SearchRecord.contains(needle, in: record) ? SearchRecord.texts(containing: needle, in: record) : []
-                }
-                guard let record = madeRecords[ids[position]] else { return [] }
-                return record.bytes.withUnsafeBufferPointer { record in
-                    SearchRecord.contains(needle, in: record) ? SearchRecord.texts(containing: needle, in: record) : []
-                }
+        var hits: [(id: CaseID, texts: [(field: SheetField, text: String)])] = []
+        for (position, id) in ids.enumerated() {
+            if let place = places[position] {
+                if let texts = indexMatches[place] { hits.append((id, texts)) }
+            } else if let texts = made[id]?.texts(containing: needle), !texts.isEmpty {
+                hits.append((id, texts))
             }
-            return texts.isEmpty ? nil : transform(SearchHit(id: ids[position], title: current[ids[position]]?.title ?? "", texts: texts))
+        }
+        let found = hits
+        let results = Parallel.map(found.count) { position in
+            transform(SearchHit(id: found[position].id, title: current[found[position].id]?.title ?? "", texts: found[position].texts))
         }
         if !made.isEmpty, let indexLocation {
+            let file = indexTexts.file
             StoreIndex.writeSearchTexts(ids, to: indexLocation) { position in
                 guard let hash = current[ids[position]]?.contentHash else { return nil }
                 if let record = made[ids[position]] { return record.bytes.withUnsafeBufferPointer { (hash, $0) } }
-                if let range = ranges[position], let bytes = file?.bytes { return (hash, UnsafeBufferPointer(rebasing: bytes[range])) }
+                if let place = places[position], let bytes = file?.bytes {
+                    return (hash, UnsafeBufferPointer(rebasing: bytes[indexTexts.records[place].range]))
+                }
                 return nil
             }
         }
-        return found.compactMap { $0 }
+        return results
     }
 
-    /// `transform` of 0..<count, computed in chunks on every core.
-    static func parallelMap<T>(_ count: Int, _ transform: @escaping @Sendable (Int) -> T) -> [T] {
-        let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
-        results.initialize(repeating: nil)
-        defer { results.deallocate() }
-        nonisolated(unsafe) let shared = results
-        let chunkCount = count >= 256 ? 16 : 1
-        let work: @Sendable (Int) -> Void = { chunk in
-            for position in (count * chunk / chunkCount)..<(count * (chunk + 1) / chunkCount) {
-                shared[position] = transform(position)
+    /// The index's summary file read on a thread of its own.
+    private final class IndexRead: @unchecked Sendable {
+        private let done = DispatchSemaphore(value: 0)
+        private var index = StoreIndex()
+
+        init(location: StoreIndex.Location?) {
+            guard let location else {
+                done.signal()
+                return
+            }
+            DispatchQueue.global().async { [self] in
+                index = StoreIndex.read(location)
+                done.signal()
             }
         }
-        if chunkCount == 1 {
-            work(0)
-        } else {
-            DispatchQueue.concurrentPerform(iterations: chunkCount, execute: work)
+
+        /// The index (empty when there is none, or none was asked for).
+        func wait() -> StoreIndex {
+            done.wait()
+            return index
         }
-        return results.map { $0! }
+    }
+
+    /// The index's text file read and searched on a thread of its own.
+    private final class EarlySearch: @unchecked Sendable {
+        private let done = DispatchSemaphore(value: 0)
+        private var result: (StoreIndex.SearchTexts, [Int: [(field: SheetField, text: String)]]) = (StoreIndex.SearchTexts(), [:])
+
+        init(location: StoreIndex.Location?, needle: [UInt8]) {
+            guard let location else {
+                done.signal()
+                return
+            }
+            DispatchQueue.global().async { [self] in
+                let texts = StoreIndex.readSearchTexts(location)
+                result = (texts, texts.texts(containing: needle))
+                done.signal()
+            }
+        }
+
+        /// The text file's records, and the texts of each that contain the needle.
+        func wait() -> (StoreIndex.SearchTexts, [Int: [(field: SheetField, text: String)]]) {
+            done.wait()
+            return result
+        }
     }
 
     // MARK: Reading one case

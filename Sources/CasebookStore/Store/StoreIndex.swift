@@ -256,12 +256,12 @@ struct StoreIndex {
         /// content hash it was made from, and where its search record lies.
         var records: [(id: Range<Int>, hash: UInt64, range: Range<Int>)] = []
 
-        /// The record of each of `ids` (in store order) when it was made from content with the hash
-        /// `hashes` gives for it: the file is walked once in step with `ids`, comparing id bytes,
-        /// rather than a table of ten thousand ids built.
-        func ranges(of ids: [CaseID], hashes: [UInt64?]) -> [Range<Int>?] {
+        /// The record (its place in `records`) of each of `ids` (in store order) when it was made
+        /// from content with the hash `hashes` gives for it: the file is walked once in step with
+        /// `ids`, comparing id bytes, rather than a table of ten thousand ids built.
+        func records(of ids: [CaseID], hashes: [UInt64?]) -> [Int?] {
             guard let bytes = file?.bytes else { return ids.map { _ in nil } }
-            var found = [Range<Int>?](repeating: nil, count: ids.count)
+            var found = [Int?](repeating: nil, count: ids.count)
             var next = 0
             for (position, id) in ids.enumerated() {
                 guard let hash = hashes[position] else { continue }
@@ -273,10 +273,25 @@ struct StoreIndex {
                         if recordID.lexicographicallyPrecedes(wanted) {
                             next += 1
                         } else {
-                            if recordID.elementsEqual(wanted), records[next].hash == hash { found[position] = records[next].range }
+                            if recordID.elementsEqual(wanted), records[next].hash == hash { found[position] = next }
                             return
                         }
                     }
+                }
+            }
+            return found
+        }
+
+        /// The texts containing `needle` of every record, by place in `records` (records without any are left out).
+        func texts(containing needle: [UInt8]) -> [Int: [(field: SheetField, text: String)]] {
+            guard let bytes = file?.bytes else { return [:] }
+            var found: [Int: [(field: SheetField, text: String)]] = [:]
+            needle.withUnsafeBufferPointer { needle in
+                for (place, record) in records.enumerated() {
+                    let recordBytes = UnsafeBufferPointer(rebasing: bytes[record.range])
+                    guard SearchRecord.contains(needle, in: recordBytes) else { continue }
+                    let texts = SearchRecord.texts(containing: needle, in: recordBytes)
+                    if !texts.isEmpty { found[place] = texts }
                 }
             }
             return found

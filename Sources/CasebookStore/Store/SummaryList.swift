@@ -31,5 +31,8 @@ public struct SummaryList: Sendable {
     }
 
     /// Each case's summary, in store order.
-    public var summaries: [(id: CaseID, summary: CaseSummary)] { entries.map { ($0.id, $0.entry.summary) } }
+    public var summaries: [(id: CaseID, summary: CaseSummary)] {
+        let entries = entries
+        return Parallel.map(entries.count) { (entries[$0].id, entries[$0].entry.summary) }
+    }
 }
