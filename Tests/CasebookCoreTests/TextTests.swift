@@ -170,3 +170,25 @@ struct SearchPassageTests {
         #expect(SearchMatch.passages(of: SearchNormalizer.normalize(query), in: text, context: 2) { "[\($0)]" } == expected)
     }
 }
+
+struct ByteSearchTests {
+    @Test(arguments: [
+        ("資源集団回収", "集団", 6), ("町内会と町内会", "町内会", 0), ("abc", "abcd", nil), ("", "a", nil),
+        ("abc", "", 0), ("xxab\u{1D}ab", "b\u{1D}a", 3), ("協働", "働", 3), ("協働", "協働です", nil),
+    ] as [(String, String, Int?)])
+    func findsTheFirstOccurrence(haystack: String, needle: String, expected: Int?) {
+        let found = Array(haystack.utf8).withUnsafeBufferPointer { h in
+            Array(needle.utf8).withUnsafeBufferPointer { n in ByteSearch.firstOffset(of: n, in: h) }
+        }
+        #expect(found == expected)
+    }
+
+    @Test func findsOneByteFromAnOffset() {
+        Array("a\u{1E}b\u{1E}".utf8).withUnsafeBufferPointer { bytes in
+            #expect(ByteSearch.firstOffset(of: 0x1E, in: bytes, from: 0) == 1)
+            #expect(ByteSearch.firstOffset(of: 0x1E, in: bytes, from: 2) == 3)
+            #expect(ByteSearch.firstOffset(of: 0x1E, in: bytes, from: 4) == nil)
+            #expect(ByteSearch.firstOffset(of: 0x1F, in: bytes, from: 0) == nil)
+        }
+    }
+}

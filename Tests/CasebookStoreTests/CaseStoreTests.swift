@@ -126,14 +126,40 @@ struct CaseStoreTests {
         #expect(try fixture.read(id.fileName) == before)
     }
 
-    @Test func staleTemporaryFilesAreSweptOnStart() throws {
+    @Test func staleTemporaryFilesAreSweptOnTheFirstScan() throws {
         let fixture = try StoreFixture(seedCases: 1)
         try fixture.write(".shigen.json.tmp-abc123", Array("{\"half".utf8))
-        _ = try CaseStore(path: fixture.path)
+        let store = try CaseStore(path: fixture.path)
+        #expect(try fixture.names().contains(".shigen.json.tmp-abc123"), "opening lists nothing, so a save stays cheap")
+        #expect(store.count == 1)
+        #expect(try fixture.names().allSatisfy { !$0.contains(".tmp-") })
+    }
+
+    @Test func aTemporaryFileALiveSaveHoldsIsLeftAlone() throws {
+        let fixture = try StoreFixture(seedCases: 1)
+        try fixture.write(".shigen.json.tmp-live01", Array("{\"half".utf8))
+        let holder = open(fixture.path + "/.shigen.json.tmp-live01", O_RDONLY)
+        #expect(holder >= 0)
+        #expect(flock(holder, LOCK_EX) == 0)
+        #expect(try CaseStore(path: fixture.path).count == 1)
+        #expect(try fixture.names().contains(".shigen.json.tmp-live01"))
+        close(holder)
+        #expect(try CaseStore(path: fixture.path).count == 1)
         #expect(try fixture.names().allSatisfy { !$0.contains(".tmp-") })
     }
 
     @Test func aMissingDirectoryIsAnError() {
         #expect(throws: CaseStore.OpenError.self) { try CaseStore(path: "/nonexistent/casebook-store") }
+    }
+}
+
+struct ChildProcessTests {
+    /// git refused by a pre-commit hook exits without reading the commit message: writing the rest
+    /// of it must fail quietly, not kill casebook with SIGPIPE.
+    @Test func aChildThatDoesNotReadItsInputIsNoSignal() {
+        let outcome = ChildProcess.run("sh", ["-c", "echo refused >&2; exit 3"],
+                                       environment: ["PATH": "/usr/bin:/bin"], input: [UInt8](repeating: 0x41, count: 1 << 20))
+        #expect(outcome.status == 3)
+        #expect(String(decoding: outcome.errorOutput, as: UTF8.self) == "refused\n")
     }
 }

@@ -23,9 +23,4 @@ public enum ByteSearch {
         guard let hit = memchr(base + start, Int32(byte), haystack.count - start) else { return nil }
         return UnsafePointer(hit.assumingMemoryBound(to: UInt8.self)) - base
     }
-
-    /// Whether `haystack` contains `needle`, for arrays.
-    public static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        haystack.withUnsafeBufferPointer { h in needle.withUnsafeBufferPointer { n in contains(h, n) } }
-    }
 }

@@ -51,6 +51,9 @@ public enum ChildProcess {
             return Outcome(status: 127, output: [], errorOutput: Array("\(program): \(String(cString: strerror(spawned)))".utf8))
         }
         // Input is small (a commit message); write it all, then read both outputs as they come.
+        // A child may exit without reading it (git when a pre-commit hook refuses): that must be
+        // EPIPE here, not SIGPIPE ending casebook. Set after the spawn, so the child keeps the default.
+        let previousHandler = signal(SIGPIPE, SIG_IGN)
         var written = 0
         while written < input.count {
             let count = input.withUnsafeBytes { write(inPipe[1], $0.baseAddress! + written, input.count - written) }
@@ -59,6 +62,7 @@ public enum ChildProcess {
             written += count
         }
         close(inPipe[1])
+        signal(SIGPIPE, previousHandler)
         var output: [UInt8] = []
         var errorOutput: [UInt8] = []
         var open: [Int32] = [outPipe[0], errPipe[0]]

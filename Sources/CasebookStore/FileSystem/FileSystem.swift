@@ -24,12 +24,8 @@ public struct SystemError: Error, Sendable, Equatable, CustomStringConvertible {
 public enum FileSystem {
     /// The bytes of the regular file at `path`.
     public static func readFile(_ path: String) throws(SystemError) -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
-        guard fd >= 0 else { throw SystemError(operation: "open", path: path, code: errno) }
+        let (fd, info) = try openRegularFile(path, for: "read")
         defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { throw SystemError(operation: "stat", path: path, code: errno) }
-        guard (info.st_mode & S_IFMT) == S_IFREG else { throw SystemError(operation: "read", path: path, code: EINVAL) }
         // Read straight into the array, one byte more than the size so that growth is noticed.
         var result: [UInt8] = []
         var capacity = max(Int(info.st_size) + 1, 4096)
@@ -62,18 +58,32 @@ public enum FileSystem {
     /// The regular file at `path` mapped read-only into memory: a large cache file read without
     /// copying it, whose pages the kernel shares with its own cache.
     public static func mapFile(_ path: String) throws(SystemError) -> MappedFile {
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
-        guard fd >= 0 else { throw SystemError(operation: "open", path: path, code: errno) }
+        let (fd, info) = try openRegularFile(path, for: "mmap")
         defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { throw SystemError(operation: "stat", path: path, code: errno) }
-        guard (info.st_mode & S_IFMT) == S_IFREG else { throw SystemError(operation: "mmap", path: path, code: EINVAL) }
         let size = Int(info.st_size)
         if size == 0 { return MappedFile(base: nil, count: 0) }
         guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0), base != MAP_FAILED else {
             throw SystemError(operation: "mmap", path: path, code: errno)
         }
         return MappedFile(base: base, count: size)
+    }
+
+    /// `path` opened for reading, not through a symbolic link, and its status; refused (EINVAL,
+    /// named as `operation`) unless it is a regular file. The caller closes the descriptor.
+    private static func openRegularFile(_ path: String, for operation: String) throws(SystemError) -> (Int32, stat) {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        guard fd >= 0 else { throw SystemError(operation: "open", path: path, code: errno) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else {
+            let code = errno
+            close(fd)
+            throw SystemError(operation: "stat", path: path, code: code)
+        }
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            close(fd)
+            throw SystemError(operation: operation, path: path, code: EINVAL)
+        }
+        return (fd, info)
     }
 
     /// The fingerprints of the files `names` in `directory`, in order (`nil` where a name is not a
@@ -181,6 +191,8 @@ public enum FileSystem {
         let temporary = String(cString: template)
         guard fd >= 0 else { throw SystemError(operation: "mkstemp", path: temporary, code: errno) }
         _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
+        // Held until the rename: a temporary file nobody holds locked was left by a crash.
+        _ = flock(fd, LOCK_EX)
         var committed = false
         defer {
             if !committed { unlink(temporary) }
@@ -199,14 +211,31 @@ public enum FileSystem {
             if durable {
                 guard fsync(fd) == 0 else { throw SystemError(operation: "fsync", path: temporary, code: errno) }
             }
+            guard rename(temporary, target) == 0 else { throw SystemError(operation: "rename", path: target, code: errno) }
         } catch {
             close(fd)
             throw error
         }
-        guard close(fd) == 0 else { throw SystemError(operation: "close", path: temporary, code: errno) }
-        guard rename(temporary, target) == 0 else { throw SystemError(operation: "rename", path: target, code: errno) }
         committed = true
+        // Closed (and so unlocked) only once renamed: a sweep never takes a live save's file. The
+        // data was written (and for a durable save, synced) before the rename, so close cannot lose it.
+        close(fd)
         if durable { try syncDirectory(directory) }
+    }
+
+    /// Removes the temporary file at `path` when no live save holds it (its writer locks it until
+    /// the rename, and a crashed writer's lock is gone); leaves it otherwise.
+    public static func removeIfAbandoned(_ path: String) {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        guard fd >= 0 else { return }
+        defer { close(fd) }
+        if flock(fd, LOCK_EX | LOCK_NB) == 0 { unlink(path) }
+    }
+
+    /// Throws unless the directory at `path` can be opened for listing.
+    public static func checkDirectoryOpens(_ path: String) throws(SystemError) {
+        guard let dir = opendir(path) else { throw SystemError(operation: "opendir", path: path, code: errno) }
+        closedir(dir)
     }
 
     /// Flushes a directory's entries to disk, so that a rename in it survives a crash.

@@ -29,9 +29,6 @@ public final class CaseStore {
     private var loaded: [CaseID: StoredCase] = [:]
     private var problemList: [StoreProblem] = []
     private var sortedIDs: [CaseID] = []
-    /// The directory's names as listed when the store was opened, for the first scan only:
-    /// a one-shot command lists a large directory once, not twice. Later scans list it again.
-    private var namesAtOpen: [String]?
 
     /// Why a store could not be opened.
     public enum OpenError: Error, Sendable, Equatable {
@@ -41,7 +38,7 @@ public final class CaseStore {
         case system(SystemError)
     }
 
-    /// Opens the store at `path` and sweeps temporary files a crash left.
+    /// Opens the store at `path`. Nothing is read yet: a save of one case never lists the directory.
     ///
     /// - Parameter environment: where the index lives (XDG_CACHE_HOME, HOME); `useIndex: false` keeps none.
     public init(path: String, environment: [String: String] = ProcessInfo.processInfo.environment,
@@ -51,14 +48,7 @@ public final class CaseStore {
         guard FileSystem.isDirectory(self.path) else { throw .missing(self.path) }
         indexLocation = useIndex ? StoreIndex.Location(storePath: self.path, environment: environment) : nil
         do {
-            var names = try FileSystem.listDirectory(self.path)
-            var swept = false
-            for name in names where Self.isTemporaryName(name) {
-                try? FileSystem.removeFile(self.path + "/" + name)
-                swept = true
-            }
-            if swept { names.removeAll(where: Self.isTemporaryName) }
-            namesAtOpen = names
+            try FileSystem.checkDirectoryOpens(self.path)
         } catch {
             throw .system(error)
         }
@@ -110,7 +100,8 @@ public final class CaseStore {
         if entries == nil { refresh() }
     }
 
-    /// Brings the store up to date with the directory: new, changed and removed files are noticed
+    /// Brings the store up to date with the directory: temporary files of crashed saves are swept;
+    /// new, changed and removed files are noticed
     /// (by size, times, inode, and for recent files content), read and summarised; unchanged
     /// files are not read. A decoded case whose file changed is dropped, to be read again.
     public func refresh() {
@@ -118,8 +109,11 @@ public final class CaseStore {
         // On the first scan the index's entries are the candidates, each checked against its file below.
         // The index is read on another thread while the directory is listed and its files looked at.
         let indexRead = IndexRead(location: firstScan ? indexLocation : nil)
-        let names = namesAtOpen ?? (try? FileSystem.listDirectory(path)) ?? []
-        namesAtOpen = nil
+        let names = (try? FileSystem.listDirectory(path)) ?? []
+        // Temporary files a crashed save left are swept; one a live save still holds is locked.
+        for name in names where Self.isTemporaryName(name) {
+            FileSystem.removeIfAbandoned(path + "/" + name)
+        }
         var caseNames: [String] = []
         var caseIDs: [CaseID] = []
         caseNames.reserveCapacity(names.count)
