@@ -271,7 +271,8 @@ public final class CaseStore {
         }
         if !made.isEmpty, let indexLocation {
             let file = indexTexts.file
-            StoreIndex.writeSearchTexts(ids, to: indexLocation) { position in
+            let sizeHint = (file?.bytes.count ?? 0) + made.values.reduce(0) { $0 + $1.bytes.count }
+            StoreIndex.writeSearchTexts(ids, to: indexLocation, sizeHint: sizeHint) { position in
                 guard let hash = current[ids[position]]?.contentHash else { return nil }
                 if let record = made[ids[position]] { return record.bytes.withUnsafeBufferPointer { (hash, $0) } }
                 if let place = places[position], let bytes = file?.bytes {

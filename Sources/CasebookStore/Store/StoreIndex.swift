@@ -336,9 +336,10 @@ struct StoreIndex {
 
     /// Writes the text file: for each case, in order, its record given by `record(position)` (its
     /// content hash and bytes), or none.
-    static func writeSearchTexts(_ ids: [CaseID], to location: Location,
+    static func writeSearchTexts(_ ids: [CaseID], to location: Location, sizeHint: Int,
                                  record: (Int) -> (hash: UInt64, bytes: UnsafeBufferPointer<UInt8>)?) {
         var text: [UInt8] = Array("\(textHeader)\n".utf8)
+        text.reserveCapacity(sizeHint + ids.count * 48)
         for (position, id) in ids.enumerated() {
             guard let (hash, bytes) = record(position) else { continue }
             text.append(contentsOf: id.rawValue.utf8)
