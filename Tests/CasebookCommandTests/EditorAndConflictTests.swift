@@ -8,7 +8,7 @@ final class EditorAndConflictTests: XCTestCase {
     func writeEditor(_ fixture: CommandFixture, body: String) throws -> String {
         let path = fixture.root.appendingPathComponent("editor.sh").path
         let seen = fixture.root.appendingPathComponent("seen.txt").path
-        try ("#!/bin/sh\ncp \"$1\" '\(seen)'\n" + body + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        try ("#!/bin/sh\ncp \"$1\" '\(seen)'\n" + body + "\n").write(toFile: path, atomically: false, encoding: .utf8)
         chmod(path, 0o755)
         return path
     }

@@ -18,6 +18,7 @@ struct LineHistoryTests {
     @Test("save then load round-trips Japanese; CRLF and invalid UTF-8 are tolerated")
     func roundTrip() throws {
         let directory = try makeTemporaryDirectory()
+        defer { removeTemporaryDirectory(directory) }
         let path = directory + "/a/b/history"
         let history = LineHistory()
         history.add("資源集団回収")
@@ -49,6 +50,7 @@ struct LineHistoryTests {
     @Test("a symbolic link is refused for loading and saving, and its target is untouched")
     func symlinks() throws {
         let directory = try makeTemporaryDirectory()
+        defer { removeTemporaryDirectory(directory) }
         try writeFile(directory + "/target", "secret\n")
         #expect(symlink(directory + "/target", directory + "/history") == 0)
         let history = LineHistory(entries: ["x"])
@@ -85,8 +87,11 @@ struct StreamLineReaderTests {
     /// A reader over a file holding `bytes` (a file, not a pipe: a pipe would
     /// block on more than its buffer).
     func reader(_ bytes: [UInt8]) -> StreamLineReader {
-        let path = (try? makeTemporaryDirectory()).map { $0 + "/input" } ?? "/tmp/stream-input"
+        let directory = try? makeTemporaryDirectory()
+        let path = directory.map { $0 + "/input" } ?? "/tmp/stream-input"
         let fd = open(path, O_RDWR | O_CREAT | O_TRUNC, 0o600)
+        // The open descriptor is all the reader needs.
+        if let directory { removeTemporaryDirectory(directory) }
         _ = write(fd, bytes, bytes.count)
         _ = lseek(fd, 0, SEEK_SET)
         return StreamLineReader(fileDescriptor: fd)

@@ -1,4 +1,5 @@
 @testable import CasebookTestSupport
+import Foundation
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -6,12 +7,14 @@ import Glibc
 
 /// End-to-end tests of TerminalLineReader: line-editor-probe typed at in a pseudo-terminal.
 @Suite("TerminalLineReader in a pseudo-terminal", .serialized)
-struct TerminalLineReaderTests {
+final class TerminalLineReaderTests {
     let home: String
 
     init() throws {
         home = try makeTemporaryDirectory()
     }
+
+    deinit { removeTemporaryDirectory(home) }
 
     /// Starts the probe (or, with `shell`, /bin/sh -c running it) in a 24x80 terminal.
     func start(_ arguments: [String] = [], environment extra: [String: String] = [:],
@@ -382,6 +385,11 @@ func makeTemporaryDirectory() throws -> String {
     var template = Array("/tmp/line-editor-tests.XXXXXX".utf8CString)
     guard let result = mkdtemp(&template) else { throw TestFailure("mkdtemp failed") }
     return String(cString: result)
+}
+
+/// Removes a directory `makeTemporaryDirectory` made, and all in it.
+func removeTemporaryDirectory(_ path: String) {
+    try? FileManager.default.removeItem(atPath: path)
 }
 
 func hex(_ text: String) -> String {

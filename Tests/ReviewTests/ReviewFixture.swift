@@ -37,7 +37,7 @@ final class ReviewFixture {
             try manager.copyItem(at: Self.repositoryRoot.appendingPathComponent("Store/\(id).json"),
                                  to: store.appendingPathComponent("\(id).json"))
         }
-        try "outside the store\n".write(to: work.appendingPathComponent("README.txt"), atomically: true, encoding: .utf8)
+        try "outside the store\n".write(to: work.appendingPathComponent("README.txt"), atomically: false, encoding: .utf8)
         guard inGit else { return }
         try git(["init", "--quiet"])
         try git(["config", "user.name", "査読 花子"])

@@ -86,9 +86,9 @@ import Testing
 
     @Test func commitTakesOnlyTheStoreAndSaysWhenThereIsNothing() throws {
         let fixture = try ReviewFixture()
-        try "changed\n".write(to: fixture.work.appendingPathComponent("README.txt"), atomically: true, encoding: .utf8)
-        try "new\n".write(to: fixture.work.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
-        try "staged\n".write(to: fixture.work.appendingPathComponent("staged.txt"), atomically: true, encoding: .utf8)
+        try "changed\n".write(to: fixture.work.appendingPathComponent("README.txt"), atomically: false, encoding: .utf8)
+        try "new\n".write(to: fixture.work.appendingPathComponent("notes.txt"), atomically: false, encoding: .utf8)
+        try "staged\n".write(to: fixture.work.appendingPathComponent("staged.txt"), atomically: false, encoding: .utf8)
         try fixture.git(["add", "staged.txt"])
         try fixture.modify(Self.id) { $0.form = "共催" }
         let commit = try fixture.run(["commit", "-m", "形態を共催に"])
@@ -111,7 +111,7 @@ import Testing
     @Test func aFailingPreCommitHookLeavesTheCaseFilesAndShowsItsWords() throws {
         let fixture = try ReviewFixture()
         let hook = fixture.work.appendingPathComponent(".git/hooks/pre-commit")
-        try "#!/bin/sh\necho 'pre-commit: 提出前に validate を実行してください' >&2\nexit 1\n".write(to: hook, atomically: true, encoding: .utf8)
+        try "#!/bin/sh\necho 'pre-commit: 提出前に validate を実行してください' >&2\nexit 1\n".write(to: hook, atomically: false, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: hook.path)
         try fixture.modify(Self.id) { $0.form = "共催" }
         let before = try fixture.snapshot()
