@@ -163,3 +163,16 @@ struct ChildProcessTests {
         #expect(String(decoding: outcome.errorOutput, as: UTF8.self) == "refused\n")
     }
 }
+
+struct ConcurrencyHelperTests {
+    @Test(arguments: [0, 1, 63, 64, 65, 1000])
+    func parallelMapKeepsOrder(count: Int) {
+        #expect(Parallel.map(count) { $0 * 2 } == (0..<count).map { $0 * 2 })
+    }
+
+    @Test func backgroundGivesItsValueToEveryWait() {
+        let work = Background { (1...1000).reduce(0, +) }
+        #expect(work.wait() == 500_500)
+        #expect(work.wait() == 500_500)
+    }
+}

@@ -1,38 +1,25 @@
 import CasebookCore
 import CasebookStore
-import Foundation
 
 /// Completion's vocabulary, built on another thread from a snapshot of the store while the prompt
 /// waits for keys, so that the first Tab in a large store answers at once. A Tab pressed before it
 /// is ready waits for it rather than building it a second time.
-final class PreparedVocabulary: @unchecked Sendable {
+final class PreparedVocabulary {
     /// The store generation and open case it was prepared for.
     let generation: Int
     let openCase: CaseID?
-    private let condition = NSCondition()
-    private var vocabulary: CompletionVocabulary?
+    private let vocabulary: Background<CompletionVocabulary>
 
-    /// Starts building the vocabulary of `summaries` on a new thread.
+    /// Starts building the vocabulary of `summaries` on another thread.
     init(generation: Int, openCase: CaseID?, summaries: SummaryList) {
         self.generation = generation
         self.openCase = openCase
         let hasOpenCase = openCase != nil
-        Thread.detachNewThread { [self] in
-            let built = CompletionVocabularyBuilder.vocabulary(of: summaries, hasOpenCase: hasOpenCase)
-            condition.lock()
-            vocabulary = built
-            condition.broadcast()
-            condition.unlock()
-        }
+        vocabulary = Background { CompletionVocabularyBuilder.vocabulary(of: summaries, hasOpenCase: hasOpenCase) }
     }
 
     /// The vocabulary, once built.
-    func wait() -> CompletionVocabulary {
-        condition.lock()
-        defer { condition.unlock() }
-        while vocabulary == nil { condition.wait() }
-        return vocabulary!
-    }
+    func wait() -> CompletionVocabulary { vocabulary.wait() }
 }
 
 /// What completion knows: the commands, their options, and the cases of one snapshot of the store.

@@ -3,7 +3,6 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Dispatch
 
 /// A failed system call: which, on what, and errno's words.
 public struct SystemError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -92,26 +91,10 @@ public enum FileSystem {
         let directoryFD = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard directoryFD >= 0 else { return names.map { _ in nil } }
         defer { close(directoryFD) }
-        let results = UnsafeMutableBufferPointer<FileFingerprint?>.allocate(capacity: names.count)
-        results.initialize(repeating: nil)
-        defer { results.deallocate() }
-        nonisolated(unsafe) let shared = results
-        let chunkCount = names.count >= 2048 ? 8 : 1
-        let work: @Sendable (Int) -> Void = { chunk in
-            var position = names.count * chunk / chunkCount
-            let end = names.count * (chunk + 1) / chunkCount
+        return Parallel.map(names.count) { position in
             var info = stat()
-            while position < end {
-                if fstatat(directoryFD, names[position], &info, 0) == 0 { shared[position] = fingerprint(of: info) }
-                position += 1
-            }
+            return fstatat(directoryFD, names[position], &info, 0) == 0 ? fingerprint(of: info) : nil
         }
-        if chunkCount == 1 {
-            work(0)
-        } else {
-            DispatchQueue.concurrentPerform(iterations: chunkCount, execute: work)
-        }
-        return Array(results)
     }
 
     /// Whether something exists at `path` (a dangling link counts).

@@ -108,7 +108,8 @@ public final class CaseStore {
         let firstScan = entries == nil
         // On the first scan the index's entries are the candidates, each checked against its file below.
         // The index is read on another thread while the directory is listed and its files looked at.
-        let indexRead = IndexRead(location: firstScan ? indexLocation : nil)
+        let indexLocation = firstScan ? self.indexLocation : nil
+        let indexRead = Background { indexLocation.map(StoreIndex.read) ?? StoreIndex() }
         let names = (try? FileSystem.listDirectory(path)) ?? []
         // Temporary files a crashed save left are swept; one a live save still holds is locked.
         for name in names where Self.isTemporaryName(name) {
@@ -195,29 +196,19 @@ public final class CaseStore {
             }
             generation += 1
         }
-        if changed, let indexLocation {
+        if changed, let indexLocation = self.indexLocation {
             StoreIndex.writeSummaries(current, to: indexLocation, now: FileSystem.nowNanoseconds())
         }
     }
 
     /// Reads and decodes files, on every core when there are many.
     private static func readAll(_ ids: [CaseID], in path: String) -> [(CaseID, Result<(StoredCase, FileFingerprint), StoreProblem>)] {
-        guard !ids.isEmpty else { return [] }
-        let results = UnsafeMutableBufferPointer<Result<(StoredCase, FileFingerprint), StoreProblem>?>.allocate(capacity: ids.count)
-        results.initialize(repeating: nil)
-        defer { results.deallocate() }
-        nonisolated(unsafe) let shared = results
-        let work: @Sendable (Int) -> Void = { index in
+        let results = Parallel.map(ids.count) { index -> Result<(StoredCase, FileFingerprint), StoreProblem> in
             let filePath = path + "/" + ids[index].fileName
             let fingerprint = FileSystem.fingerprint(filePath)
-            shared[index] = read(filePath, id: ids[index]).map { ($0, fingerprint ?? FileFingerprint(size: 0, modifiedSeconds: 0, modifiedNanoseconds: 0, changedSeconds: 0, changedNanoseconds: 0, inode: 0)) }
+            return read(filePath, id: ids[index]).map { ($0, fingerprint ?? FileFingerprint(size: 0, modifiedSeconds: 0, modifiedNanoseconds: 0, changedSeconds: 0, changedNanoseconds: 0, inode: 0)) }
         }
-        if ids.count >= 64 {
-            DispatchQueue.concurrentPerform(iterations: ids.count, execute: work)
-        } else {
-            for index in ids.indices { work(index) }
-        }
-        return ids.indices.map { (ids[$0], results[$0]!) }
+        return Array(zip(ids, results))
     }
 
     /// What `find` found in one case: the texts, as written, whose search form contains the query.
@@ -246,7 +237,11 @@ public final class CaseStore {
         let needle = Array(normalizedNeedle.utf8)
         // The text file is searched on another thread while the files are checked on this one:
         // the two meet only when records are matched to cases by content hash, below.
-        let early = EarlySearch(location: indexLocation, needle: needle)
+        let indexLocation = self.indexLocation
+        let early = Background { () -> (StoreIndex.SearchTexts, [Int: [(field: SheetField, text: String)]]) in
+            let texts = indexLocation.map(StoreIndex.readSearchTexts) ?? StoreIndex.SearchTexts()
+            return (texts, texts.texts(containing: needle))
+        }
         scanIfNeeded()
         guard let current = entries else { return [] }
         let (indexTexts, indexMatches) = early.wait()
@@ -282,53 +277,6 @@ public final class CaseStore {
             }
         }
         return results
-    }
-
-    /// The index's summary file read on a thread of its own.
-    private final class IndexRead: @unchecked Sendable {
-        private let done = DispatchSemaphore(value: 0)
-        private var index = StoreIndex()
-
-        init(location: StoreIndex.Location?) {
-            guard let location else {
-                done.signal()
-                return
-            }
-            DispatchQueue.global().async { [self] in
-                index = StoreIndex.read(location)
-                done.signal()
-            }
-        }
-
-        /// The index (empty when there is none, or none was asked for).
-        func wait() -> StoreIndex {
-            done.wait()
-            return index
-        }
-    }
-
-    /// The index's text file read and searched on a thread of its own.
-    private final class EarlySearch: @unchecked Sendable {
-        private let done = DispatchSemaphore(value: 0)
-        private var result: (StoreIndex.SearchTexts, [Int: [(field: SheetField, text: String)]]) = (StoreIndex.SearchTexts(), [:])
-
-        init(location: StoreIndex.Location?, needle: [UInt8]) {
-            guard let location else {
-                done.signal()
-                return
-            }
-            DispatchQueue.global().async { [self] in
-                let texts = StoreIndex.readSearchTexts(location)
-                result = (texts, texts.texts(containing: needle))
-                done.signal()
-            }
-        }
-
-        /// The text file's records, and the texts of each that contain the needle.
-        func wait() -> (StoreIndex.SearchTexts, [Int: [(field: SheetField, text: String)]]) {
-            done.wait()
-            return result
-        }
     }
 
     // MARK: Reading one case

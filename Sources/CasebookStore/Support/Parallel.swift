@@ -11,7 +11,7 @@ public enum Parallel {
         results.initialize(repeating: nil)
         defer { results.deallocate() }
         nonisolated(unsafe) let shared = results
-        let chunkCount = count >= 256 ? 16 : 1
+        let chunkCount = count >= 64 ? min(16, count / 4) : 1
         let work: @Sendable (Int) -> Void = { chunk in
             for position in (count * chunk / chunkCount)..<(count * (chunk + 1) / chunkCount) {
                 shared[position] = transform(position)
