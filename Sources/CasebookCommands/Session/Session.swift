@@ -71,6 +71,21 @@ public final class Session {
         Catalogue.text(key, language, arguments)
     }
 
+    /// A typed message in the session's language.
+    public func text(_ message: some UserMessage) -> String {
+        message.text(in: language)
+    }
+
+    /// Prints a typed message on standard output.
+    public func say(_ message: some UserMessage) {
+        output.line(message.text(in: language))
+    }
+
+    /// Prints a typed message on standard error.
+    public func warn(_ message: some UserMessage) {
+        output.error(message.text(in: language))
+    }
+
     /// Prints the files that did not load, each by name with the reason.
     public func reportProblems() {
         for problem in store.problems {
