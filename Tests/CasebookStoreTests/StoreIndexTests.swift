@@ -110,7 +110,7 @@ struct StoreIndexTests {
         let fixture = try StoreFixture(seedCases: 3)
         _ = try CaseStore(path: fixture.path, environment: environment).orderedSummaries
         let location = try #require(StoreIndex.Location(storePath: FileSystem.absolutePath(fixture.path), environment: environment))
-        try Data("casebook-index 4 99999999999999999999\n\u{1E}garbage\u{1F}1\u{1E}".utf8).write(to: URL(fileURLWithPath: location.summaryPath))
+        try Data("\(StoreIndex.summaryHeader) 99999999999999999999\n\u{1E}garbage\u{1F}1\u{1E}".utf8).write(to: URL(fileURLWithPath: location.summaryPath))
         let store = try CaseStore(path: fixture.path, environment: environment)
         #expect(store.orderedSummaries.count == 3)
         #expect(store.orderedSummaries.allSatisfy { !$0.summary.title.isEmpty })
@@ -118,12 +118,31 @@ struct StoreIndexTests {
         // A text file with a forged record for a real case, and one cut short.
         let id = store.ids[0]
         let hash = String(FNV1a.hash(try fixture.read(id.fileName)), radix: 16)
-        try Data("casebook-text 3\n\(id.rawValue)\u{1F}\(hash)\u{1F}\u{1F}\u{1F}zz\u{1E}\(store.ids[1].rawValue)\u{1F}".utf8)
+        try Data("\(StoreIndex.textHeader)\n\(id.rawValue)\u{1F}\(hash)\u{1F}\u{1F}\u{1F}zz\u{1E}\(store.ids[1].rawValue)\u{1F}".utf8)
             .write(to: URL(fileURLWithPath: location.textPath))
         let title = try #require(store.summary(of: id)?.title)
         let hits = try CaseStore(path: fixture.path, environment: environment).search(SearchNormalizer.normalize(title))
         #expect(hits.map(\.id).contains(id) == false, "a malformed record has no texts, and is not guessed at")
         #expect(StoreIndex.readSearchTexts(location).records.count <= 3)
+    }
+
+    @Test func anIndexOfAnotherSchemaIsRebuiltNotRead() throws {
+        let fixture = try StoreFixture(seedCases: 3)
+        let store = try CaseStore(path: fixture.path, environment: environment)
+        let id = store.ids[0]
+        let title = try #require(store.summary(of: id)?.title)
+        _ = store.search(SearchNormalizer.normalize(title))
+        let location = try #require(StoreIndex.Location(storePath: FileSystem.absolutePath(fixture.path), environment: environment))
+        // The same index as another casebook's fields would have written it: every title forged.
+        for path in [location.summaryPath, location.textPath] {
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            let forged = text.replacingOccurrences(of: SheetSchema.fingerprint, with: "0ther")
+                .replacingOccurrences(of: title, with: "偽の題名")
+            try Data(forged.utf8).write(to: URL(fileURLWithPath: path))
+        }
+        let reopened = try CaseStore(path: fixture.path, environment: environment)
+        #expect(reopened.summary(of: id)?.title == title)
+        #expect(reopened.search(SearchNormalizer.normalize("偽の題名")).isEmpty)
     }
 
     @Test func savingDoesNotScanTheStore() throws {

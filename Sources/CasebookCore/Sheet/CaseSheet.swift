@@ -58,45 +58,14 @@ public struct CaseSheet: Sendable, Equatable {
 
     /// The value of a field.
     public func value(of field: SheetField) -> FieldValue {
-        switch field {
-        case .title: .line(title)
-        case .departments: .items(departments)
-        case .partners: .items(partners)
-        case .form: .line(form)
-        case .started: .eraYear(started)
-        case .domain: .line(domain)
-        case .overview: .items(overview)
-        case .origin: .items(origin)
-        case .rolesCity: .items(roles.city)
-        case .rolesPartner: .items(roles.partner)
-        case .strengthsCity: .items(strengths.city)
-        case .strengthsPartner: .items(strengths.partner)
-        case .results: .items(results)
-        case .points: .items(points)
-        case .diagram: .diagram(diagram)
-        }
+        field.description.storage.read(self)
     }
 
-    /// Sets a field; a value of the wrong shape for the field is ignored (a programming error upstream).
-    public mutating func setValue(_ value: FieldValue, of field: SheetField) {
-        switch (field, value) {
-        case (.title, .line(let v)): title = v
-        case (.form, .line(let v)): form = v
-        case (.domain, .line(let v)): domain = v
-        case (.started, .eraYear(let v)): started = v
-        case (.departments, .items(let v)): departments = v
-        case (.partners, .items(let v)): partners = v
-        case (.overview, .items(let v)): overview = v
-        case (.origin, .items(let v)): origin = v
-        case (.rolesCity, .items(let v)): roles.city = v
-        case (.rolesPartner, .items(let v)): roles.partner = v
-        case (.strengthsCity, .items(let v)): strengths.city = v
-        case (.strengthsPartner, .items(let v)): strengths.partner = v
-        case (.results, .items(let v)): results = v
-        case (.points, .items(let v)): points = v
-        case (.diagram, .diagram(let v)): diagram = v
-        default: assertionFailure("\(value) does not fit \(field)")
-        }
+    /// Sets a field. A value of another shape than the field's (a line for a list, say) is not
+    /// written, and `false` is returned.
+    @discardableResult
+    public mutating func setValue(_ value: FieldValue, of field: SheetField) -> Bool {
+        field.description.storage.write(value, into: &self)
     }
 
     /// Every string of the sheet, with the field it is in, in sheet order: what `find` searches.

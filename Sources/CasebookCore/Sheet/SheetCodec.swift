@@ -13,13 +13,15 @@ public enum SheetCodec {
     /// The format version this casebook writes and fully understands.
     public static let schemaVersion = 1
 
-    /// Every key this version knows at any depth; other keys are carried over untouched on save.
-    static let knownKeys: Set<String> = Set(
-        ["schema", "title", "departments", "partners", "form", "started", "domain", "overview", "origin",
-         "roles", "strengths", "results", "points", "diagram", "status", "review",
-         "city", "partner", "era", "year", "actors", "flows", "notes", "from", "to", "label",
-         "state", "by", "at", "note", "hash"] + SheetSection.allCases.map(\.key)
-    )
+    /// Every key this version knows at any depth, derived from the fields' key paths and the shapes
+    /// of their values; other keys are carried over untouched on save.
+    static let knownKeys: Set<String> = {
+        var keys: Set<String> = ["schema", "status", "review", "state", "by", "at", "note", "hash"]
+        for field in SheetField.allCases { keys.formUnion(field.description.path) }
+        keys.formUnion(["era", "year", "actors", "flows", "notes", "from", "to", "label"])
+        keys.formUnion(SheetSection.allCases.map(\.key))
+        return keys
+    }()
 
     /// The `schema` number of a document, or `nil` when it has none that is a whole number.
     public static func schemaVersion(of document: JSONValue) -> Int? {
@@ -35,19 +37,17 @@ public enum SheetCodec {
         }
         var sheet = CaseSheet()
         sheet.original = document
-        sheet.title = try string(document["title"], "title")
-        sheet.departments = try strings(document["departments"], "departments")
-        sheet.partners = try strings(document["partners"], "partners")
-        sheet.form = try string(document["form"], "form")
-        sheet.started = try eraYear(document["started"])
-        sheet.domain = try string(document["domain"], "domain")
-        sheet.overview = try strings(document["overview"], "overview")
-        sheet.origin = try strings(document["origin"], "origin")
-        sheet.roles = try pair(document["roles"], "roles")
-        sheet.strengths = try pair(document["strengths"], "strengths")
-        sheet.results = try strings(document["results"], "results")
-        sheet.points = try strings(document["points"], "points")
-        sheet.diagram = try diagram(document["diagram"])
+        for field in SheetField.allCases {
+            let description = field.description
+            let value = try value(at: description.path, in: document)
+            let decoded: FieldValue = switch description.storage {
+            case .line: .line(try string(value, description.key))
+            case .items: .items(try strings(value, description.key))
+            case .eraYear: .eraYear(try eraYear(value, description.key))
+            case .diagram: .diagram(try diagram(value, description.key))
+            }
+            sheet.setValue(decoded, of: field)
+        }
         if let status = document["status"] {
             guard let text = status.stringValue, let value = SheetStatus(rawValue: text) else {
                 throw SheetDecodingError(path: "status", expected: "draft, review or approved")
@@ -60,33 +60,17 @@ public enum SheetCodec {
 
     /// The document for a sheet, with the unknown keys of `sheet.original` carried over.
     public static func encode(_ sheet: CaseSheet) -> JSONValue {
-        var members: [JSONMember] = [
-            JSONMember("schema", .number(Double(schemaVersion))),
-            JSONMember("title", .string(sheet.title)),
-            JSONMember("departments", strings(sheet.departments)),
-            JSONMember("partners", strings(sheet.partners)),
-            JSONMember("form", .string(sheet.form)),
-            JSONMember("started", sheet.started.map { started in
-                .object([JSONMember("era", .string(started.era.rawValue)),
-                         JSONMember("year", started.year.map { .number(Double($0)) } ?? .null)])
-            } ?? .null),
-            JSONMember("domain", .string(sheet.domain)),
-            JSONMember("overview", strings(sheet.overview)),
-            JSONMember("origin", strings(sheet.origin)),
-            JSONMember("roles", pair(sheet.roles)),
-            JSONMember("strengths", pair(sheet.strengths)),
-            JSONMember("results", strings(sheet.results)),
-            JSONMember("points", strings(sheet.points)),
-            JSONMember("diagram", .object([
-                JSONMember("actors", strings(sheet.diagram.actors)),
-                JSONMember("flows", .array(sheet.diagram.flows.map { flow in
-                    .object([JSONMember("from", .string(flow.from)), JSONMember("to", .string(flow.to)),
-                             JSONMember("label", .string(flow.label))])
-                })),
-                JSONMember("notes", strings(sheet.diagram.notes)),
-            ])),
-            JSONMember("status", .string(sheet.status.rawValue)),
-        ]
+        var members: [JSONMember] = [JSONMember("schema", .number(Double(schemaVersion)))]
+        for field in SheetField.allCases {
+            let value: JSONValue = switch sheet.value(of: field) {
+            case .line(let text): .string(text)
+            case .items(let items): strings(items)
+            case .eraYear(let started): started.map(eraYear) ?? .null
+            case .diagram(let diagram): self.diagram(diagram)
+            }
+            insert(value, at: field.description.path[...], into: &members)
+        }
+        members.append(JSONMember("status", .string(sheet.status.rawValue)))
         var verdicts: [JSONMember] = []
         for section in SheetSection.allCases {
             guard let verdict = sheet.review[section] else { continue }
@@ -154,33 +138,45 @@ public enum SheetCodec {
         }
     }
 
-    private static func pair(_ value: JSONValue?, _ path: String) throws(SheetDecodingError) -> CaseSheet.Pair {
-        switch value {
-        case nil, .null?: return CaseSheet.Pair()
-        case .object?:
-            return CaseSheet.Pair(city: try strings(value?["city"], "\(path).city"),
-                                  partner: try strings(value?["partner"], "\(path).partner"))
-        default: throw SheetDecodingError(path: path, expected: "an object with city and partner")
+    /// The value at `path` in `document`, or `nil`; a step through something other than an object
+    /// is an error naming the keys expected there.
+    private static func value(at path: [String], in document: JSONValue) throws(SheetDecodingError) -> JSONValue? {
+        var value: JSONValue? = document
+        for (depth, key) in path.enumerated() {
+            if depth > 0 {
+                switch value {
+                case nil, .null?: return nil
+                case .object?: break
+                default:
+                    let prefix = Array(path[..<depth])
+                    let children = SheetField.allCases.map(\.description.path)
+                        .filter { $0.count > depth && Array($0[..<depth]) == prefix }.map { $0[depth] }
+                    throw SheetDecodingError(path: prefix.joined(separator: "."),
+                                             expected: "an object with " + children.joined(separator: " and "))
+                }
+            }
+            value = value?[key]
         }
+        return value
     }
 
-    private static func eraYear(_ value: JSONValue?) throws(SheetDecodingError) -> EraYear? {
+    private static func eraYear(_ value: JSONValue?, _ path: String) throws(SheetDecodingError) -> EraYear? {
         switch value {
         case nil, .null?: return nil
         case .object?:
             guard let name = value?["era"]?.stringValue, let era = Era(rawValue: name) else {
-                throw SheetDecodingError(path: "started.era", expected: "昭和, 平成 or 令和")
+                throw SheetDecodingError(path: "\(path).era", expected: "昭和, 平成 or 令和")
             }
             switch value?["year"] {
             case nil, .null?: return EraYear(era: era, year: nil)
             case .number(let n)? where n == n.rounded() && abs(n) < 10_000: return EraYear(era: era, year: Int(n))
-            default: throw SheetDecodingError(path: "started.year", expected: "a whole number or null")
+            default: throw SheetDecodingError(path: "\(path).year", expected: "a whole number or null")
             }
-        default: throw SheetDecodingError(path: "started", expected: "an object {era, year} or null")
+        default: throw SheetDecodingError(path: path, expected: "an object {era, year} or null")
         }
     }
 
-    private static func diagram(_ value: JSONValue?) throws(SheetDecodingError) -> Diagram {
+    private static func diagram(_ value: JSONValue?, _ path: String) throws(SheetDecodingError) -> Diagram {
         switch value {
         case nil, .null?: return Diagram()
         case .object?:
@@ -190,18 +186,18 @@ public enum SheetCodec {
             case .array(let elements)?:
                 for (index, element) in elements.enumerated() {
                     guard case .object = element else {
-                        throw SheetDecodingError(path: "diagram.flows[\(index)]", expected: "an object {from, to, label}")
+                        throw SheetDecodingError(path: "\(path).flows[\(index)]", expected: "an object {from, to, label}")
                     }
                     flows.append(Diagram.Flow(
-                        from: try string(element["from"], "diagram.flows[\(index)].from"),
-                        to: try string(element["to"], "diagram.flows[\(index)].to"),
-                        label: try string(element["label"], "diagram.flows[\(index)].label")))
+                        from: try string(element["from"], "\(path).flows[\(index)].from"),
+                        to: try string(element["to"], "\(path).flows[\(index)].to"),
+                        label: try string(element["label"], "\(path).flows[\(index)].label")))
                 }
-            default: throw SheetDecodingError(path: "diagram.flows", expected: "an array")
+            default: throw SheetDecodingError(path: "\(path).flows", expected: "an array")
             }
-            return Diagram(actors: try strings(value?["actors"], "diagram.actors"), flows: flows,
-                           notes: try strings(value?["notes"], "diagram.notes"))
-        default: throw SheetDecodingError(path: "diagram", expected: "an object {actors, flows, notes}")
+            return Diagram(actors: try strings(value?["actors"], "\(path).actors"), flows: flows,
+                           notes: try strings(value?["notes"], "\(path).notes"))
+        default: throw SheetDecodingError(path: path, expected: "an object {actors, flows, notes}")
         }
     }
 
@@ -235,7 +231,37 @@ public enum SheetCodec {
         .array(values.map { .string($0) })
     }
 
-    private static func pair(_ pair: CaseSheet.Pair) -> JSONValue {
-        .object([JSONMember("city", strings(pair.city)), JSONMember("partner", strings(pair.partner))])
+    private static func eraYear(_ started: EraYear) -> JSONValue {
+        .object([JSONMember("era", .string(started.era.rawValue)),
+                 JSONMember("year", started.year.map { .number(Double($0)) } ?? .null)])
+    }
+
+    private static func diagram(_ diagram: Diagram) -> JSONValue {
+        .object([
+            JSONMember("actors", strings(diagram.actors)),
+            JSONMember("flows", .array(diagram.flows.map { flow in
+                .object([JSONMember("from", .string(flow.from)), JSONMember("to", .string(flow.to)),
+                         JSONMember("label", .string(flow.label))])
+            })),
+            JSONMember("notes", strings(diagram.notes)),
+        ])
+    }
+
+    /// Puts `value` at `path` in `members`, making the objects on the way in the order their first
+    /// field comes: `roles.city` then `roles.partner` make one `roles` object holding both.
+    private static func insert(_ value: JSONValue, at path: ArraySlice<String>, into members: inout [JSONMember]) {
+        let key = path.first!
+        guard path.count > 1 else {
+            members.append(JSONMember(key, value))
+            return
+        }
+        if let index = members.firstIndex(where: { $0.key == key }), case .object(var inner) = members[index].value {
+            insert(value, at: path.dropFirst(), into: &inner)
+            members[index].value = .object(inner)
+        } else {
+            var inner: [JSONMember] = []
+            insert(value, at: path.dropFirst(), into: &inner)
+            members.append(JSONMember(key, .object(inner)))
+        }
     }
 }

@@ -1,5 +1,5 @@
 /// The fifteen fields of a 協働事例紹介シート, in the order the sheet and every walk use.
-public enum SheetField: String, CaseIterable, Sendable {
+public enum SheetField: CaseIterable, Sendable {
     case title
     case departments
     case partners
@@ -8,37 +8,57 @@ public enum SheetField: String, CaseIterable, Sendable {
     case domain
     case overview
     case origin
-    case rolesCity = "roles.city"
-    case rolesPartner = "roles.partner"
-    case strengthsCity = "strengths.city"
-    case strengthsPartner = "strengths.partner"
+    case rolesCity
+    case rolesPartner
+    case strengthsCity
+    case strengthsPartner
     case results
     case points
     case diagram
 
-    /// The key commands accept, e.g. `roles.city`.
-    public var key: String { rawValue }
-
-    /// The Japanese label shown on the sheet and used as the walk's prompt.
-    public var label: String {
+    /// The field's one description: key, label, kind, section and where its value lives.
+    /// This switch is the only list of the fields' properties; everything else reads it.
+    public var description: FieldDescription {
         switch self {
-        case .title: "事業名"
-        case .departments: "担当課"
-        case .partners: "協働の相手"
-        case .form: "協働の形態"
-        case .started: "事業実施（年度）"
-        case .domain: "協働の領域"
-        case .overview: "取り組みの概要"
-        case .origin: "協働のきっかけ"
-        case .rolesCity: "役割（市）"
-        case .rolesPartner: "役割（相手）"
-        case .strengthsCity: "強み（市）"
-        case .strengthsPartner: "強み（相手）"
-        case .results: "協働の成果"
-        case .points: "協働のポイント"
-        case .diagram: "協働の図"
+        case .title: FieldDescription(key: "title", label: "事業名", kind: .line, section: .basics, storage: .line(\.title))
+        case .departments: FieldDescription(key: "departments", label: "担当課", kind: .list, section: .basics, storage: .items(\.departments))
+        case .partners: FieldDescription(key: "partners", label: "協働の相手", kind: .list, section: .basics, storage: .items(\.partners))
+        case .form: FieldDescription(key: "form", label: "協働の形態", kind: .choice(choices: Self.knownForms, closed: false),
+                                     section: .basics, storage: .line(\.form))
+        case .started: FieldDescription(key: "started", label: "事業実施（年度）", kind: .eraYear, section: .basics, storage: .eraYear(\.started))
+        case .domain: FieldDescription(key: "domain", label: "協働の領域", kind: .choice(choices: Self.domains, closed: true),
+                                       section: .basics, storage: .line(\.domain))
+        case .overview: FieldDescription(key: "overview", label: "取り組みの概要", kind: .text, section: .overview, storage: .items(\.overview))
+        case .origin: FieldDescription(key: "origin", label: "協働のきっかけ", kind: .text, section: .origin, storage: .items(\.origin))
+        case .rolesCity: FieldDescription(key: "roles.city", label: "役割（市）", kind: .list, section: .roles, storage: .items(\.roles.city))
+        case .rolesPartner: FieldDescription(key: "roles.partner", label: "役割（相手）", kind: .list, section: .roles, storage: .items(\.roles.partner))
+        case .strengthsCity: FieldDescription(key: "strengths.city", label: "強み（市）", kind: .list, section: .strengths,
+                                              storage: .items(\.strengths.city))
+        case .strengthsPartner: FieldDescription(key: "strengths.partner", label: "強み（相手）", kind: .list, section: .strengths,
+                                                 storage: .items(\.strengths.partner))
+        case .results: FieldDescription(key: "results", label: "協働の成果", kind: .text, section: .results, storage: .items(\.results))
+        case .points: FieldDescription(key: "points", label: "協働のポイント", kind: .list, section: .points, storage: .items(\.points))
+        case .diagram: FieldDescription(key: "diagram", label: "協働の図", kind: .diagram, section: .diagram, storage: .diagram(\.diagram))
         }
     }
+
+    /// The key commands accept, e.g. `roles.city`.
+    public var key: String { description.key }
+
+    /// The field whose key is `key`.
+    public init?(key: String) {
+        guard let field = Self.allCases.first(where: { $0.key == key }) else { return nil }
+        self = field
+    }
+
+    /// The Japanese label shown on the sheet and used as the walk's prompt.
+    public var label: String { description.label }
+
+    /// The field's kind.
+    public var kind: FieldKind { description.kind }
+
+    /// The section the field belongs to.
+    public var section: SheetSection { description.section }
 
     /// The known values of 協働の形態; another value is allowed with a warning.
     public static let knownForms = ["補助・助成", "協議会", "事業協力", "共催", "委託", "実行委員会", "情報提供・情報交換"]
@@ -48,31 +68,4 @@ public enum SheetField: String, CaseIterable, Sendable {
         "市民等が自主的に実施", "市民活動等に行政がサポート", "対等に役割を分担",
         "市民等と連携・協力", "業務を民間やNPOに委託", "計画や事業の企画へ市民等が参画",
     ]
-
-    /// The field's kind.
-    public var kind: FieldKind {
-        switch self {
-        case .title: .line
-        case .departments, .partners, .rolesCity, .rolesPartner, .strengthsCity, .strengthsPartner, .points: .list
-        case .overview, .origin, .results: .text
-        case .form: .choice(choices: Self.knownForms, closed: false)
-        case .domain: .choice(choices: Self.domains, closed: true)
-        case .started: .eraYear
-        case .diagram: .diagram
-        }
-    }
-
-    /// The section the field belongs to.
-    public var section: SheetSection {
-        switch self {
-        case .title, .departments, .partners, .form, .started, .domain: .basics
-        case .overview: .overview
-        case .origin: .origin
-        case .rolesCity, .rolesPartner: .roles
-        case .strengthsCity, .strengthsPartner: .strengths
-        case .results: .results
-        case .points: .points
-        case .diagram: .diagram
-        }
-    }
 }

@@ -42,46 +42,49 @@ struct StoreIndex {
             let (file, range) = stored!
             return file.withBytes { buffer in
                 // The record was checked when read: a known status and a number of flags, then the texts.
-                var position = range.lowerBound
-                func next() -> Range<Int> {
-                    let start = position
-                    while position < range.upperBound && buffer[position] != fieldSeparator { position += 1 }
-                    defer { position += 1 }
-                    return start..<position
+                var columns: [Range<Int>] = []
+                var start = range.lowerBound
+                for position in range where buffer[position] == fieldSeparator {
+                    columns.append(start..<position)
+                    start = position + 1
                 }
-                func text(_ part: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: buffer[part]), as: UTF8.self) }
-                func list(_ part: Range<Int>) -> [String] {
-                    part.isEmpty ? [] : buffer[part].split(separator: listSeparator).map { String(decoding: UnsafeBufferPointer(rebasing: $0), as: UTF8.self) }
+                columns.append(start..<range.upperBound)
+                func part(_ column: SummaryColumn) -> Range<Int> {
+                    let offset = column.rawValue - SummaryColumn.status.rawValue
+                    return offset < columns.count ? columns[offset] : range.upperBound..<range.upperBound
                 }
-                let status = text(next()), flags = text(next())
-                let title = text(next()), normalizedTitle = text(next()), form = text(next())
-                let departments = list(next()), partners = list(next())
-                let started = text(next()), domain = text(next())
-                return CaseSummary(title: title, normalizedTitle: normalizedTitle, form: form, departments: departments, partners: partners,
-                                   started: started, domain: domain, status: SheetStatus(rawValue: status) ?? .draft,
-                                   flagCount: Int(flags) ?? 0)
+                func text(_ column: SummaryColumn) -> String {
+                    String(decoding: UnsafeBufferPointer(rebasing: buffer[part(column)]), as: UTF8.self)
+                }
+                func list(_ column: SummaryColumn) -> [String] {
+                    buffer[part(column)].split(separator: listSeparator).map { String(decoding: UnsafeBufferPointer(rebasing: $0), as: UTF8.self) }
+                }
+                return CaseSummary(title: text(.title), normalizedTitle: text(.normalizedTitle), form: text(.form),
+                                   departments: list(.departments), partners: list(.partners),
+                                   started: text(.started), domain: text(.domain), status: SheetStatus(rawValue: text(.status)) ?? .draft,
+                                   flagCount: Int(text(.flagCount)) ?? 0)
             }
         }
 
         /// The case's 事業名, without making the rest of its summary.
-        var title: String { made?.title ?? storedField(2) }
+        var title: String { made?.title ?? storedField(.title) }
 
         /// The case's 事業名 in search form, likewise.
-        var normalizedTitle: String { made?.normalizedTitle ?? storedField(3) }
+        var normalizedTitle: String { made?.normalizedTitle ?? storedField(.normalizedTitle) }
 
         /// The case's departments, likewise.
         var departments: [String] {
             if let made { return made.departments }
-            let field = storedField(5)
+            let field = storedField(.departments)
             return field.isEmpty ? [] : field.split(separator: "\u{1D}", omittingEmptySubsequences: true).map(String.init)
         }
 
-        /// Field `number` of the stored summary.
-        private func storedField(_ number: Int) -> String {
+        /// One column of the stored summary, which starts at the status column.
+        private func storedField(_ column: SummaryColumn) -> String {
             let (file, range) = stored!
             return file.withBytes { buffer in
                 var start = range.lowerBound
-                for _ in 0..<number {
+                for _ in 0..<(column.rawValue - SummaryColumn.status.rawValue) {
                     start = (buffer[start..<range.upperBound].firstIndex(of: fieldSeparator) ?? range.upperBound - 1) + 1
                 }
                 let end = buffer[start..<range.upperBound].firstIndex(of: fieldSeparator) ?? range.upperBound
@@ -129,14 +132,23 @@ struct StoreIndex {
     }
 
     static let racyWindowNanoseconds: Int64 = 2_000_000_000
-    private static let summaryHeader = "casebook-index 4"
-    private static let textHeader = "casebook-text 3"
+    /// The files' first words: the format's version and the sheet's schema fingerprint, so an index
+    /// written by a casebook with other fields is rebuilt instead of read with shifted field codes.
+    static let summaryHeader = "casebook-index 5-" + SheetSchema.fingerprint
+    static let textHeader = "casebook-text 4-" + SheetSchema.fingerprint
     private static let recordSeparator: UInt8 = 0x1E
     private static let fieldSeparator: UInt8 = 0x1F
     private static let listSeparator: UInt8 = 0x1D
-    /// The fields of a summary record read when the index is: id, fingerprint, hash, status and
+    /// The columns of a summary record, in the order they are written.
+    enum SummaryColumn: Int, CaseIterable {
+        case id, size, modifiedSeconds, modifiedNanoseconds, changedSeconds, changedNanoseconds, inode, contentHash
+        case status, flagCount
+        case title, normalizedTitle, form, departments, partners, started, domain
+    }
+
+    /// The columns of a summary record read when the index is: id, fingerprint, hash, status and
     /// flags. The texts that follow are read only when asked for.
-    private static let leadingFields = 10
+    private static let leadingFields = SummaryColumn.flagCount.rawValue + 1
 
     /// The entries, by case.
     var entries: [CaseID: Entry] = [:]
@@ -182,7 +194,7 @@ struct StoreIndex {
                 }
                 position += 1
             }
-            if fields.count == leadingFields, let (id, entry) = entry(from: fields, texts: fields[8].lowerBound..<end, in: bytes, file: file),
+            if fields.count == leadingFields, let (id, entry) = entry(from: fields, texts: fields[SummaryColumn.status.rawValue].lowerBound..<end, in: bytes, file: file),
                index.entries.updateValue(entry, forKey: id) == nil {
                 index.orderedIDs.append(id)
             }
@@ -194,7 +206,8 @@ struct StoreIndex {
     /// One record's entry, or `nil` when a field does not read.
     private static func entry(from fields: [Range<Int>], texts: Range<Int>, in buffer: UnsafeBufferPointer<UInt8>,
                               file: SummaryFile) -> (CaseID, Entry)? {
-        func number(_ i: Int, radix: UInt64 = 10) -> UInt64? {
+        func number(_ column: SummaryColumn, radix: UInt64 = 10) -> UInt64? {
+            let i = column.rawValue
             var value: UInt64 = 0
             guard !fields[i].isEmpty, fields[i].count <= (radix == 10 ? 19 : 16) else { return nil }
             for byte in buffer[fields[i]] {
@@ -208,12 +221,13 @@ struct StoreIndex {
             }
             return value
         }
-        func signed(_ i: Int) -> Int64? { number(i).flatMap(Int64.init(exactly:)) }
-        guard let id = CaseID(String(decoding: UnsafeBufferPointer(rebasing: buffer[fields[0]]), as: UTF8.self)),
-              let size = signed(1), let ms = signed(2), let mns = signed(3), let cs = signed(4), let cns = signed(5),
-              let inode = number(6), let hash = number(7, radix: 16),
-              SheetStatus.allCases.contains(where: { buffer[fields[8]].elementsEqual($0.rawValue.utf8) }),
-              number(9) != nil else { return nil }
+        func signed(_ column: SummaryColumn) -> Int64? { number(column).flatMap(Int64.init(exactly:)) }
+        guard let id = CaseID(String(decoding: UnsafeBufferPointer(rebasing: buffer[fields[SummaryColumn.id.rawValue]]), as: UTF8.self)),
+              let size = signed(.size), let ms = signed(.modifiedSeconds), let mns = signed(.modifiedNanoseconds),
+              let cs = signed(.changedSeconds), let cns = signed(.changedNanoseconds),
+              let inode = number(.inode), let hash = number(.contentHash, radix: 16),
+              SheetStatus.allCases.contains(where: { buffer[fields[SummaryColumn.status.rawValue]].elementsEqual($0.rawValue.utf8) }),
+              number(.flagCount) != nil else { return nil }
         let fingerprint = FileFingerprint(size: size, modifiedSeconds: ms, modifiedNanoseconds: mns,
                                           changedSeconds: cs, changedNanoseconds: cns, inode: inode)
         return (id, Entry(fingerprint: fingerprint, contentHash: hash, file: file, fields: texts))
@@ -226,14 +240,27 @@ struct StoreIndex {
         for (id, entry) in entries.sorted(by: { $0.key < $1.key }) {
             let f = entry.fingerprint
             let s = entry.summary
-            let fields: [String] = [
-                id.rawValue, String(f.size), String(f.modifiedSeconds), String(f.modifiedNanoseconds), String(f.changedSeconds),
-                String(f.changedNanoseconds), String(f.inode), String(entry.contentHash, radix: 16),
-                s.status.rawValue, String(s.flagCount),
-                clean(s.title), clean(s.normalizedTitle), clean(s.form),
-                s.departments.map(clean).joined(separator: "\u{1D}"), s.partners.map(clean).joined(separator: "\u{1D}"),
-                clean(s.started), clean(s.domain),
-            ]
+            let fields = SummaryColumn.allCases.map { column -> String in
+                switch column {
+                case .id: id.rawValue
+                case .size: String(f.size)
+                case .modifiedSeconds: String(f.modifiedSeconds)
+                case .modifiedNanoseconds: String(f.modifiedNanoseconds)
+                case .changedSeconds: String(f.changedSeconds)
+                case .changedNanoseconds: String(f.changedNanoseconds)
+                case .inode: String(f.inode)
+                case .contentHash: String(entry.contentHash, radix: 16)
+                case .status: s.status.rawValue
+                case .flagCount: String(s.flagCount)
+                case .title: clean(s.title)
+                case .normalizedTitle: clean(s.normalizedTitle)
+                case .form: clean(s.form)
+                case .departments: s.departments.map(clean).joined(separator: "\u{1D}")
+                case .partners: s.partners.map(clean).joined(separator: "\u{1D}")
+                case .started: clean(s.started)
+                case .domain: clean(s.domain)
+                }
+            }
             summary.append(contentsOf: fields.joined(separator: "\u{1F}").utf8)
             summary.append(recordSeparator)
         }
