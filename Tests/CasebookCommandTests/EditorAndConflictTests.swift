@@ -63,13 +63,10 @@ final class EditorAndConflictTests: XCTestCase {
         XCTAssertEqual(try fixture.run(["show", "shigen-shudan-kaishu"]).status, 1)
     }
 
-    func testASaveAfterAnOutsideChangeIsRefusedThenForcedOrReloaded() throws {
+    /// The shell reads the case (show), another program rewrites it, then the shell sets another
+    /// field: the shell looks at the files before each command, so both changes are kept.
+    func testAnOutsideChangeBeforeASetIsTakenUpAndNeitherIsLost() throws {
         let fixture = try CommandFixture()
-        // The shell reads the case (show), then another program rewrites it, then the shell edits it.
-        let script = """
-        show shigen-shudan-kaishu title
-        set shigen-shudan-kaishu form 共催
-        """
         let outside = String(decoding: try fixture.bytes("shigen-shudan-kaishu"), as: UTF8.self)
             .replacingOccurrences(of: "\"資源集団回収\"", with: "\"資源集団回収（外）\"")
         // Rewrite after the first line has been read: run the first command, change, then the rest.
@@ -83,12 +80,18 @@ final class EditorAndConflictTests: XCTestCase {
         shell.standardError = errors
         try shell.run()
         input.fileHandleForWriting.write(Data("show shigen-shudan-kaishu title\n".utf8))
-        // Wait until the show has printed, so the case has been read.
+        // Wait until the show has printed, so the case has been read: at most 20 s, and not past
+        // the end of the output.
         var seen = Data()
+        let deadline = Date().addingTimeInterval(20)
         while !String(decoding: seen, as: UTF8.self).contains("資源集団回収") {
-            seen.append(output.fileHandleForReading.availableData)
+            let chunk = output.fileHandleForReading.availableData
+            if chunk.isEmpty || Date() > deadline {
+                shell.terminate()
+                return XCTFail("the shell did not show the case: \(String(decoding: seen, as: UTF8.self))")
+            }
+            seen.append(chunk)
         }
-        _ = script
         try outside.write(to: fixture.fileURL("shigen-shudan-kaishu"), atomically: false, encoding: .utf8)
         input.fileHandleForWriting.write(Data("set shigen-shudan-kaishu form 共催\nsave shigen-shudan-kaishu --force\n".utf8))
         try input.fileHandleForWriting.close()

@@ -108,13 +108,12 @@ struct CaseStoreTests {
         #expect(try fixture.read("future.json") == bytes)
     }
 
-    @Test func hostileIDsCreateNoFile() throws {
-        let fixture = try StoreFixture()
-        for text in ["../x", "-n", "A", "", "a/b", "..", ".hidden", "x.json"] {
+    /// What the store refuses as an id (the program's refusal is in HostileIDTests).
+    @Test func hostileTextsAreNoIDs() {
+        for text in ["../x", "-n", "A", "", "a/b", "..", ".hidden", "x.json", "a--b", "a-", String(repeating: "a", count: 49)] {
             #expect(CaseID(text) == nil, "\(text)")
         }
-        #expect(try fixture.names().isEmpty)
-        #expect(!FileManager.default.fileExists(atPath: fixture.path + "/../x.json"))
+        #expect(CaseID(String(repeating: "a", count: 48)) != nil)
     }
 
     @Test func createRefusesATakenID() throws {
@@ -168,6 +167,23 @@ struct ConcurrencyHelperTests {
     @Test(arguments: [0, 1, 63, 64, 65, 1000])
     func parallelMapKeepsOrder(count: Int) {
         #expect(Parallel.map(count) { $0 * 2 } == (0..<count).map { $0 * 2 })
+    }
+
+    /// Counts its instances alive, to see that a result is released with the array that holds it.
+    private final class Counted: @unchecked Sendable {
+        nonisolated(unsafe) static var alive = 0
+        static let lock = NSLock()
+        init() { Self.lock.withLock { Self.alive += 1 } }
+        deinit { Self.lock.withLock { Self.alive -= 1 } }
+    }
+
+    @Test func parallelMapReleasesItsResults() {
+        let before = Counted.lock.withLock { Counted.alive }
+        do {
+            let results = Parallel.map(1000) { _ in Counted() }
+            #expect(results.count == 1000)
+        }
+        #expect(Counted.lock.withLock { Counted.alive } == before, "every result is released with the array")
     }
 
     @Test func backgroundGivesItsValueToEveryWait() {

@@ -56,7 +56,10 @@ import Testing
         let show = try fixture.run(["show", Self.id])
         #expect(show.out.contains("昭和55年度の表記を確認"))
         let list = try fixture.run(["list"])
-        #expect(list.out.contains("1"))
+        let row = list.out.split(separator: "\n").first { $0.hasPrefix(Self.id) }
+        #expect(row?.hasSuffix("review・1 flagged") == true, "the case's row shows its status and one flag: \(list.out)")
+        let others = list.out.split(separator: "\n").filter { !$0.hasPrefix(Self.id) }
+        #expect(!others.contains { $0.contains("flagged") }, "no other case has a flag")
     }
 
     @Test func flagWithoutNoteAsksForOne() throws {

@@ -58,5 +58,9 @@ struct ReloadCommand: ShellCommand {
         session.output.line(session.text(.storeOpened, session.store.path, String(session.store.cases.count), String(session.uncommittedCount())))
     }
 
-    func run() throws {}
+    /// From the command line there is nothing to reload: every `casebook CMD` reads the files afresh.
+    func run() throws {
+        throw ValidationError(Help.text("`reload` works only inside the shell; each `casebook COMMAND` reads the files afresh.",
+                                        "`reload` はシェルの中でのみ使えます。`casebook コマンド` は毎回ファイルを読み直します。"))
+    }
 }

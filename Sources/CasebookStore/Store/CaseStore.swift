@@ -267,13 +267,13 @@ public final class CaseStore {
         if !made.isEmpty, let indexLocation {
             let file = indexTexts.file
             let sizeHint = (file?.bytes.count ?? 0) + made.values.reduce(0) { $0 + $1.bytes.count }
-            StoreIndex.writeSearchTexts(ids, to: indexLocation, sizeHint: sizeHint) { position in
-                guard let hash = current[ids[position]]?.contentHash else { return nil }
-                if let record = made[ids[position]] { return record.bytes.withUnsafeBufferPointer { (hash, $0) } }
-                if let place = places[position], let bytes = file?.bytes {
-                    return (hash, UnsafeBufferPointer(rebasing: bytes[indexTexts.records[place].range]))
+            StoreIndex.writeSearchTexts(ids, to: indexLocation, sizeHint: sizeHint) { position, write in
+                guard let hash = current[ids[position]]?.contentHash else { return }
+                if let record = made[ids[position]] {
+                    record.bytes.withUnsafeBufferPointer { write(hash, $0) }
+                } else if let place = places[position], let bytes = file?.bytes {
+                    write(hash, UnsafeBufferPointer(rebasing: bytes[indexTexts.records[place].range]))
                 }
-                return nil
             }
         }
         return results

@@ -364,17 +364,19 @@ struct StoreIndex {
     /// Writes the text file: for each case, in order, its record given by `record(position)` (its
     /// content hash and bytes), or none.
     static func writeSearchTexts(_ ids: [CaseID], to location: Location, sizeHint: Int,
-                                 record: (Int) -> (hash: UInt64, bytes: UnsafeBufferPointer<UInt8>)?) {
+                                 record: (_ position: Int, _ write: (_ hash: UInt64, _ bytes: UnsafeBufferPointer<UInt8>) -> Void) -> Void) {
         var text: [UInt8] = Array("\(textHeader)\n".utf8)
         text.reserveCapacity(sizeHint + ids.count * 48)
         for (position, id) in ids.enumerated() {
-            guard let (hash, bytes) = record(position) else { continue }
-            text.append(contentsOf: id.rawValue.utf8)
-            text.append(fieldSeparator)
-            text.append(contentsOf: String(hash, radix: 16).utf8)
-            text.append(fieldSeparator)
-            text.append(contentsOf: bytes)
-            text.append(recordSeparator)
+            // The record's bytes are lent for the length of the call, never kept.
+            record(position) { hash, bytes in
+                text.append(contentsOf: id.rawValue.utf8)
+                text.append(fieldSeparator)
+                text.append(contentsOf: String(hash, radix: 16).utf8)
+                text.append(fieldSeparator)
+                text.append(contentsOf: bytes)
+                text.append(recordSeparator)
+            }
         }
         replace(location.textPath, in: location, with: text)
     }

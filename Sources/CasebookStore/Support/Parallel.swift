@@ -9,7 +9,6 @@ public enum Parallel {
         guard count > 0 else { return [] }
         let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
         results.initialize(repeating: nil)
-        defer { results.deallocate() }
         nonisolated(unsafe) let shared = results
         let chunkCount = count >= 64 ? min(16, count / 4) : 1
         let work: @Sendable (Int) -> Void = { chunk in
@@ -22,6 +21,9 @@ public enum Parallel {
         } else {
             DispatchQueue.concurrentPerform(iterations: chunkCount, execute: work)
         }
-        return results.map { $0! }
+        // Move the results out, so that each is deinitialised exactly once, by the array.
+        let array = results.indices.map { results.moveElement(from: $0)! }
+        results.deallocate()
+        return array
     }
 }

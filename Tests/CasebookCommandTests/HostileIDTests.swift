@@ -1,0 +1,26 @@
+// Hostile ids given to the real program: refused with the rule, and no file made anywhere.
+import Foundation
+import Testing
+
+struct HostileIDTests {
+    @Test(arguments: ["../x", "-n", "A", "a/b", "..", ".hidden", "x.json", "/tmp/x", "a--b", String(repeating: "a", count: 49)])
+    func newRefusesTheIDAndMakesNoFile(id: String) throws {
+        let fixture = try CommandFixture()
+        let storeBefore = try fixture.snapshot()
+        let rootBefore = try FileManager.default.contentsOfDirectory(atPath: fixture.root.path).sorted()
+        // The walk's values follow on standard input, as a script would give them.
+        let result = try fixture.run(["new", "--store", fixture.store.path, "--", id], storeOption: false, input: "題名\n\n")
+        #expect(result.status != 0, "\(id): \(result.all)")
+        #expect(result.err.contains("a-z") || result.err.contains("not a valid id"), "\(id): \(result.err)")
+        #expect(try fixture.snapshot() == storeBefore)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: fixture.root.path).sorted() == rootBefore)
+        #expect(!FileManager.default.fileExists(atPath: "/tmp/x.json"))
+    }
+
+    @Test func reloadFromTheCommandLineSaysItIsForTheShell() throws {
+        let fixture = try CommandFixture()
+        let result = try fixture.run(["reload"])
+        #expect(result.status == 2, "\(result.all)")
+        #expect(result.err.contains("only inside the shell"), "\(result.err)")
+    }
+}
