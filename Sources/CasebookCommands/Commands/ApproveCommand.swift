@@ -19,14 +19,20 @@ struct ApproveCommand: StoreCommand {
 
     func run(in session: Session) throws {
         let id = try session.resolveCase(reference)
-        guard var sheet = session.sheet(id) else { throw CommandFailure(session.text(.caseNotFound, id.rawValue)) }
+        guard let sheet = session.sheet(id) else { throw CommandFailure(session.text(.caseNotFound, id.rawValue)) }
         if let stored = session.store.cases[id], stored.isReadOnly {
             throw CommandFailure(session.text(.readOnlyNewer, id.fileName, String(stored.schemaVersion)))
         }
-        let blocking = sheet.sectionsBlockingApproval
-        guard blocking.isEmpty else {
+        if sheet.status == .approved, sheet.sectionsBlockingApproval.isEmpty {
+            session.output.line(session.text(.approveAlready, id.rawValue))
+            return
+        }
+        let approved: CaseSheet
+        do {
+            approved = try SheetLifecycle.approving(sheet)
+        } catch {
             var lines = [session.text(.approveRefused, id.rawValue)]
-            for section in blocking {
+            for section in error.blocking {
                 switch SectionReviewState.of(section, in: sheet) {
                 case .flagged(let verdict): lines.append(session.text(.approveFlagged, section.label, TerminalSafeText.make(verdict.note)))
                 case .changedSinceReview: lines.append(session.text(.approveChanged, section.label))
@@ -35,12 +41,7 @@ struct ApproveCommand: StoreCommand {
             }
             throw CommandFailure(lines.joined(separator: "\n"))
         }
-        if sheet.status == .approved {
-            session.output.line(session.text(.approveAlready, id.rawValue))
-            return
-        }
-        sheet.status = .approved
-        try session.save(sheet, as: id)
+        try session.save(approved, as: id)
         session.output.line(session.text(.approveDone, id.rawValue, session.safeTitle(sheet.title)))
     }
 }

@@ -138,13 +138,9 @@ struct ReviewCommand: StoreCommand {
     /// that no longer has every section ok goes back to review.
     private func record(_ state: ReviewVerdict.State, note: String, section: SheetSection, of id: CaseID,
                         by reviewer: String, in session: Session) throws {
-        guard var sheet = session.sheet(id) else { throw CommandFailure(session.text(.caseNotFound, id.rawValue)) }
-        sheet.review[section] = ReviewVerdict(state: state, by: reviewer, at: session.today, note: note,
-                                              hash: SectionHash.of(section, in: sheet))
-        if sheet.status == .draft || (sheet.status == .approved && !sheet.sectionsBlockingApproval.isEmpty) {
-            sheet.status = .review
-        }
-        try session.save(sheet, as: id)
+        guard let sheet = session.sheet(id) else { throw CommandFailure(session.text(.caseNotFound, id.rawValue)) }
+        let verdict = ReviewVerdict(state: state, by: reviewer, at: session.today, note: note, hash: SectionHash.of(section, in: sheet))
+        try session.save(SheetLifecycle.recording(verdict, for: section, in: sheet), as: id)
     }
 
     private func summarise(_ id: CaseID, in session: Session) {

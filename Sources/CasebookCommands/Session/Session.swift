@@ -174,10 +174,7 @@ public final class Session {
     /// Editing an approved case sends it back to review (SPEC §4).
     public func save(_ sheet: CaseSheet, as id: CaseID, force: Bool = false) throws {
         var sheet = sheet
-        if let before = store.cases[id]?.sheet, before.status == .approved, sheet.status == .approved,
-           SheetCodec.encode(withoutReview(before)) != SheetCodec.encode(withoutReview(sheet)) {
-            sheet.status = .review
-        }
+        sheet.status = SheetLifecycle.status(of: sheet, replacing: store.cases[id]?.sheet)
         do {
             try store.save(sheet, as: id, force: force)
             unsavedEdits[id] = nil
@@ -185,13 +182,6 @@ public final class Session {
             unsavedEdits[id] = sheet
             throw CommandFailure(describe(error))
         }
-    }
-
-    private func withoutReview(_ sheet: CaseSheet) -> CaseSheet {
-        var copy = sheet
-        copy.review = [:]
-        copy.status = .draft
-        return copy
     }
 
     /// A save error in words.
