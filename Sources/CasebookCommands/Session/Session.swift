@@ -4,45 +4,83 @@ import ArgumentParser
 import Foundation
 import LineEditor
 
-/// Everything a command runs with: the store, the open case, where to print, how to ask,
-/// the language, the clock. One per shell, or one per `casebook CMD`.
+/// What a command runs with, made of parts that each have one job: the `workspace` (the store,
+/// the open case, kept edits, saving), the `terminal` (output, input, width, colour), the `fields`
+/// memory (histories and values used), the `clock`, and the language messages are shown in.
+/// One per shell, or one per `casebook CMD`; tests make one in process with their own output and reader.
 public final class Session {
-    /// The store.
-    public let store: CaseStore
-    /// The case later commands default to (`open`).
-    public var openCase: CaseID?
-    /// Where commands print.
-    public let output: TextOutput
+    /// The cases being worked on.
+    public let workspace: Workspace
+    /// Where commands print and how they ask.
+    public let terminal: Terminal
+    /// Field histories and the values the store uses.
+    public let fields: FieldMemory
+    /// The session's now.
+    public let clock: SessionClock
     /// The language of messages.
     public let language: Language
-    /// The environment variables, read once.
-    public let environment: [String: String]
     /// Whether this is the interactive shell (as opposed to one command from the command line).
     public var isShell = false
     /// Set by a command that should make the process exit non-zero without failing (validate).
     public var exitStatus: Int32 = 0
     /// Whether the shell should leave after this command.
     public var wantsToQuit = false
-    /// Edits a refused save kept in memory, by case; saved by `save --force`, dropped by `reload`.
-    public var unsavedEdits: [CaseID: CaseSheet] = [:]
-    /// The histories of values typed into each field, seeded from the store on first use.
-    private var fieldHistories: [String: LineHistory] = [:]
-    /// Values used in the store, by field, with the store generation they were read at.
-    private var storeValues: [SheetField: (generation: Int, values: [String])] = [:]
-    /// Today, for review dates and the era-year range.
-    public let now: Date
-    private var reader: LineReading?
 
     /// A session on `store`.
     public init(store: CaseStore, output: TextOutput = TextOutput(), environment: [String: String] = ProcessInfo.processInfo.environment,
                 reader: LineReading? = nil, now: Date = Date()) {
-        self.store = store
-        self.output = output
-        self.environment = environment
-        self.language = Language.from(environment: environment)
-        self.reader = reader
-        self.now = now
+        workspace = Workspace(store: store)
+        terminal = Terminal(output: output, environment: environment, reader: reader)
+        fields = FieldMemory(store: store)
+        clock = SessionClock(now: now)
+        language = Language.from(environment: environment)
     }
+
+    /// A session for tests in process: output captured, lines read from `reader`, as on a pipe.
+    public init(store: CaseStore, output: TextOutput, environment: [String: String], reader: LineReading, now: Date,
+                terminalAtBothEnds: Bool) {
+        workspace = Workspace(store: store)
+        terminal = Terminal(output: output, environment: environment, reader: reader,
+                            outputIsTerminal: terminalAtBothEnds, inputIsTerminal: terminalAtBothEnds)
+        fields = FieldMemory(store: store)
+        clock = SessionClock(now: now)
+        language = Language.from(environment: environment)
+    }
+
+    // MARK: The parts' most used members, for brevity at the commands
+
+    /// The store.
+    public var store: CaseStore { workspace.store }
+    /// The case later commands default to.
+    public var openCase: CaseID? {
+        get { workspace.openCase }
+        set { workspace.openCase = newValue }
+    }
+    /// Edits kept in memory after a refused save.
+    public var unsavedEdits: [CaseID: CaseSheet] {
+        get { workspace.unsavedEdits }
+        set { workspace.unsavedEdits = newValue }
+    }
+    /// Where commands print.
+    public var output: TextOutput { terminal.output }
+    /// The environment variables, read once.
+    public var environment: [String: String] { terminal.environment }
+    /// Today, for review dates and the era-year range.
+    public var now: Date { clock.now }
+    /// Whether standard output is a terminal.
+    public var outputIsTerminal: Bool { terminal.outputIsTerminal }
+    /// Whether standard input is a terminal.
+    public var inputIsTerminal: Bool { terminal.inputIsTerminal }
+    /// Colour only on a terminal.
+    public var usesColour: Bool { terminal.usesColour }
+    /// The width to lay text out in.
+    public var width: Int { terminal.width }
+    /// How to ask for a line.
+    public var lineReader: LineReading { terminal.lineReader }
+    /// This year, Western.
+    public var currentWesternYear: Int { clock.currentWesternYear }
+    /// Today as `YYYY-MM-DD`.
+    public var today: String { clock.today }
 
     /// The store path a command line names: `--store`, else CASEBOOK_STORE, else `Store`.
     public static func storePath(option: String?, environment: [String: String]) -> String {
@@ -105,48 +143,6 @@ public final class Session {
         }
     }
 
-    // MARK: Terminal
-
-    /// Whether standard output is a terminal.
-    public var outputIsTerminal: Bool { isatty(1) == 1 }
-
-    /// Whether standard input is a terminal.
-    public var inputIsTerminal: Bool { isatty(0) == 1 }
-
-    /// Colour only on a terminal, and never under NO_COLOR (SPEC §3.5).
-    public var usesColour: Bool {
-        outputIsTerminal && environment["NO_COLOR"] == nil
-    }
-
-    /// The width to lay text out in: the terminal's, else COLUMNS, else 80.
-    public var width: Int {
-        var size = winsize()
-        if outputIsTerminal, ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
-        if let columns = environment["COLUMNS"].flatMap(Int.init), columns > 0 { return columns }
-        return 80
-    }
-
-    /// How to ask for a line: libedit on a terminal, plain lines from standard input otherwise.
-    public var lineReader: LineReading {
-        if let reader { return reader }
-        let made: LineReading = TerminalLineReader() ?? StreamLineReader(fileDescriptor: 0)
-        reader = made
-        return made
-    }
-
-    // MARK: Clock
-
-    /// This year, Western.
-    public var currentWesternYear: Int {
-        Calendar(identifier: .gregorian).component(.year, from: now)
-    }
-
-    /// Today as `YYYY-MM-DD`, local time.
-    public var today: String {
-        let components = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: now)
-        return String(format: "%04d-%02d-%02d", components.year!, components.month!, components.day!)
-    }
-
     // MARK: Cases
 
     /// The case `reference` names, or the open case when it is `nil`; a failure lists candidates.
@@ -166,20 +162,14 @@ public final class Session {
 
     /// The sheet of `id` as it stands for editing: a kept unsaved edit, else the stored one.
     public func sheet(_ id: CaseID) -> CaseSheet? {
-        unsavedEdits[id] ?? store.cases[id]?.sheet
+        workspace.sheet(id)
     }
 
-    /// Saves `sheet` as `id`, keeping the edit in memory when the save is refused.
-    ///
-    /// Editing an approved case sends it back to review (SPEC §4).
+    /// Saves `sheet` as `id` (see `Workspace.save`); a refusal is a failure in words.
     public func save(_ sheet: CaseSheet, as id: CaseID, force: Bool = false) throws {
-        var sheet = sheet
-        sheet.status = SheetLifecycle.status(of: sheet, replacing: store.cases[id]?.sheet)
         do {
-            try store.save(sheet, as: id, force: force)
-            unsavedEdits[id] = nil
+            try workspace.save(sheet, as: id, force: force)
         } catch {
-            unsavedEdits[id] = sheet
             throw CommandFailure(describe(error))
         }
     }
@@ -203,49 +193,14 @@ public final class Session {
         return part
     }
 
-    /// The history of values typed into `field` (or a diagram sub-part), seeded with the store's values.
+    /// The history of values typed into `field` (see `FieldMemory`).
     public func history(for name: String, seed: () -> [String]) -> LineHistory {
-        if let history = fieldHistories[name] { return history }
-        let history = LineHistory()
-        var seen = Set<String>()
-        for value in seed() where seen.insert(value).inserted { history.add(value) }
-        fieldHistories[name] = history
-        return history
+        fields.history(for: name, seed: seed)
     }
 
-    /// Every distinct value of `field` used in the store, in store order (for history and completion).
-    ///
-    /// The fields people pick from (事業名, 担当課, 協働の相手, 形態, 領域) come from the summaries,
-    /// which a large store keeps indexed; other fields need every case decoded, once per session.
+    /// Every distinct value of `field` used in the store (see `FieldMemory`).
     public func valuesInStore(of field: SheetField) -> [String] {
-        if let cached = storeValues[field], cached.generation == store.generation { return cached.values }
-        var seen = Set<String>()
-        var values: [String] = []
-        func add(_ value: String) {
-            if !value.isEmpty, seen.insert(value).inserted { values.append(value) }
-        }
-        switch field {
-        case .title, .departments, .partners, .form, .domain:
-            for (_, summary) in store.orderedSummaries {
-                switch field {
-                case .title: add(summary.title)
-                case .departments: summary.departments.forEach(add)
-                case .partners: summary.partners.forEach(add)
-                case .form: add(summary.form)
-                default: add(summary.domain)
-                }
-            }
-        default:
-            for stored in store.orderedCases {
-                switch stored.sheet.value(of: field) {
-                case .line(let value): add(value)
-                case .items(let items): items.forEach(add)
-                default: break
-                }
-            }
-        }
-        storeValues[field] = (store.generation, values)
-        return values
+        fields.valuesInStore(of: field)
     }
 
     /// The cases with changes not yet committed (0 outside git).

@@ -9,11 +9,34 @@ import Darwin
 public final class TextOutput: @unchecked Sendable {
     private let outputDescriptor: Int32
     private let errorDescriptor: Int32
+    /// Where a capturing output keeps what was printed, instead of writing it.
+    private let captured: Captured?
+
+    /// What a capturing output was given: standard output and standard error apart.
+    public final class Captured: @unchecked Sendable {
+        /// Everything printed on standard output.
+        public private(set) var output = ""
+        /// Everything printed on standard error.
+        public private(set) var error = ""
+
+        fileprivate func append(_ text: String, toError: Bool) {
+            if toError { error += text } else { output += text }
+        }
+    }
 
     /// Output to the process's standard output and error.
     public init(output: Int32 = 1, error: Int32 = 2) {
         outputDescriptor = output
         errorDescriptor = error
+        captured = nil
+    }
+
+    /// Output kept in `captured`, for commands run in process by tests.
+    public init(capturingInto captured: Captured) {
+        // Only told apart, never written to.
+        outputDescriptor = 1
+        errorDescriptor = 2
+        self.captured = captured
     }
 
     /// Prints `text` and a newline on standard output.
@@ -28,6 +51,7 @@ public final class TextOutput: @unchecked Sendable {
 
     /// Prints UTF-8 text as it is on standard output: a large block made as bytes, not copied again.
     public func raw(utf8 bytes: [UInt8]) {
+        if let captured { return captured.append(String(decoding: bytes, as: UTF8.self), toError: false) }
         bytes.withUnsafeBufferPointer { write($0, to: outputDescriptor) }
     }
 
@@ -37,6 +61,7 @@ public final class TextOutput: @unchecked Sendable {
     }
 
     private func write(_ text: String, to descriptor: Int32) {
+        if let captured { return captured.append(text, toError: descriptor == errorDescriptor) }
         var text = text
         text.withUTF8 { write($0, to: descriptor) }
     }

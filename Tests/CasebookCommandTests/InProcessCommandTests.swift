@@ -1,0 +1,100 @@
+// Commands run in process: a Session with a captured output and scripted lines, on a copy of
+// the seed store, then the files read back.
+import CasebookCore
+import CasebookStore
+import Foundation
+import LineEditor
+import Testing
+@testable import CasebookCommands
+
+/// Gives the lines it was made with, then the end of input.
+private final class ScriptedLines: LineReading {
+    private var lines: [String]
+    private(set) var prompts: [String] = []
+
+    init(_ lines: [String]) { self.lines = lines }
+
+    func readLine(prompt: String, prefill: String, history: LineHistory?, completer: Completer?) -> LineReadResult {
+        prompts.append(prompt)
+        return lines.isEmpty ? .endOfInput : .line(lines.removeFirst())
+    }
+}
+
+/// A copy of the seed store and a session on it.
+private struct InProcessShell {
+    let fixture: CommandFixture
+    let session: Session
+    let captured = TextOutput.Captured()
+    let reader: ScriptedLines
+
+    init(lines: [String] = []) throws {
+        fixture = try CommandFixture()
+        reader = ScriptedLines(lines)
+        let environment = fixture.environment(language: "C.UTF-8")
+        let store = try CaseStore(path: fixture.store.path, environment: environment)
+        session = Session(store: store, output: TextOutput(capturingInto: captured), environment: environment, reader: reader,
+                          now: Date(timeIntervalSince1970: 1_764_633_600), terminalAtBothEnds: false)
+        session.isShell = true
+    }
+
+    /// Runs one shell line; whether it succeeded.
+    func run(_ line: String) -> Bool {
+        ShellRunner.execute(line, in: session)
+    }
+}
+
+struct InProcessCommandTests {
+    @Test func setSavesTheFieldAndSaysSo() throws {
+        let shell = try InProcessShell()
+        #expect(shell.run("set shigen-shudan-kaishu form 共催"))
+        #expect(shell.captured.output == "Saved shigen-shudan-kaishu.\n")
+        #expect(try shell.fixture.sheet("shigen-shudan-kaishu")["form"] as? String == "共催")
+    }
+
+    @Test func aBadEraYearIsRefusedAndNothingChanges() throws {
+        let shell = try InProcessShell()
+        let before = try shell.fixture.snapshot()
+        #expect(!shell.run("set shigen-shudan-kaishu started 昭和70"))
+        #expect(shell.captured.error.contains("昭和 has no year 70"))
+        #expect(try shell.fixture.snapshot() == before)
+    }
+
+    @Test func newWalksEveryFieldFromTheScriptedLines() throws {
+        // 事業名, then an empty line for each list or text, a value for each line field.
+        let shell = try InProcessShell(lines: ["地域防災訓練", "危機対策課", "", "", "共催", "H30", "4"])
+        #expect(shell.run("new chiiki-bosai"))
+        let sheet = try shell.fixture.sheet("chiiki-bosai")
+        #expect(sheet["title"] as? String == "地域防災訓練")
+        #expect(sheet["departments"] as? [String] == ["危機対策課"])
+        #expect(sheet["form"] as? String == "共催")
+        #expect((sheet["started"] as? [String: Any])?["era"] as? String == "平成")
+        #expect(sheet["domain"] as? String == SheetField.domains[3])
+        #expect(sheet["status"] as? String == "draft")
+        #expect(shell.reader.prompts.starts(with: ["事業名> ", "担当課> "]))
+        #expect(shell.session.openCase == CaseID("chiiki-bosai"))
+    }
+
+    @Test func approveListsWhatIsMissingAndChangesNothing() throws {
+        let shell = try InProcessShell()
+        let before = try shell.fixture.snapshot()
+        #expect(!shell.run("approve shigen-shudan-kaishu"))
+        #expect(shell.captured.error.contains("基本情報"))
+        #expect(try shell.fixture.snapshot() == before)
+    }
+
+    @Test func openThenShowUsesTheOpenCase() throws {
+        let shell = try InProcessShell()
+        #expect(shell.run("open 資源"))
+        #expect(shell.session.openCase == CaseID("shigen-shudan-kaishu"))
+        #expect(shell.run("show basics"))
+        #expect(shell.captured.output.contains("資源集団回収"))
+        #expect(shell.captured.output.contains("清掃事業課"))
+    }
+
+    @Test func anUnknownCommandIsOneLineAndFails() throws {
+        let shell = try InProcessShell()
+        #expect(!shell.run("frobnicate"))
+        #expect(shell.captured.error.contains("frobnicate"))
+        #expect(shell.captured.output.isEmpty)
+    }
+}
