@@ -110,14 +110,45 @@ struct LanguageTests {
         #expect(Language.from(environment: [:]) == .english)
     }
 
-    @Test(arguments: MessageKey.allCases)
-    func everyMessageHasBothLanguages(key: MessageKey) throws {
-        let entry = try #require(Catalogue.entries[key], "\(key) has no entry")
-        #expect(!entry.en.isEmpty && !entry.ja.isEmpty)
-        #expect(entry.ja.unicodeScalars.contains { $0.value > 0x7F }, "\(key): the Japanese text is not Japanese")
-        func placeholders(_ s: String) -> Set<String> {
-            Set((1...9).map { "%\($0)" }.filter { s.contains($0) })
+    /// A message of each area, each argument a marker: both languages must show every argument,
+    /// and the Japanese text must be Japanese.
+    static let samples: [(message: any UserMessage, markers: [String])] = {
+        let id = CaseID("marker-id")!
+        return [
+            (StoreMessage.caseNotFound(reference: "ＲＥＦ"), ["ＲＥＦ"]),
+            (StoreMessage.caseAmbiguous(reference: "ＲＥＦ", candidates: [(id, "ＴＩＴＬＥ")]), ["ＲＥＦ", "marker-id", "ＴＩＴＬＥ"]),
+            (StoreMessage.problem(fileName: "ＦＩＬＥ", reason: .unreadable(reason: "ＷＨＹ")), ["ＦＩＬＥ", "ＷＨＹ"]),
+            (StoreMessage.readOnlyNewer(fileName: "ＦＩＬＥ", schema: 7), ["ＦＩＬＥ", "7"]),
+            (StoreMessage.deleteConfirm(id: id, title: "ＴＩＴＬＥ"), ["marker-id", "ＴＩＴＬＥ"]),
+            (FieldMessage.valueNotAChoice(label: "ＬＡＢＥＬ", value: "ＶＡＬＵＥ", choices: ["ＣＨＯＩＣＥ"]), ["ＬＡＢＥＬ", "ＶＡＬＵＥ", "ＣＨＯＩＣＥ"]),
+            (FieldMessage.eraOutOfRange(era: "ＥＲＡ", year: 77, last: 88), ["ＥＲＡ", "77", "88"]),
+            (FieldMessage.unknownChoiceWarning(label: "ＬＡＢＥＬ", value: "ＶＡＬＵＥ", known: ["ＫＮＯＷＮ"]), ["ＬＡＢＥＬ", "ＶＡＬＵＥ", "ＫＮＯＷＮ"]),
+            (ValidationMessage.unknownActor(id: "ＩＤ", label: "ＬＡＢＥＬ", name: "ＮＡＭＥ"), ["ＩＤ", "ＬＡＢＥＬ", "ＮＡＭＥ"]),
+            (ValidationMessage.summary(checked: 11, withErrors: 22, withWarnings: 33), ["11", "22", "33"]),
+            (SheetMessage.flagged(by: "ＢＹ", on: "ＯＮ", note: "ＮＯＴＥ"), ["ＢＹ", "ＯＮ", "ＮＯＴＥ"]),
+            (ListMessage.matchCount(matches: 11, cases: 22), ["11", "22"]),
+            (ShellMessage.banner(path: "ＰＡＴＨ", cases: 11, uncommitted: 22), ["ＰＡＴＨ", "11", "22"]),
+            (WalkMessage.invalid(reason: "ＷＨＹ"), ["ＷＨＹ"]),
+            (ReviewMessage.summary(id: id, ok: 11, flagged: 22, open: 33), ["marker-id", "11", "22", "33"]),
+            (ReviewMessage.approveFlagged(section: "ＳＥＣＴＩＯＮ", note: "ＮＯＴＥ"), ["ＳＥＣＴＩＯＮ", "ＮＯＴＥ"]),
+            (GitMessage.revertConfirmField(id: id, title: "ＴＩＴＬＥ", label: "ＬＡＢＥＬ"), ["marker-id", "ＴＩＴＬＥ", "ＬＡＢＥＬ"]),
+            (GitMessage.statusChanged(id: id, title: "ＴＩＴＬＥ", labels: ["ＬＡＢＥＬ"]), ["marker-id", "ＴＩＴＬＥ", "ＬＡＢＥＬ"]),
+            (GitMessage.initAlready(path: "ＰＡＴＨ", repository: "ＲＥＰＯ"), ["ＰＡＴＨ", "ＲＥＰＯ"]),
+            (JSONMessage.parseError(JSONParseError(.unexpectedEndOfFile, at: 5, in: Array("{\n\"a\"".utf8))), ["2", "4"]),
+        ]
+    }()
+
+    @Test(arguments: samples.indices)
+    func everyMessageShowsItsArgumentsInBothLanguages(index: Int) {
+        let (message, markers) = Self.samples[index]
+        let japanese = message.text(in: .japanese)
+        let english = message.text(in: .english)
+        for marker in markers {
+            #expect(japanese.contains(marker), "\(message): the Japanese text lacks \(marker)")
+            #expect(english.contains(marker), "\(message): the English text lacks \(marker)")
         }
-        #expect(placeholders(entry.en) == placeholders(entry.ja), "\(key): placeholders differ")
+        #expect(japanese.unicodeScalars.contains { $0.value > 0x7F && !"ＲＥＦＴＩＬＦＨＹＷＡＢＬＶＵＣＯＮＫＰＭＳＧＤＩ".unicodeScalars.contains($0) },
+                "\(message): the Japanese text is not Japanese")
+        #expect(japanese != english)
     }
 }

@@ -19,29 +19,29 @@ struct ApproveCommand: StoreCommand {
 
     func run(in session: Session) throws {
         let id = try session.resolveCase(reference)
-        guard let sheet = session.sheet(id) else { throw CommandFailure(session.text(.caseNotFound, id.rawValue)) }
+        guard let sheet = session.sheet(id) else { throw CommandFailure(StoreMessage.caseNotFound(reference: id.rawValue), in: session) }
         if let stored = session.store.cases[id], stored.isReadOnly {
-            throw CommandFailure(session.text(.readOnlyNewer, id.fileName, String(stored.schemaVersion)))
+            throw CommandFailure(StoreMessage.readOnlyNewer(fileName: id.fileName, schema: stored.schemaVersion), in: session)
         }
         if sheet.status == .approved, sheet.sectionsBlockingApproval.isEmpty {
-            session.output.line(session.text(.approveAlready, id.rawValue))
+            session.say(ReviewMessage.approveAlready(id: id))
             return
         }
         let approved: CaseSheet
         do {
             approved = try SheetLifecycle.approving(sheet)
         } catch {
-            var lines = [session.text(.approveRefused, id.rawValue)]
+            var lines = [session.text(ReviewMessage.approveRefused(id: id))]
             for section in error.blocking {
                 switch SectionReviewState.of(section, in: sheet) {
-                case .flagged(let verdict): lines.append(session.text(.approveFlagged, section.label, TerminalSafeText.make(verdict.note)))
-                case .changedSinceReview: lines.append(session.text(.approveChanged, section.label))
-                case .notReviewed, .ok: lines.append(session.text(.approveMissing, section.label))
+                case .flagged(let verdict): lines.append(session.text(ReviewMessage.approveFlagged(section: section.label, note: verdict.note)))
+                case .changedSinceReview: lines.append(session.text(ReviewMessage.approveChanged(section: section.label)))
+                case .notReviewed, .ok: lines.append(session.text(ReviewMessage.approveMissing(section: section.label)))
                 }
             }
             throw CommandFailure(lines.joined(separator: "\n"))
         }
         try session.save(approved, as: id)
-        session.output.line(session.text(.approveDone, id.rawValue, session.safeTitle(sheet.title)))
+        session.say(ReviewMessage.approveDone(id: id, title: session.shownTitle(sheet.title)))
     }
 }

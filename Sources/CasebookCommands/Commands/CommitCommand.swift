@@ -24,14 +24,14 @@ struct CommitCommand: StoreCommand {
         let git = try session.repository()
         let paths = git.changedPaths()
         guard !paths.isEmpty else {
-            session.output.line(session.text(.commitNothing))
+            session.say(GitMessage.commitNothing)
             return
         }
         let conflicted = session.store.problems.filter { problem in
             if case .conflicted = problem.reason { return paths.contains(problem.fileName) }
             return false
         }
-        if let first = conflicted.first { throw CommandFailure(session.text(.commitConflicted, first.fileName)) }
+        if let first = conflicted.first { throw CommandFailure(GitMessage.commitConflicted(fileName: first.fileName), in: session) }
         let changes = git.changes(storePath: session.store.path)
         let text = message ?? CommitMessage.make(
             added: changes.filter { $0.kind == .added }.map(\.title),
@@ -40,6 +40,6 @@ struct CommitCommand: StoreCommand {
         let result = git.commitStore(message: text)
         guard result.succeeded else { throw session.gitFailure(result) }
         let hash = git.git.run(["rev-parse", "--short", "HEAD"]).output.trimmingCharacters(in: .whitespacesAndNewlines)
-        session.output.line(session.text(.commitDone, hash, TerminalSafeText.make(text)))
+        session.say(GitMessage.commitDone(hash: hash, message: text))
     }
 }

@@ -20,11 +20,11 @@ struct DeleteCommand: StoreCommand {
 
     func run(in session: Session) throws {
         let id = try session.resolveCase(reference)
-        let title = TerminalSafeText.make(session.sheet(id)?.title ?? "")
+        let title = session.sheet(id)?.title ?? ""
         if !yes {
-            let question = session.text(.deleteConfirm, id.rawValue, title)
+            let question = session.text(StoreMessage.deleteConfirm(id: id, title: title))
             guard Confirmation.ask(question, in: session) else {
-                session.output.line(session.text(.cancelled))
+                session.say(StoreMessage.cancelled)
                 return
             }
         }
@@ -35,7 +35,7 @@ struct DeleteCommand: StoreCommand {
         }
         if session.openCase == id { session.openCase = nil }
         session.unsavedEdits[id] = nil
-        session.output.line(session.text(.deleted, id.rawValue))
+        session.say(StoreMessage.deleted(id: id))
     }
 }
 

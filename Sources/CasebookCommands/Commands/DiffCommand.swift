@@ -43,12 +43,12 @@ struct DiffCommand: StoreCommand {
             }
             selected = changes.filter { $0.id == id }
             if selected.isEmpty {
-                session.output.line(session.text(.diffCaseUnchanged, id.rawValue))
+                session.say(GitMessage.caseUnchanged(id: id))
                 return
             }
         }
         guard !selected.isEmpty else {
-            session.output.line(session.text(.statusClean))
+            session.say(GitMessage.clean)
             return
         }
         let colour = session.usesColour
@@ -56,16 +56,16 @@ struct DiffCommand: StoreCommand {
         for change in selected {
             if !first { session.output.line() }
             first = false
-            let title = session.safeTitle(change.title)
+            let title = session.shownTitle(change.title)
             let heading: String
             switch change.kind {
-            case .added: heading = session.text(.diffAdded, change.id.rawValue, title)
-            case .changed: heading = session.text(.diffChanged, change.id.rawValue, title)
-            case .deleted: heading = session.text(.diffDeleted, change.id.rawValue, title)
+            case .added: heading = session.text(GitMessage.diffAdded(id: change.id, title: title))
+            case .changed: heading = session.text(GitMessage.diffChanged(id: change.id, title: title))
+            case .deleted: heading = session.text(GitMessage.diffDeleted(id: change.id, title: title))
             }
             session.output.line(colour ? "\u{1B}[1m\(heading)\u{1B}[0m" : heading)
             if let problem = change.problem {
-                session.output.line(session.text(.statusUnreadable, session.describe(problem.reason)))
+                session.say(GitMessage.unreadableChange(reason: session.message(for: problem.reason).rendered(in: session.language)))
                 continue
             }
             let before = change.kind == .added ? nil : change.before

@@ -28,9 +28,9 @@ struct EditCommand: StoreCommand {
 
     func run(in session: Session) throws {
         let (id, part) = try CaseAndPart.resolve(arguments, in: session)
-        guard let sheet = session.sheet(id) else { throw CommandFailure(session.text(.caseNotFound, id.rawValue)) }
+        guard let sheet = session.sheet(id) else { throw CommandFailure(StoreMessage.caseNotFound(reference: id.rawValue), in: session) }
         if let stored = session.store.cases[id], stored.isReadOnly {
-            throw CommandFailure(session.text(.readOnlyNewer, id.fileName, String(stored.schemaVersion)))
+            throw CommandFailure(StoreMessage.readOnlyNewer(fileName: id.fileName, schema: stored.schemaVersion), in: session)
         }
         let fields = part?.fields ?? SheetField.allCases
         if useEditor {

@@ -56,10 +56,10 @@ struct FindCommand: StoreCommand {
         }
         session.output.raw(pending)
         if hits == 0 {
-            session.output.error(session.text(.findNoMatch, TerminalSafeText.make(query)))
+            session.warn(ListMessage.noMatch(query: query))
             session.exitStatus = 1
         } else if session.outputIsTerminal {
-            session.output.line(session.text(.findCount, String(hits), String(casesHit)))
+            session.say(ListMessage.matchCount(matches: hits, cases: casesHit))
         }
     }
 }

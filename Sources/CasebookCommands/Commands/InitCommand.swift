@@ -30,7 +30,7 @@ struct InitCommand: ShellCommand {
         do {
             try FileSystem.makeDirectory(path)
         } catch {
-            output.error(Catalogue.text(.saveFailed, Language.from(environment: environment), [error.path, error.description]))
+            output.error(StoreMessage.saveFailed(path: error.path, reason: error.description).text(in: Language.from(environment: environment)))
             throw ExitCode(1)
         }
         let session = try Session.forCommandLine(storePath: path)
@@ -47,7 +47,7 @@ struct InitCommand: ShellCommand {
         do {
             try FileSystem.makeDirectory(path)
         } catch {
-            throw CommandFailure(session.text(.saveFailed, error.path, error.description))
+            throw CommandFailure(StoreMessage.saveFailed(path: error.path, reason: error.description), in: session)
         }
         try initialise(path, in: session)
     }
@@ -55,7 +55,7 @@ struct InitCommand: ShellCommand {
     private func initialise(_ path: String, in session: Session) throws {
         let git = GitStore(storePath: path)
         if git.isInRepository {
-            session.output.line(session.text(.initAlready, path, git.topLevel ?? "?"))
+            session.say(GitMessage.initAlready(path: path, repository: git.topLevel ?? "?"))
             return
         }
         let result = git.git.run(["init", "--quiet"])
@@ -71,9 +71,9 @@ struct InitCommand: ShellCommand {
             do {
                 try FileSystem.replaceAtomically(directory: path, name: ".gitattributes", with: Array(text.utf8))
             } catch {
-                throw CommandFailure(session.text(.saveFailed, error.path, error.description))
+                throw CommandFailure(StoreMessage.saveFailed(path: error.path, reason: error.description), in: session)
             }
         }
-        session.output.line(session.text(.initCreated, path))
+        session.say(GitMessage.initCreated(path: path))
     }
 }

@@ -49,21 +49,21 @@ struct ListCommand: StoreCommand {
                 && (wantedStatus == nil || sheet.status == wantedStatus)
         }
         guard !selected.isEmpty else {
-            session.output.line(session.text(.listEmpty))
+            session.say(ListMessage.noCases)
             return
         }
         let onTerminal = session.outputIsTerminal
-        let statusNames = Dictionary(uniqueKeysWithValues: SheetStatus.allCases.map { ($0, session.text(statusKey($0))) })
+        let statusNames = Dictionary(uniqueKeysWithValues: SheetStatus.allCases.map { ($0, session.text(SheetMessage.status($0))) })
         let language = session.language
         // Rows are made on every core: at 10,000 cases this is most of list's work.
-        let rows = [["id", "事業名", "形態", "担当課", "事業実施", session.text(.listHeaderStatus)]] + Parallel.map(selected.count) { position in
+        let rows = [["id", "事業名", "形態", "担当課", "事業実施", session.text(ListMessage.statusHeader)]] + Parallel.map(selected.count) { position in
             let (id, sheet) = selected[position]
             func cell(_ text: String, _ columns: Int) -> String {
                 let safe = TerminalSafeText.make(text)
                 return onTerminal ? DisplayWidth.truncated(safe, to: columns) : safe
             }
             var state = statusNames[sheet.status]!
-            if sheet.flagCount > 0 { state += "・" + Catalogue.text(.flagsCount, language, [String(sheet.flagCount)]) }
+            if sheet.flagCount > 0 { state += "・" + SheetMessage.flags(count: sheet.flagCount).text(in: language) }
             return [
                 id.rawValue,
                 cell(sheet.title, 32),
@@ -74,15 +74,6 @@ struct ListCommand: StoreCommand {
             ]
         }
         session.output.raw(utf8: TableLayout.renderUTF8(rows))
-        if onTerminal { session.output.line(session.text(.listCount, String(selected.count))) }
-    }
-}
-
-/// The message key of a status.
-func statusKey(_ status: SheetStatus) -> MessageKey {
-    switch status {
-    case .draft: .statusDraft
-    case .review: .statusReview
-    case .approved: .statusApproved
+        if onTerminal { session.say(ListMessage.count(selected.count)) }
     }
 }

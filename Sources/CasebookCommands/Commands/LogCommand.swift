@@ -30,7 +30,7 @@ struct LogCommand: StoreCommand {
             }
         }
         guard git.hasCommits else {
-            session.output.line(session.text(.gitNoCommits))
+            session.say(GitMessage.noCommits)
             return
         }
         switch git.log(fileName: fileName) {
@@ -38,7 +38,7 @@ struct LogCommand: StoreCommand {
             throw session.gitFailure(result)
         case .success(let entries):
             if entries.isEmpty {
-                session.output.line(session.text(.logEmpty, fileName ?? session.store.path))
+                session.say(GitMessage.logEmpty(name: fileName ?? session.store.path))
                 return
             }
             let authorWidth = entries.map { DisplayWidth.of(TerminalSafeText.make($0.author)) }.max() ?? 0

@@ -21,9 +21,9 @@ struct NewCommand: StoreCommand {
     func run(in session: Session) throws {
         let newID: CaseID
         if let id {
-            guard let valid = CaseID(id) else { throw CommandFailure(session.text(.badID, TerminalSafeText.make(id))) }
+            guard let valid = CaseID(id) else { throw CommandFailure(StoreMessage.badID(typed: id), in: session) }
             guard session.store.cases[valid] == nil, !FileSystem.exists(session.store.filePath(of: valid)) else {
-                throw CommandFailure(session.text(.idTaken, valid.rawValue))
+                throw CommandFailure(StoreMessage.idTaken(id: valid), in: session)
             }
             newID = valid
         } else {
@@ -35,7 +35,7 @@ struct NewCommand: StoreCommand {
         let walk = GuidedWalk(session: session, creating: newID)
         let outcome = try walk.run()
         guard let created = walk.id else {
-            session.output.line(session.text(.cancelled))
+            session.say(StoreMessage.cancelled)
             return
         }
         if session.isShell { session.openCase = created }
@@ -47,9 +47,9 @@ struct NewCommand: StoreCommand {
 enum WalkReport {
     static func report(_ outcome: GuidedWalk.Outcome, id: CaseID, in session: Session) {
         switch outcome {
-        case .finished: session.output.line(session.text(.walkDone, id.rawValue))
-        case .stopped: session.output.line(session.text(.walkStopped, id.rawValue))
-        case .interrupted: session.output.line(session.text(.walkInterrupted, id.rawValue))
+        case .finished: session.say(WalkMessage.done(id: id))
+        case .stopped: session.say(WalkMessage.stopped(id: id))
+        case .interrupted: session.say(WalkMessage.interrupted(id: id))
         }
     }
 }

@@ -17,7 +17,7 @@ struct OpenCommand: ShellCommand {
     func run(in session: Session) throws {
         let id = try session.resolveCase(reference)
         session.openCase = id
-        session.output.line(session.text(.shellOpened, id.rawValue, TerminalSafeText.make(session.sheet(id)?.title ?? "")))
+        session.say(ShellMessage.opened(id: id, title: session.sheet(id)?.title ?? ""))
     }
 
     func run() throws {

@@ -37,10 +37,10 @@ struct RevertCommand: StoreCommand {
             id = named
         }
         if let problem = session.store.problems.first(where: { $0.fileName == id.fileName }) {
-            throw CommandFailure(session.text(.revertUnreadable, id.fileName, session.describe(problem.reason)))
+            throw CommandFailure(GitMessage.revertUnreadable(name: id.fileName, reason: session.message(for: problem.reason).rendered(in: session.language)), in: session)
         }
         if let stored = session.store.cases[id], stored.isReadOnly {
-            throw CommandFailure(session.text(.readOnlyNewer, id.fileName, String(stored.schemaVersion)))
+            throw CommandFailure(StoreMessage.readOnlyNewer(fileName: id.fileName, schema: stored.schemaVersion), in: session)
         }
         let committedBytes = git.committedBytes(of: id.fileName)
         var committed: CaseSheet?
@@ -48,63 +48,63 @@ struct RevertCommand: StoreCommand {
             switch CaseStore.decodeCommitted(committedBytes, id: id) {
             case .success(let sheet): committed = sheet
             case .failure(let problem):
-                throw CommandFailure(session.text(.revertUnreadable, "HEAD:" + id.fileName, session.describe(problem.reason)))
+                throw CommandFailure(GitMessage.revertUnreadable(name: "HEAD:" + id.fileName, reason: session.message(for: problem.reason).rendered(in: session.language)), in: session)
             }
         }
         let current = session.store.cases[id]
-        let title = session.safeTitle(session.sheet(id)?.title ?? committed?.title ?? "")
+        let title = session.shownTitle(session.sheet(id)?.title ?? committed?.title ?? "")
 
         if let part {
-            guard let committed else { throw CommandFailure(session.text(.revertNotCommitted, id.rawValue)) }
-            guard var sheet = session.sheet(id) else { throw CommandFailure(session.text(.caseNotFound, id.rawValue)) }
+            guard let committed else { throw CommandFailure(GitMessage.revertNotCommitted(id: id), in: session) }
+            guard var sheet = session.sheet(id) else { throw CommandFailure(StoreMessage.caseNotFound(reference: id.rawValue), in: session) }
             let label = partLabel(part)
             guard part.fields.contains(where: { sheet.value(of: $0) != committed.value(of: $0) }) else {
-                session.output.line(session.text(.revertFieldUnchanged, id.rawValue, label))
+                session.say(GitMessage.revertFieldUnchanged(id: id, label: label))
                 return
             }
-            guard yes || Confirmation.ask(session.text(.revertConfirmField, id.rawValue, title, label), in: session) else {
-                session.output.line(session.text(.cancelled))
+            guard yes || Confirmation.ask(session.text(GitMessage.revertConfirmField(id: id, title: title, label: label)), in: session) else {
+                session.say(StoreMessage.cancelled)
                 return
             }
             for field in part.fields { sheet.setValue(committed.value(of: field), of: field) }
             try session.save(sheet, as: id)
-            session.output.line(session.text(.revertFieldDone, id.rawValue, label))
+            session.say(GitMessage.revertFieldDone(id: id, label: label))
             return
         }
 
         switch (committed, current) {
         case (nil, nil):
-            throw CommandFailure(session.text(.caseNotFound, id.rawValue))
+            throw CommandFailure(StoreMessage.caseNotFound(reference: id.rawValue), in: session)
         case (nil, .some):
-            guard yes || Confirmation.ask(session.text(.revertConfirmDeleteNew, id.rawValue, title), in: session) else {
-                session.output.line(session.text(.cancelled))
+            guard yes || Confirmation.ask(session.text(GitMessage.revertConfirmDeleteNew(id: id, title: title)), in: session) else {
+                session.say(StoreMessage.cancelled)
                 return
             }
             do { try session.store.delete(id) } catch { throw CommandFailure(session.describe(error)) }
             session.unsavedEdits[id] = nil
             if session.openCase == id { session.openCase = nil }
-            session.output.line(session.text(.revertDeleted, id.rawValue))
+            session.say(GitMessage.revertDeleted(id: id))
         case (.some(let sheet), nil):
-            guard yes || Confirmation.ask(session.text(.revertConfirmRestore, id.rawValue, title), in: session) else {
-                session.output.line(session.text(.cancelled))
+            guard yes || Confirmation.ask(session.text(GitMessage.revertConfirmRestore(id: id, title: title)), in: session) else {
+                session.say(StoreMessage.cancelled)
                 return
             }
             do { try session.store.create(sheet, as: id) } catch { throw CommandFailure(session.describe(error)) }
             session.unsavedEdits[id] = nil
-            session.output.line(session.text(.revertDone, id.rawValue))
+            session.say(GitMessage.revertDone(id: id))
         case (.some(let sheet), .some(let stored)):
             if stored.bytesOnDisk == committedBytes, session.unsavedEdits[id] == nil {
-                session.output.line(session.text(.diffCaseUnchanged, id.rawValue))
+                session.say(GitMessage.caseUnchanged(id: id))
                 return
             }
-            guard yes || Confirmation.ask(session.text(.revertConfirmCase, id.rawValue, title), in: session) else {
-                session.output.line(session.text(.cancelled))
+            guard yes || Confirmation.ask(session.text(GitMessage.revertConfirmCase(id: id, title: title)), in: session) else {
+                session.say(StoreMessage.cancelled)
                 return
             }
             // The store's own save: the committed status and verdicts come back as they were.
             do { try session.store.save(sheet, as: id) } catch { throw CommandFailure(session.describe(error)) }
             session.unsavedEdits[id] = nil
-            session.output.line(session.text(.revertDone, id.rawValue))
+            session.say(GitMessage.revertDone(id: id))
         }
     }
 

@@ -57,11 +57,11 @@ struct ReviewCommand: StoreCommand {
 
     func run(in session: Session) throws {
         let id = try session.resolveCase(reference)
-        guard let sheet = session.sheet(id) else { throw CommandFailure(session.text(.caseNotFound, id.rawValue)) }
+        guard let sheet = session.sheet(id) else { throw CommandFailure(StoreMessage.caseNotFound(reference: id.rawValue), in: session) }
         if let stored = session.store.cases[id], stored.isReadOnly {
-            throw CommandFailure(session.text(.readOnlyNewer, id.fileName, String(stored.schemaVersion)))
+            throw CommandFailure(StoreMessage.readOnlyNewer(fileName: id.fileName, schema: stored.schemaVersion), in: session)
         }
-        session.output.line(session.text(.reviewHeader, id.rawValue, session.safeTitle(sheet.title)))
+        session.say(ReviewMessage.header(id: id, title: session.shownTitle(sheet.title)))
         let reviewer = session.reviewerName
         let sections = SheetSection.allCases
         var index = 0
@@ -70,7 +70,7 @@ struct ReviewCommand: StoreCommand {
             let section = sections[index]
             show(section, of: id, in: session)
             while true {
-                let prompt = session.text(.reviewPrompt, section.label) + "> "
+                let prompt = session.text(ReviewMessage.prompt(section: section.label)) + "> "
                 let result = session.lineReader.readLine(prompt: prompt, prefill: "", history: nil, completer: Self.completer)
                 guard case .line(let line) = result else {
                     stopped = true
@@ -79,44 +79,44 @@ struct ReviewCommand: StoreCommand {
                 switch Answer.parse(line) {
                 case .ok(let note):
                     try record(.ok, note: note, section: section, of: id, by: reviewer, in: session)
-                    session.output.line(session.text(.reviewRecordedOk, section.label))
+                    session.say(ReviewMessage.recordedOk(section: section.label))
                     index += 1
                     continue walk
                 case .flag(let typed):
                     var note = typed
                     if note.isEmpty {
-                        session.output.line(session.text(.reviewNoteRequired))
-                        let asked = session.lineReader.readLine(prompt: session.text(.reviewNotePrompt) + "> ", prefill: "", history: nil, completer: nil)
+                        session.say(ReviewMessage.noteRequired)
+                        let asked = session.lineReader.readLine(prompt: session.text(ReviewMessage.notePrompt) + "> ", prefill: "", history: nil, completer: nil)
                         guard case .line(let answer) = asked else { continue }
                         note = answer.trimmingWhitespace()
                         if note.isEmpty || note == "." || note == "<" { continue }
                     }
                     try record(.flagged, note: note, section: section, of: id, by: reviewer, in: session)
-                    session.output.line(session.text(.reviewRecordedFlag, section.label))
+                    session.say(ReviewMessage.recordedFlag(section: section.label))
                     index += 1
                     continue walk
                 case .edit:
-                    guard let current = session.sheet(id) else { throw CommandFailure(session.text(.caseNotFound, id.rawValue)) }
+                    guard let current = session.sheet(id) else { throw CommandFailure(StoreMessage.caseNotFound(reference: id.rawValue), in: session) }
                     let edit = GuidedWalk(session: session, editing: id, sheet: current, fields: section.fields)
-                    if try edit.run() == .interrupted { session.output.line(session.text(.walkInterrupted, id.rawValue)) }
+                    if try edit.run() == .interrupted { session.say(WalkMessage.interrupted(id: id)) }
                     continue walk
                 case .skip:
                     index += 1
                     continue walk
                 case .back:
-                    if index == 0 { session.output.line(session.text(.reviewAtFirstSection)) } else { index -= 1 }
+                    if index == 0 { session.say(ReviewMessage.atFirstSection) } else { index -= 1 }
                     continue walk
                 case .stop:
                     stopped = true
                     break walk
                 case .empty:
-                    session.output.line("  (" + session.text(.reviewHint) + ")")
+                    session.output.line("  (" + session.text(ReviewMessage.hint) + ")")
                 case .unknown(let typed):
-                    session.output.line(session.text(.reviewUnknownAnswer, TerminalSafeText.make(typed)))
+                    session.say(ReviewMessage.unknownAnswer(typed: typed))
                 }
             }
         }
-        if stopped { session.output.line(session.text(.reviewStopped)) }
+        if stopped { session.say(ReviewMessage.stopped) }
         summarise(id, in: session)
     }
 
@@ -127,18 +127,18 @@ struct ReviewCommand: StoreCommand {
         let layout = SheetLayout(width: session.width, style: .init(colour: session.usesColour), language: session.language)
         session.output.raw(layout.render(sheet, id: id.rawValue, part: .section(section)))
         switch SectionReviewState.of(section, in: sheet) {
-        case .notReviewed: session.output.line("  " + session.text(.reviewStateNone))
-        case .ok(let verdict): session.output.line("  ［✓］" + session.text(.reviewStateOk, TerminalSafeText.make(verdict.by), verdict.at))
+        case .notReviewed: session.output.line("  " + session.text(ReviewMessage.stateNone))
+        case .ok(let verdict): session.output.line("  ［✓］" + session.text(ReviewMessage.stateOk(by: verdict.by, on: verdict.at)))
         case .flagged, .changedSinceReview: break // the layout shows these
         }
-        session.output.line("  (" + session.text(.reviewHint) + ")")
+        session.output.line("  (" + session.text(ReviewMessage.hint) + ")")
     }
 
     /// Saves a verdict on `section` as it reads now; a draft moves to review, and an approved case
     /// that no longer has every section ok goes back to review.
     private func record(_ state: ReviewVerdict.State, note: String, section: SheetSection, of id: CaseID,
                         by reviewer: String, in session: Session) throws {
-        guard let sheet = session.sheet(id) else { throw CommandFailure(session.text(.caseNotFound, id.rawValue)) }
+        guard let sheet = session.sheet(id) else { throw CommandFailure(StoreMessage.caseNotFound(reference: id.rawValue), in: session) }
         let verdict = ReviewVerdict(state: state, by: reviewer, at: session.today, note: note, hash: SectionHash.of(section, in: sheet))
         try session.save(SheetLifecycle.recording(verdict, for: section, in: sheet), as: id)
     }
@@ -153,9 +153,9 @@ struct ReviewCommand: StoreCommand {
             case .notReviewed, .changedSinceReview: open += 1
             }
         }
-        session.output.line(session.text(.reviewSummary, id.rawValue, String(ok), String(flagged), String(open)))
+        session.say(ReviewMessage.summary(id: id, ok: ok, flagged: flagged, open: open))
         if sheet.sectionsBlockingApproval.isEmpty, sheet.status != .approved {
-            session.output.line(session.text(.reviewReadyToApprove, id.rawValue))
+            session.say(ReviewMessage.readyToApprove(id: id))
         }
     }
 

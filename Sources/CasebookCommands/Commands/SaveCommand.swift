@@ -21,11 +21,11 @@ struct SaveCommand: ShellCommand {
     func run(in session: Session) throws {
         let id = try session.resolveCase(reference)
         guard let edit = session.unsavedEdits[id] else {
-            session.output.line(session.text(.unchanged, id.rawValue))
+            session.say(StoreMessage.unchanged(id: id))
             return
         }
         try session.save(edit, as: id, force: force)
-        session.output.line(session.text(.saved, id.rawValue))
+        session.say(StoreMessage.saved(id: id))
     }
 
     func run() throws {
@@ -55,7 +55,7 @@ struct ReloadCommand: ShellCommand {
             try? session.store.reloadAll()
         }
         session.reportProblems()
-        session.output.line(session.text(.storeOpened, session.store.path, String(session.store.cases.count), String(session.uncommittedCount())))
+        session.say(StoreMessage.storeOpened(path: session.store.path, cases: session.store.cases.count, uncommitted: session.uncommittedCount()))
     }
 
     /// From the command line there is nothing to reload: every `casebook CMD` reads the files afresh.

@@ -31,9 +31,9 @@ struct SetCommand: StoreCommand {
         let fieldName = arguments[arguments.count - 2]
         let typed = arguments[arguments.count - 1]
         guard case .field(let field) = try session.part(named: fieldName) else {
-            throw CommandFailure(session.text(.fieldNotSingleLine, fieldName, fieldName))
+            throw CommandFailure(FieldMessage.fieldNotSingleLine(label: fieldName, key: fieldName), in: session)
         }
-        guard var sheet = session.sheet(id) else { throw CommandFailure(session.text(.caseNotFound, id.rawValue)) }
+        guard var sheet = session.sheet(id) else { throw CommandFailure(StoreMessage.caseNotFound(reference: id.rawValue), in: session) }
         let accepted: (value: FieldValue, warning: ValidationIssue?)
         do {
             accepted = try FieldInput.singleLineValue(typed, for: field, currentWesternYear: session.currentWesternYear)
@@ -45,6 +45,6 @@ struct SetCommand: StoreCommand {
         let before = session.store.cases[id]?.bytesOnDisk
         try session.save(sheet, as: id, force: force)
         let changed = session.store.cases[id]?.bytesOnDisk != before
-        session.output.line(changed ? session.text(.saved, id.rawValue) : session.text(.unchanged, id.rawValue))
+        session.output.line(changed ? session.text(StoreMessage.saved(id: id)) : session.text(StoreMessage.unchanged(id: id)))
     }
 }

@@ -29,7 +29,7 @@ struct ShowCommand: StoreCommand {
 
     func run(in session: Session) throws {
         let (id, part) = try CaseAndPart.resolve(arguments, in: session)
-        guard let sheet = session.sheet(id) else { throw CommandFailure(session.text(.caseNotFound, id.rawValue)) }
+        guard let sheet = session.sheet(id) else { throw CommandFailure(StoreMessage.caseNotFound(reference: id.rawValue), in: session) }
         let layout = SheetLayout(width: width ?? session.width, style: .init(colour: session.usesColour), language: session.language)
         session.output.raw(layout.render(sheet, id: id.rawValue, part: part))
     }

@@ -17,24 +17,24 @@ struct StatusCommand: StoreCommand {
         let git = try session.repository()
         let changes = git.changes(storePath: session.store.path)
         guard !changes.isEmpty else {
-            session.output.line(session.text(.statusClean))
+            session.say(GitMessage.clean)
             return
         }
         for change in changes {
-            let title = session.safeTitle(change.title)
+            let title = session.shownTitle(change.title)
             switch change.kind {
-            case .added: session.output.line(session.text(.statusAdded, change.id.rawValue, title))
-            case .deleted: session.output.line(session.text(.statusDeleted, change.id.rawValue, title))
+            case .added: session.say(GitMessage.statusAdded(id: change.id, title: title))
+            case .deleted: session.say(GitMessage.statusDeleted(id: change.id, title: title))
             case .changed:
                 let labels = change.changedLabels
                 if labels.isEmpty {
-                    session.output.line(session.text(.statusChangedPlain, change.id.rawValue, title))
+                    session.say(GitMessage.statusChangedPlain(id: change.id, title: title))
                 } else {
-                    session.output.line(session.text(.statusChanged, change.id.rawValue, title, labels.joined(separator: ", ")))
+                    session.say(GitMessage.statusChanged(id: change.id, title: title, labels: labels))
                 }
             }
             if let problem = change.problem {
-                session.output.line(session.text(.statusUnreadable, session.describe(problem.reason)))
+                session.say(GitMessage.unreadableChange(reason: session.message(for: problem.reason).rendered(in: session.language)))
             }
         }
     }

@@ -26,8 +26,8 @@ struct ValidateCommand: StoreCommand {
             if issues.contains(where: { $0.severity == .error }) { withErrors += 1 }
             if issues.contains(where: { $0.severity == .warning }) { withWarnings += 1 }
             for issue in issues {
-                let prefix = issue.severity == .error ? "error: " : "warning: "
-                session.output.line(prefix + session.describe(issue: issue, id: id.rawValue))
+                let line = MessageText(verbatim: session.describe(issue: issue, id: id.rawValue))
+                session.say(issue.severity == .error ? ValidationMessage.error(line) : ValidationMessage.warning(line))
             }
         }
         // Files that did not load are invalid too; the store already named them when it opened
@@ -35,13 +35,13 @@ struct ValidateCommand: StoreCommand {
         let unreadable = reference == nil ? session.store.problems.count : 0
         if session.isShell {
             for problem in session.store.problems where reference == nil {
-                session.output.line("error: " + session.text(.storeProblem, problem.fileName, session.describe(problem.reason)))
+                session.say(ValidationMessage.error(StoreMessage.problem(fileName: problem.fileName, reason: session.message(for: problem.reason)).rendered(in: session.language)))
             }
         }
         if withErrors + unreadable == 0 && withWarnings == 0 {
-            session.output.line(session.text(.validAllGood, String(ids.count)))
+            session.say(ValidationMessage.allGood(checked: ids.count))
         } else {
-            session.output.line(session.text(.validSummary, String(ids.count + unreadable), String(withErrors + unreadable), String(withWarnings)))
+            session.say(ValidationMessage.summary(checked: ids.count + unreadable, withErrors: withErrors + unreadable, withWarnings: withWarnings))
         }
         if withErrors + unreadable > 0 { session.exitStatus = 1 }
     }

@@ -6,8 +6,8 @@ public struct Casebook: ParsableCommand {
     public static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "casebook",
-            abstract: Catalogue.text(.helpAbstract, Help.language),
-            discussion: Catalogue.text(.helpDiscussion, Help.language),
+            abstract: HelpMessage.abstract.text(in: Help.language),
+            discussion: HelpMessage.discussion.text(in: Help.language),
             subcommands: CommandList.all)
     }
 

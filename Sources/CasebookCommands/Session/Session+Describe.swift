@@ -4,23 +4,23 @@ extension Session {
     /// Why a typed value was refused, in words that say what is accepted.
     public func describe(_ problem: FieldInput.Problem) -> String {
         switch problem {
-        case .required(let field): text(.valueRequired, field.label)
-        case .lineBreak(let field): text(.valueLineBreak, field.label)
+        case .required(let field): text(FieldMessage.valueRequired(label: field.label))
+        case .lineBreak(let field): text(FieldMessage.valueLineBreak(label: field.label))
         case .notAChoice(let field, let value, let choices):
-            text(.valueNotAChoice, field.label, TerminalSafeText.make(value), choices.joined(separator: "、"))
-        case .choiceNumberOutOfRange(let field, _, let count): text(.choiceNumberOutOfRange, field.label, String(count))
+            text(FieldMessage.valueNotAChoice(label: field.label, value: value, choices: choices))
+        case .choiceNumberOutOfRange(let field, _, let count): text(FieldMessage.choiceNumberOutOfRange(label: field.label, count: count))
         case .eraYear(let error): describe(error)
-        case .notSingleLine(let field): text(.fieldNotSingleLine, field.label, field.key)
-        case .badFlow(let typed): text(.badFlow, TerminalSafeText.make(typed))
+        case .notSingleLine(let field): text(FieldMessage.fieldNotSingleLine(label: field.label, key: field.key))
+        case .badFlow(let typed): text(FieldMessage.badFlow(typed: typed))
         }
     }
 
     /// Why an era year was refused.
     public func describe(_ error: EraYear.ParseError) -> String {
         switch error {
-        case .unrecognised(let typed): text(.eraUnrecognised, TerminalSafeText.make(typed))
-        case .outOfRange(let era, let year, let last): text(.eraOutOfRange, era.rawValue, String(year), String(last))
-        case .westernYearOutOfRange(let year, let last): text(.eraWesternOutOfRange, String(year), String(last))
+        case .unrecognised(let typed): text(FieldMessage.eraUnrecognised(typed: typed))
+        case .outOfRange(let era, let year, let last): text(FieldMessage.eraOutOfRange(era: era.rawValue, year: year, last: last))
+        case .westernYearOutOfRange(let year, let last): text(FieldMessage.eraWesternOutOfRange(year: year, last: last))
         }
     }
 
@@ -28,7 +28,7 @@ extension Session {
     public func describe(warning: ValidationIssue) -> String {
         switch warning.kind {
         case .unknownChoice(let value):
-            text(.unknownChoiceWarning, warning.field.label, TerminalSafeText.make(value), SheetField.knownForms.joined(separator: "、"))
+            text(FieldMessage.unknownChoiceWarning(label: warning.field.label, value: value, known: SheetField.knownForms))
         default:
             describe(issue: warning, id: "")
         }
@@ -38,12 +38,12 @@ extension Session {
     public func describe(issue: ValidationIssue, id: String) -> String {
         let label = issue.field.label
         switch issue.kind {
-        case .missing: return text(.validMissing, id, label)
-        case .notAChoice(let value): return text(.validNotAChoice, id, label, TerminalSafeText.make(value))
-        case .unknownChoice(let value): return text(.validUnknownChoice, id, label, TerminalSafeText.make(value))
-        case .eraYearOutOfRange(let era): return text(.validEraOutOfRange, id, label, era.editingText)
-        case .unknownActor(let name): return text(.validUnknownActor, id, label, TerminalSafeText.make(name))
-        case .lineBreak: return text(.validLineBreak, id, label)
+        case .missing: return text(ValidationMessage.missing(id: id, label: label))
+        case .notAChoice(let value): return text(ValidationMessage.notAChoice(id: id, label: label, value: value))
+        case .unknownChoice(let value): return text(ValidationMessage.unknownChoice(id: id, label: label, value: value))
+        case .eraYearOutOfRange(let era): return text(ValidationMessage.eraOutOfRange(id: id, label: label, year: era.editingText))
+        case .unknownActor(let name): return text(ValidationMessage.unknownActor(id: id, label: label, name: name))
+        case .lineBreak: return text(ValidationMessage.lineBreak(id: id, label: label))
         }
     }
 }

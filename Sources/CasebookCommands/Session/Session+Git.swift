@@ -12,7 +12,7 @@ extension Session {
     /// The store's git repository; a failure that says how to start one when there is none (SPEC §5).
     func repository() throws -> GitStore {
         let git = GitStore(storePath: store.path)
-        guard git.isInRepository else { throw CommandFailure(text(.gitNotRepository, store.path)) }
+        guard git.isInRepository else { throw CommandFailure(GitMessage.notRepository(storePath: store.path), in: self) }
         return git
     }
 
@@ -20,10 +20,9 @@ extension Session {
     func gitFailure(_ result: GitResult) -> CommandFailure {
         let words = (result.errorOutput + "\n" + result.output)
             .split(whereSeparator: \.isNewline)
-            .map { TerminalSafeText.make(String($0)) }
+            .map { String($0) }
             .filter { !$0.trimmingWhitespace().isEmpty }
-        let text = words.isEmpty ? "exit status \(result.status)" : words.joined(separator: "\n")
-        return CommandFailure(self.text(.gitFailed, text))
+        return CommandFailure(words.isEmpty ? GitMessage.failedStatus(result.status) : GitMessage.failed(lines: words), in: self)
     }
 
     /// Who gives a review verdict: git's user.name, else the login name (SPEC §4).
@@ -50,8 +49,8 @@ extension Session {
         }
     }
 
-    /// One line naming a case: id and title, made safe to print.
-    func safeTitle(_ title: String) -> String {
-        TerminalSafeText.make(title.isEmpty ? "（事業名なし）" : title)
+    /// A case's title as messages name it: a placeholder when it has none (messages make it safe to print).
+    func shownTitle(_ title: String) -> String {
+        title.isEmpty ? "（事業名なし）" : title
     }
 }

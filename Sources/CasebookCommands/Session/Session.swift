@@ -99,14 +99,9 @@ public final class Session {
             let store = try CaseStore(path: path)
             return Session(store: store, output: output, environment: environment)
         } catch {
-            output.error(Catalogue.text(.storeMissing, language, [FileSystem.absolutePath(path)]))
+            output.error(StoreMessage.storeMissing(path: FileSystem.absolutePath(path)).text(in: language))
             throw ExitCode.failure
         }
-    }
-
-    /// The message `key` in the session's language.
-    public func text(_ key: MessageKey, _ arguments: String...) -> String {
-        Catalogue.text(key, language, arguments)
     }
 
     /// A typed message in the session's language.
@@ -127,19 +122,24 @@ public final class Session {
     /// Prints the files that did not load, each by name with the reason.
     public func reportProblems() {
         for problem in store.problems {
-            output.error(text(.storeProblem, problem.fileName, describe(problem.reason)))
+            warn(StoreMessage.problem(fileName: problem.fileName, reason: message(for: problem.reason)))
         }
     }
 
     /// The reason a file did not load, in words.
     public func describe(_ reason: StoreProblem.Reason) -> String {
+        text(message(for: reason))
+    }
+
+    /// The reason a file did not load, as a message.
+    public func message(for reason: StoreProblem.Reason) -> FileProblemMessage {
         switch reason {
-        case .notUTF8: text(.problemNotUTF8)
-        case .badJSON(let error): text(.problemBadJSON, error.description)
-        case .wrongTypes(let error): text(.problemWrongTypes, error.description)
-        case .conflicted: text(.problemConflicted)
-        case .unreadable(let error): text(.problemUnreadable, error.description)
-        case .badFileName: text(.problemBadFileName)
+        case .notUTF8: .notUTF8
+        case .badJSON(let error): .badJSON(error)
+        case .wrongTypes(let error): .wrongTypes(error)
+        case .conflicted: .conflicted
+        case .unreadable(let error): .unreadable(reason: error.description)
+        case .badFileName: .badFileName
         }
     }
 
@@ -148,15 +148,15 @@ public final class Session {
     /// The case `reference` names, or the open case when it is `nil`; a failure lists candidates.
     public func resolveCase(_ reference: String?) throws -> CaseID {
         guard let reference else {
-            guard let openCase, store.cases[openCase] != nil else { throw CommandFailure(text(.noOpenCase)) }
+            guard let openCase, store.cases[openCase] != nil else { throw CommandFailure(StoreMessage.noOpenCase, in: self) }
             return openCase
         }
         switch store.resolve(reference) {
         case .found(let id): return id
-        case .notFound: throw CommandFailure(text(.caseNotFound, reference))
+        case .notFound: throw CommandFailure(StoreMessage.caseNotFound(reference: reference), in: self)
         case .ambiguous(let ids):
-            let lines = ids.map { "  \($0.rawValue)  \(TerminalSafeText.make(store.summary(of: $0)?.title ?? ""))" }
-            throw CommandFailure(([text(.caseAmbiguous, reference)] + lines).joined(separator: "\n"))
+            let candidates = ids.map { (id: $0, title: store.summary(of: $0)?.title ?? "") }
+            throw CommandFailure(StoreMessage.caseAmbiguous(reference: reference, candidates: candidates), in: self)
         }
     }
 
@@ -177,18 +177,18 @@ public final class Session {
     /// A save error in words.
     public func describe(_ error: SaveError) -> String {
         switch error {
-        case .changedOnDisk(let id): text(.changedOnDisk, id.fileName)
-        case .readOnly(let id, let schema): text(.readOnlyNewer, id.fileName, String(schema))
-        case .alreadyExists(let id): text(.idTaken, id.rawValue)
-        case .noSuchCase(let id): text(.caseNotFound, id.rawValue)
-        case .system(let error): text(.saveFailed, error.path, error.description)
+        case .changedOnDisk(let id): text(StoreMessage.changedOnDisk(fileName: id.fileName))
+        case .readOnly(let id, let schema): text(StoreMessage.readOnlyNewer(fileName: id.fileName, schema: schema))
+        case .alreadyExists(let id): text(StoreMessage.idTaken(id: id))
+        case .noSuchCase(let id): text(StoreMessage.caseNotFound(reference: id.rawValue))
+        case .system(let error): text(StoreMessage.saveFailed(path: error.path, reason: error.description))
         }
     }
 
     /// The field or section `name` names, or a failure listing the names.
     public func part(named name: String) throws -> SheetPart {
         guard let part = SheetPart.named(name) else {
-            throw CommandFailure(text(.unknownField, name, SheetField.allCases.map(\.key).joined(separator: ", ")))
+            throw CommandFailure(FieldMessage.unknownField(name: name, fields: SheetField.allCases.map(\.key)), in: self)
         }
         return part
     }

@@ -17,7 +17,7 @@ enum ShellRunner {
         do {
             store = try CaseStore(path: path)
         } catch {
-            output.error(Catalogue.text(.storeMissing, language, [FileSystem.absolutePath(path)]))
+            output.error(StoreMessage.storeMissing(path: FileSystem.absolutePath(path)).text(in: language))
             throw ExitCode.failure
         }
         let terminal = TerminalLineReader()
@@ -31,7 +31,7 @@ enum ShellRunner {
             // otherwise kill the process. A handler that does nothing, rather than SIG_IGN, so that
             // programs the shell starts (git, $EDITOR) get the default again at exec.
             signal(SIGINT) { _ in }
-            output.line(session.text(.shellBanner, store.path, String(store.count), String(session.uncommittedCount())))
+            session.say(ShellMessage.banner(path: store.path, cases: store.count, uncommitted: session.uncommittedCount()))
         }
         session.reportProblems()
 
@@ -92,8 +92,8 @@ enum ShellRunner {
         }
         if interactive {
             let uncommitted = session.uncommittedCount()
-            if uncommitted > 0 { output.line(session.text(.shellUncommitted, String(uncommitted))) }
-            output.line(session.text(.shellBye))
+            if uncommitted > 0 { session.say(ShellMessage.uncommitted(count: uncommitted)) }
+            session.say(ShellMessage.bye)
         }
         if anyFailed && !interactive { throw ExitCode.failure }
     }
@@ -105,12 +105,12 @@ enum ShellRunner {
         do {
             words = try WordSplitter.split(line)
         } catch {
-            session.output.error(session.text(.shellQuoteError))
+            session.warn(ShellMessage.quoteError)
             return false
         }
         guard let first = words.first else { return true }
         if !first.hasPrefix("-"), !CommandList.names.contains(first) {
-            session.output.error(session.text(.shellUnknownCommand, TerminalSafeText.make(first), CommandList.names.joined(separator: ", ")))
+            session.warn(ShellMessage.unknownCommand(name: first, commands: CommandList.names))
             return false
         }
         session.exitStatus = 0

@@ -8,7 +8,7 @@ import Foundation
 enum ExternalEditor {
     static func edit(_ fields: [SheetField], of sheet: CaseSheet, id: CaseID, in session: Session) throws {
         guard let editor = [session.environment["VISUAL"], session.environment["EDITOR"]].compactMap({ $0 }).first(where: { !$0.isEmpty }) else {
-            throw CommandFailure(session.text(.editorNoEditor))
+            throw CommandFailure(WalkMessage.editorNoEditor, in: session)
         }
         let text = EditorText.render(fields, of: sheet)
         let path = NSTemporaryDirectory() + "casebook-\(id.rawValue)-\(UUID().uuidString.prefix(8)).txt"
@@ -23,7 +23,7 @@ enum ExternalEditor {
         process.waitUntilExit()
         guard process.terminationStatus == 0, let data = FileManager.default.contents(atPath: path),
               let edited = String(data: data, encoding: .utf8) else {
-            throw CommandFailure(session.text(.editorFailed))
+            throw CommandFailure(WalkMessage.editorFailed, in: session)
         }
         var updated = sheet
         do {
@@ -32,6 +32,6 @@ enum ExternalEditor {
             throw CommandFailure(session.describe(error))
         }
         try session.save(updated, as: id)
-        session.output.line(session.text(.saved, id.rawValue))
+        session.say(StoreMessage.saved(id: id))
     }
 }

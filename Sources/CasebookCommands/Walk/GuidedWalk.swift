@@ -68,7 +68,7 @@ final class GuidedWalk {
                 answered.insert(field.key)
                 index += 1
             case .back:
-                if index == 0 { session.output.line(session.text(.walkAtFirstField)) } else { index -= 1 }
+                if index == 0 { session.say(WalkMessage.atFirstField) } else { index -= 1 }
             case .stop: return .stopped
             case .interrupt: return .interrupted
             }
@@ -112,10 +112,10 @@ final class GuidedWalk {
 
     private func askSingleLine(_ field: SheetField) throws -> Step {
         if case .choice(let choices, _) = field.kind {
-            session.output.line(session.text(.walkChoicesHeader))
+            session.say(WalkMessage.choicesHeader)
             for (number, choice) in choices.enumerated() { session.output.line("  \(number + 1). \(choice)") }
         }
-        if case .eraYear = field.kind { session.output.line("  (" + session.text(.walkEraHint) + ")") }
+        if case .eraYear = field.kind { session.output.line("  (" + session.text(WalkMessage.eraHint) + ")") }
         var current = ""
         if showsCurrentValue(field) {
             switch sheet.value(of: field) {
@@ -138,7 +138,7 @@ final class GuidedWalk {
                     try persist()
                     return .next
                 } catch let problem as FieldInput.Problem {
-                    session.output.line(session.text(.walkInvalid, session.describe(problem)))
+                    session.say(WalkMessage.invalid(reason: MessageText(verbatim: session.describe(problem))))
                     current = typed
                 }
             }
@@ -163,7 +163,7 @@ final class GuidedWalk {
                 if trimmed.isEmpty && !isExisting { return (kept, .next) }
                 if !trimmed.isEmpty {
                     if let problem = check(trimmed) {
-                        session.output.line(session.text(.walkInvalid, problem))
+                        session.say(WalkMessage.invalid(reason: MessageText(verbatim: problem)))
                         continue
                     }
                     kept.append(typed)
@@ -176,14 +176,14 @@ final class GuidedWalk {
 
     private func askItems(_ field: SheetField) throws -> Step {
         if case .text = field.kind {
-            session.output.line("  (" + session.text(.walkTextHint) + ")")
+            session.output.line("  (" + session.text(WalkMessage.textHint) + ")")
         } else {
-            session.output.line("  (" + session.text(.walkListHint) + ")")
+            session.output.line("  (" + session.text(WalkMessage.listHint) + ")")
         }
         var existing: [String] = []
         if showsCurrentValue(field), case .items(let items) = sheet.value(of: field) {
             existing = items
-            if !items.isEmpty { session.output.line("  (" + session.text(.walkEditHint) + ")") }
+            if !items.isEmpty { session.output.line("  (" + session.text(WalkMessage.editHint) + ")") }
         }
         let (typed, step) = readItems(prompt: field.label, existing: existing, history: history(for: field), completer: completer(for: field))
         if step == .back { return .back }
@@ -200,8 +200,8 @@ final class GuidedWalk {
     private func askDiagram() throws -> Step {
         let label = SheetField.diagram.label
         let prefill = showsCurrentValue(.diagram)
-        session.output.line("  (" + session.text(.walkListHint) + ")")
-        let actorsPrompt = "\(label)（\(session.text(.walkDiagramActors))）"
+        session.output.line("  (" + session.text(WalkMessage.listHint) + ")")
+        let actorsPrompt = "\(label)（\(session.text(WalkMessage.diagramActors))）"
         let (actors, actorStep) = readItems(prompt: actorsPrompt, existing: prefill ? sheet.diagram.actors : [],
                                             history: session.history(for: "diagram.actors") { [] }, completer: nil)
         if actorStep == .back { return .back }
@@ -209,7 +209,7 @@ final class GuidedWalk {
         try persist()
         if actorStep != .next { return actorStep }
 
-        let flowsPrompt = "\(label)（\(session.text(.walkDiagramFlows))）"
+        let flowsPrompt = "\(label)（\(session.text(WalkMessage.diagramFlows))）"
         let (flows, flowStep) = readItems(
             prompt: flowsPrompt, existing: prefill ? sheet.diagram.flows.map(\.displayText) : [],
             history: nil, completer: nil,
@@ -228,7 +228,7 @@ final class GuidedWalk {
         try persist()
         if flowStep != .next { return flowStep }
 
-        let notesPrompt = "\(label)（\(session.text(.walkDiagramNotes))）"
+        let notesPrompt = "\(label)（\(session.text(WalkMessage.diagramNotes))）"
         let (notes, noteStep) = readItems(prompt: notesPrompt, existing: prefill ? sheet.diagram.notes : [],
                                           history: nil, completer: nil)
         if noteStep == .back { return .back }
@@ -253,7 +253,7 @@ final class GuidedWalk {
             throw CommandFailure(session.describe(error))
         }
         id = newID
-        session.output.line(session.text(.walkCreated, newID.rawValue))
+        session.say(WalkMessage.created(id: newID))
         if let stored = session.store.cases[newID] { sheet = stored.sheet }
     }
 }

@@ -1,11 +1,76 @@
-/// Why a byte sequence is not a JSON document casebook can read.
+/// Why a byte sequence is not a JSON document casebook can read, and where: the byte offset,
+/// and the line and column a person finds it at (columns count characters, from 1).
 public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// What was wrong, in English (callers translate the broad cases).
-    public var reason: String
+    /// What was wrong.
+    public enum Reason: Sendable, Equatable {
+        case byteOrderMark
+        case textAfterDocument
+        case unexpectedEndOfFile
+        case unexpectedCharacter
+        case nestedTooDeeply
+        case expectedKey
+        case expectedColon
+        case expectedCommaOrBrace
+        case expectedCommaOrBracket
+        case badNumber
+        case unterminatedString
+        case notUTF8
+        case controlCharacterInString
+        case loneSurrogate
+        case badEscape
+        case badUnicodeEscape
+
+        /// The reason in English words.
+        public var englishWords: String {
+            switch self {
+            case .byteOrderMark: "byte-order mark"
+            case .textAfterDocument: "unexpected text after the document"
+            case .unexpectedEndOfFile: "unexpected end of file"
+            case .unexpectedCharacter: "unexpected character"
+            case .nestedTooDeeply: "nested too deeply"
+            case .expectedKey: "expected a key"
+            case .expectedColon: "expected ':'"
+            case .expectedCommaOrBrace: "expected ',' or '}'"
+            case .expectedCommaOrBracket: "expected ',' or ']'"
+            case .badNumber: "bad number"
+            case .unterminatedString: "unterminated string"
+            case .notUTF8: "not valid UTF-8"
+            case .controlCharacterInString: "control character in a string"
+            case .loneSurrogate: "lone surrogate"
+            case .badEscape: "bad escape"
+            case .badUnicodeEscape: "bad \\u escape"
+            }
+        }
+    }
+
+    /// What was wrong.
+    public var reason: Reason
     /// The byte offset at which the problem was found.
     public var offset: Int
+    /// The line of `offset`, from 1.
+    public var line: Int
+    /// The column of `offset` in characters (Unicode scalars) from the start of its line, from 1.
+    public var column: Int
 
-    public var description: String { "\(reason) at byte \(offset)" }
+    /// The error `reason` at `offset` in `bytes`, with its line and column.
+    public init(_ reason: Reason, at offset: Int, in bytes: [UInt8]) {
+        self.reason = reason
+        self.offset = offset
+        var line = 1
+        var column = 1
+        for byte in bytes[..<min(offset, bytes.count)] {
+            if byte == 0x0A {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+        }
+        self.line = line
+        self.column = column
+    }
+
+    public var description: String { "\(reason.englishWords) at line \(line), column \(column)" }
 }
 
 /// A strict RFC 8259 parser over UTF-8 bytes.
@@ -22,13 +87,13 @@ public struct JSONParser {
     public static func parse(_ bytes: [UInt8]) throws(JSONParseError) -> JSONValue {
         var parser = JSONParser(bytes: bytes)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
-            throw JSONParseError(reason: "byte-order mark", offset: 0)
+            throw JSONParseError(.byteOrderMark, at: 0, in: bytes)
         }
         parser.skipWhitespace()
         let value = try parser.parseValue()
         parser.skipWhitespace()
         if parser.index != bytes.count {
-            throw parser.error("unexpected text after the document")
+            throw parser.error(.textAfterDocument)
         }
         return value
     }
@@ -42,8 +107,8 @@ public struct JSONParser {
         self.bytes = bytes
     }
 
-    private func error(_ reason: String) -> JSONParseError {
-        JSONParseError(reason: reason, offset: index)
+    private func error(_ reason: JSONParseError.Reason) -> JSONParseError {
+        JSONParseError(reason, at: index, in: bytes)
     }
 
     private mutating func skipWhitespace() {
@@ -56,7 +121,7 @@ public struct JSONParser {
     }
 
     private mutating func parseValue() throws(JSONParseError) -> JSONValue {
-        guard index < bytes.count else { throw error("unexpected end of file") }
+        guard index < bytes.count else { throw error(.unexpectedEndOfFile) }
         switch bytes[index] {
         case UInt8(ascii: "{"): return try parseObject()
         case UInt8(ascii: "["): return try parseArray()
@@ -65,23 +130,23 @@ public struct JSONParser {
         case UInt8(ascii: "f"): try expectLiteral("false"); return .bool(false)
         case UInt8(ascii: "n"): try expectLiteral("null"); return .null
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try parseNumber()
-        default: throw error("unexpected character")
+        default: throw error(.unexpectedCharacter)
         }
     }
 
     private mutating func expectLiteral(_ literal: StaticString) throws(JSONParseError) {
         let count = literal.utf8CodeUnitCount
-        guard index + count <= bytes.count else { throw error("unexpected end of file") }
+        guard index + count <= bytes.count else { throw error(.unexpectedEndOfFile) }
         let start = literal.utf8Start
         for offset in 0..<count where bytes[index + offset] != start[offset] {
-            throw error("unexpected character")
+            throw error(.unexpectedCharacter)
         }
         index += count
     }
 
     private mutating func enter() throws(JSONParseError) {
         depth += 1
-        if depth > Self.maximumDepth { throw error("nested too deeply") }
+        if depth > Self.maximumDepth { throw error(.nestedTooDeeply) }
     }
 
     private mutating func parseObject() throws(JSONParseError) -> JSONValue {
@@ -96,10 +161,10 @@ public struct JSONParser {
         }
         while true {
             skipWhitespace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw error("expected a key") }
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw error(.expectedKey) }
             let key = try parseString()
             skipWhitespace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':'") }
+            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error(.expectedColon) }
             index += 1
             skipWhitespace()
             let value = try parseValue()
@@ -110,10 +175,10 @@ public struct JSONParser {
                 members.append(JSONMember(key, value))
             }
             skipWhitespace()
-            guard index < bytes.count else { throw error("unexpected end of file") }
+            guard index < bytes.count else { throw error(.unexpectedEndOfFile) }
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
             if bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members) }
-            throw error("expected ',' or '}'")
+            throw error(.expectedCommaOrBrace)
         }
     }
 
@@ -131,17 +196,17 @@ public struct JSONParser {
             skipWhitespace()
             elements.append(try parseValue())
             skipWhitespace()
-            guard index < bytes.count else { throw error("unexpected end of file") }
+            guard index < bytes.count else { throw error(.unexpectedEndOfFile) }
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
             if bytes[index] == UInt8(ascii: "]") { index += 1; return .array(elements) }
-            throw error("expected ',' or ']'")
+            throw error(.expectedCommaOrBracket)
         }
     }
 
     private mutating func parseNumber() throws(JSONParseError) -> JSONValue {
         let start = index
         if bytes[index] == UInt8(ascii: "-") { index += 1 }
-        guard index < bytes.count, isDigit(bytes[index]) else { throw error("bad number") }
+        guard index < bytes.count, isDigit(bytes[index]) else { throw error(.badNumber) }
         if bytes[index] == UInt8(ascii: "0") {
             index += 1
         } else {
@@ -149,17 +214,17 @@ public struct JSONParser {
         }
         if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
             index += 1
-            guard index < bytes.count, isDigit(bytes[index]) else { throw error("bad number") }
+            guard index < bytes.count, isDigit(bytes[index]) else { throw error(.badNumber) }
             while index < bytes.count, isDigit(bytes[index]) { index += 1 }
         }
         if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
             index += 1
             if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
-            guard index < bytes.count, isDigit(bytes[index]) else { throw error("bad number") }
+            guard index < bytes.count, isDigit(bytes[index]) else { throw error(.badNumber) }
             while index < bytes.count, isDigit(bytes[index]) { index += 1 }
         }
         let text = String(decoding: bytes[start..<index], as: UTF8.self)
-        guard let value = Double(text) else { throw error("bad number") }
+        guard let value = Double(text) else { throw error(.badNumber) }
         return .number(value)
     }
 
@@ -181,12 +246,12 @@ public struct JSONParser {
             }
             return nil
         }
-        guard let stop = found else { throw error("unterminated string") }
+        guard let stop = found else { throw error(.unterminatedString) }
         if bytes[stop] == UInt8(ascii: "\"") {
             index = stop + 1
             if stop == start { return "" }
             guard let run = String(validating: bytes[start..<stop], as: UTF8.self) else {
-                throw JSONParseError(reason: "not valid UTF-8", offset: start)
+                throw JSONParseError(.notUTF8, at: start, in: bytes)
             }
             return run
         }
@@ -200,12 +265,12 @@ public struct JSONParser {
         func flushRun(_ parser: JSONParser, upTo end: Int, into text: inout String) throws(JSONParseError) {
             guard runStart < end else { return }
             guard let run = String(validating: parser.bytes[runStart..<end], as: UTF8.self) else {
-                throw JSONParseError(reason: "not valid UTF-8", offset: runStart)
+                throw JSONParseError(.notUTF8, at: runStart, in: parser.bytes)
             }
             text.append(run)
         }
         while true {
-            guard index < bytes.count else { throw error("unterminated string") }
+            guard index < bytes.count else { throw error(.unterminatedString) }
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 try flushRun(self, upTo: index, into: &text)
@@ -213,7 +278,7 @@ public struct JSONParser {
                 return text
             }
             if byte < 0x20 {
-                throw error("control character in a string")
+                throw error(.controlCharacterInString)
             }
             if byte == UInt8(ascii: "\\") {
                 try flushRun(self, upTo: index, into: &text)
@@ -227,7 +292,7 @@ public struct JSONParser {
     }
 
     private mutating func parseEscape() throws(JSONParseError) -> Unicode.Scalar {
-        guard index < bytes.count else { throw error("unterminated string") }
+        guard index < bytes.count else { throw error(.unterminatedString) }
         let byte = bytes[index]
         index += 1
         switch byte {
@@ -243,23 +308,23 @@ public struct JSONParser {
             let first = try parseHex4()
             if (0xD800...0xDBFF).contains(first) {
                 guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
-                    throw error("lone surrogate")
+                    throw error(.loneSurrogate)
                 }
                 index += 2
                 let second = try parseHex4()
-                guard (0xDC00...0xDFFF).contains(second) else { throw error("lone surrogate") }
+                guard (0xDC00...0xDFFF).contains(second) else { throw error(.loneSurrogate) }
                 let combined = 0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)
                 return Unicode.Scalar(combined)!
             }
-            guard let scalar = Unicode.Scalar(first) else { throw error("lone surrogate") }
+            guard let scalar = Unicode.Scalar(first) else { throw error(.loneSurrogate) }
             return scalar
         default:
-            throw error("bad escape")
+            throw error(.badEscape)
         }
     }
 
     private mutating func parseHex4() throws(JSONParseError) -> UInt32 {
-        guard index + 4 <= bytes.count else { throw error("bad \\u escape") }
+        guard index + 4 <= bytes.count else { throw error(.badUnicodeEscape) }
         var value: UInt32 = 0
         for _ in 0..<4 {
             let byte = bytes[index]
@@ -268,7 +333,7 @@ public struct JSONParser {
             case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - UInt8(ascii: "0"))
             case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(byte - UInt8(ascii: "a") + 10)
             case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(byte - UInt8(ascii: "A") + 10)
-            default: throw error("bad \\u escape")
+            default: throw error(.badUnicodeEscape)
             }
             value = value * 16 + digit
             index += 1

@@ -55,8 +55,8 @@ public struct SheetLayout {
     // MARK: Pieces
 
     private func header(_ sheet: CaseSheet, id: String) -> [String] {
-        var status = Catalogue.text(statusKey(sheet.status), language)
-        if sheet.flagCount > 0 { status += "・" + Catalogue.text(.flagsCount, language, [String(sheet.flagCount)]) }
+        var status = SheetMessage.status(sheet.status).text(in: language)
+        if sheet.flagCount > 0 { status += "・" + SheetMessage.flags(count: sheet.flagCount).text(in: language) }
         let title = safe(sheet.title.isEmpty ? "（事業名なし）" : sheet.title)
         var lines = wrap(title, indent: 0).map { bold($0) }
         lines.append(dim("\(id)  [\(status)]"))
@@ -64,21 +64,13 @@ public struct SheetLayout {
         return lines
     }
 
-    private func statusKey(_ status: SheetStatus) -> MessageKey {
-        switch status {
-        case .draft: .statusDraft
-        case .review: .statusReview
-        case .approved: .statusApproved
-        }
-    }
-
     private func reviewLines(_ section: SheetSection, in sheet: CaseSheet) -> [String] {
         switch SectionReviewState.of(section, in: sheet) {
         case .flagged(let verdict):
-            let text = "［！］" + Catalogue.text(.reviewFlagged, language, [safe(verdict.by), verdict.at, safe(verdict.note)])
+            let text = "［！］" + SheetMessage.flagged(by: verdict.by, on: verdict.at, note: verdict.note).text(in: language)
             return wrap(text, indent: 2).map { colour($0, code: "33") }
         case .changedSinceReview(let verdict):
-            return wrap("［△］" + Catalogue.text(.reviewChanged, language, [safe(verdict.by), verdict.at]), indent: 2).map { colour($0, code: "33") }
+            return wrap("［△］" + SheetMessage.changedSinceReview(by: verdict.by, on: verdict.at).text(in: language), indent: 2).map { colour($0, code: "33") }
         case .ok, .notReviewed:
             return []
         }

@@ -300,7 +300,7 @@ public final class CaseStore {
         do {
             document = try JSONParser.parse(bytes)
         } catch {
-            if error.reason == "not valid UTF-8" || String(validating: bytes, as: UTF8.self) == nil {
+            if error.reason == .notUTF8 || String(validating: bytes, as: UTF8.self) == nil {
                 return .failure(StoreProblem(fileName: name, reason: .notUTF8))
             }
             return .failure(StoreProblem(fileName: name, reason: .badJSON(error)))

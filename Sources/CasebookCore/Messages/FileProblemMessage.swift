@@ -1,0 +1,44 @@
+/// Why a file in the store did not load (SPEC §2.2): always named with the file, never repaired.
+public enum FileProblemMessage: UserMessage {
+    /// The bytes are not UTF-8.
+    case notUTF8
+    /// The text is not JSON; where and why.
+    case badJSON(JSONParseError)
+    /// JSON, but not a case sheet.
+    case wrongTypes(SheetDecodingError)
+    /// Git conflict markers.
+    case conflicted
+    /// The system could not read it.
+    case unreadable(reason: String)
+    /// A name that is not a case id.
+    case badFileName
+
+    public func rendered(in language: Language) -> MessageText {
+        switch language {
+        case .japanese: japanese
+        case .english: english
+        }
+    }
+
+    private var japanese: MessageText {
+        switch self {
+        case .notUTF8: "UTF-8 のテキストではありません"
+        case .badJSON(let error): "JSON として正しくありません（\(JSONMessage.parseError(error), in: .japanese)）"
+        case .wrongTypes(let error): "事例シートの形式ではありません（\(error.description)）"
+        case .conflicted: "git の競合マーカーがあります。競合を解決してから読み込み直してください"
+        case .unreadable(let reason): "読み取れません（\(reason)）"
+        case .badFileName: "ファイル名が事例 ID として正しくありません"
+        }
+    }
+
+    private var english: MessageText {
+        switch self {
+        case .notUTF8: "the file is not UTF-8 text"
+        case .badJSON(let error): "not valid JSON (\(JSONMessage.parseError(error), in: .english))"
+        case .wrongTypes(let error): "not a case sheet (\(error.description))"
+        case .conflicted: "it holds git conflict markers; resolve the conflict and load again"
+        case .unreadable(let reason): "cannot be read (\(reason))"
+        case .badFileName: "the file name is not a valid case id"
+        }
+    }
+}
