@@ -2,23 +2,16 @@ import Testing
 @testable import CasebookCore
 
 /// A message of the test's own, in the shape every area's messages take.
-private enum SampleMessage: UserMessage {
+private enum SampleMessage: BilingualMessage {
     case saved(title: String, count: Int)
 
-    func rendered(in language: Language) -> MessageText {
-        switch language {
-        case .japanese: japanese
-        case .english: english
-        }
-    }
-
-    private var japanese: MessageText {
+    var japanese: MessageText {
         switch self {
         case .saved(let title, let count): "「\(title)」を保存しました（\(count) 件）。"
         }
     }
 
-    private var english: MessageText {
+    var english: MessageText {
         switch self {
         case .saved(let title, let count): "Saved “\(title)” (\(count))."
         }

@@ -1,5 +1,5 @@
 /// Messages about naming fields and typing their values (SPEC §1, §3.3).
-public enum FieldMessage: UserMessage {
+public enum FieldMessage: BilingualMessage {
     /// A name that is no field or section; `fields` are the keys accepted.
     case unknownField(name: String, fields: [String])
     /// A field that `set` cannot set in one go.
@@ -23,14 +23,7 @@ public enum FieldMessage: UserMessage {
     /// A value that is not one of an open choice's usual values; kept.
     case unknownChoiceWarning(label: String, value: String, known: [String])
 
-    public func rendered(in language: Language) -> MessageText {
-        switch language {
-        case .japanese: japanese
-        case .english: english
-        }
-    }
-
-    private var japanese: MessageText {
+    public var japanese: MessageText {
         switch self {
         case .unknownField(let name, let fields): "「\(name)」は項目でもセクションでもありません。項目: \(fields, separator: ", ")"
         case .fieldNotSingleLine(let label, let key): "\(label) は一度には設定できません。`edit CASE \(key)` を使ってください。"
@@ -49,7 +42,7 @@ public enum FieldMessage: UserMessage {
         }
     }
 
-    private var english: MessageText {
+    public var english: MessageText {
         switch self {
         case .unknownField(let name, let fields): "“\(name)” is not a field or section. Fields: \(fields, separator: ", ")"
         case .fieldNotSingleLine(let label, let key): "\(label) is not set in one go; use `edit CASE \(key)`."

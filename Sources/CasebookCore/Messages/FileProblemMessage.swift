@@ -1,5 +1,5 @@
 /// Why a file in the store did not load (SPEC §2.2): always named with the file, never repaired.
-public enum FileProblemMessage: UserMessage {
+public enum FileProblemMessage: BilingualMessage {
     /// The bytes are not UTF-8.
     case notUTF8
     /// The text is not JSON; where and why.
@@ -13,14 +13,7 @@ public enum FileProblemMessage: UserMessage {
     /// A name that is not a case id.
     case badFileName
 
-    public func rendered(in language: Language) -> MessageText {
-        switch language {
-        case .japanese: japanese
-        case .english: english
-        }
-    }
-
-    private var japanese: MessageText {
+    public var japanese: MessageText {
         switch self {
         case .notUTF8: "UTF-8 のテキストではありません"
         case .badJSON(let error): "JSON として正しくありません（\(JSONMessage.parseError(error), in: .japanese)）"
@@ -31,7 +24,7 @@ public enum FileProblemMessage: UserMessage {
         }
     }
 
-    private var english: MessageText {
+    public var english: MessageText {
         switch self {
         case .notUTF8: "the file is not UTF-8 text"
         case .badJSON(let error): "not valid JSON (\(JSONMessage.parseError(error), in: .english))"

@@ -1,5 +1,5 @@
 /// Version control: `status`, `diff`, `commit`, `log`, `revert`, `init` and git's refusals (SPEC §5).
-public enum GitMessage: UserMessage {
+public enum GitMessage: BilingualMessage {
     /// The store is in no repository.
     case notRepository(storePath: String)
     /// git's own words, one line each.
@@ -61,14 +61,7 @@ public enum GitMessage: UserMessage {
     /// `init` on a directory in a repository.
     case initAlready(path: String, repository: String)
 
-    public func rendered(in language: Language) -> MessageText {
-        switch language {
-        case .japanese: japanese
-        case .english: english
-        }
-    }
-
-    private var japanese: MessageText {
+    public var japanese: MessageText {
         switch self {
         case .notRepository(let path): "ストア \(path) は git リポジトリの中にありません。casebook init \(path) で作成できます。"
         case .failed(let lines): "git がエラーになりました: \(lines, separator: "\n")"
@@ -104,7 +97,7 @@ public enum GitMessage: UserMessage {
         }
     }
 
-    private var english: MessageText {
+    public var english: MessageText {
         switch self {
         case .notRepository(let path): "The store \(path) is not in a git repository. Start one with: casebook init \(path)"
         case .failed(let lines): "git refused: \(lines, separator: "\n")"

@@ -1,19 +1,12 @@
 /// The words of help (SPEC §3.6, §3.7): casebook's own description, and the headings and fixed
 /// lines that help screens are made of.
-public enum HelpMessage: UserMessage {
+public enum HelpMessage: BilingualMessage {
     /// What casebook is, in one sentence.
     case abstract
     /// How the shell starts and how cases are named.
     case discussion
 
-    public func rendered(in language: Language) -> MessageText {
-        switch language {
-        case .japanese: japanese
-        case .english: english
-        }
-    }
-
-    private var japanese: MessageText {
+    public var japanese: MessageText {
         switch self {
         case .abstract: "協働事例紹介シートを JSON で保存し、git で管理しながら作成・編集・レビューします。"
         case .discussion:
@@ -21,7 +14,7 @@ public enum HelpMessage: UserMessage {
         }
     }
 
-    private var english: MessageText {
+    public var english: MessageText {
         switch self {
         case .abstract: "Draft, edit and review 協働事例紹介シート (collaboration case sheets) stored as JSON in git."
         case .discussion:

@@ -1,22 +1,15 @@
 /// Why a file is not JSON, in words, with the line and column where the reading stopped.
-public enum JSONMessage: UserMessage {
+public enum JSONMessage: BilingualMessage {
     /// A parse error.
     case parseError(JSONParseError)
 
-    public func rendered(in language: Language) -> MessageText {
-        switch language {
-        case .japanese: japanese
-        case .english: english
-        }
-    }
-
-    private var japanese: MessageText {
+    public var japanese: MessageText {
         switch self {
         case .parseError(let error): "\(error.line) 行 \(error.column) 文字目: \(Self.japanese(error.reason))"
         }
     }
 
-    private var english: MessageText {
+    public var english: MessageText {
         switch self {
         case .parseError(let error): "\(verbatim: error.reason.englishWords) at line \(error.line), column \(error.column)"
         }

@@ -1,5 +1,5 @@
 /// What `list` and `find` say besides their rows (SPEC §3.2, §3.4).
-public enum ListMessage: UserMessage {
+public enum ListMessage: BilingualMessage {
     /// The heading of the status column.
     case statusHeader
     /// No case passed the filters.
@@ -11,14 +11,7 @@ public enum ListMessage: UserMessage {
     /// How many passages matched, in how many cases.
     case matchCount(matches: Int, cases: Int)
 
-    public func rendered(in language: Language) -> MessageText {
-        switch language {
-        case .japanese: japanese
-        case .english: english
-        }
-    }
-
-    private var japanese: MessageText {
+    public var japanese: MessageText {
         switch self {
         case .statusHeader: "状態"
         case .noCases: "事例はありません。"
@@ -28,7 +21,7 @@ public enum ListMessage: UserMessage {
         }
     }
 
-    private var english: MessageText {
+    public var english: MessageText {
         switch self {
         case .statusHeader: "status"
         case .noCases: "No cases."

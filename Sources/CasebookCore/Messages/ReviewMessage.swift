@@ -1,5 +1,5 @@
 /// The review walk and `approve` (SPEC §4).
-public enum ReviewMessage: UserMessage {
+public enum ReviewMessage: BilingualMessage {
     /// The line a review starts with.
     case header(id: CaseID, title: String)
     /// The answers the review prompt takes.
@@ -41,14 +41,7 @@ public enum ReviewMessage: UserMessage {
     /// A section changed since its review.
     case approveChanged(section: String)
 
-    public func rendered(in language: Language) -> MessageText {
-        switch language {
-        case .japanese: japanese
-        case .english: english
-        }
-    }
-
-    private var japanese: MessageText {
+    public var japanese: MessageText {
         switch self {
         case .header(let id, let title): "\(id.rawValue)「\(title)」をセクションごとにレビューします。"
         case .hint: "ok（問題なし）・flag 指摘内容・edit（編集）・skip（保留）・< 前へ・. 中断"
@@ -73,7 +66,7 @@ public enum ReviewMessage: UserMessage {
         }
     }
 
-    private var english: MessageText {
+    public var english: MessageText {
         switch self {
         case .header(let id, let title): "Reviewing \(id.rawValue) “\(title)”, one section at a time."
         case .hint: "ok · flag NOTE · edit · skip · < back · . stop"

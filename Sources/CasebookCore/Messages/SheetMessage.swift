@@ -1,6 +1,6 @@
 /// The few words around a sheet that are not labels: its status, its flags, a section's review
 /// state as `show` and `list` print them (SPEC §3.5, §4).
-public enum SheetMessage: UserMessage {
+public enum SheetMessage: BilingualMessage {
     /// A status by name.
     case status(SheetStatus)
     /// How many sections are flagged.
@@ -10,14 +10,7 @@ public enum SheetMessage: UserMessage {
     /// A section changed after its review.
     case changedSinceReview(by: String, on: String)
 
-    public func rendered(in language: Language) -> MessageText {
-        switch language {
-        case .japanese: japanese
-        case .english: english
-        }
-    }
-
-    private var japanese: MessageText {
+    public var japanese: MessageText {
         switch self {
         case .status(.draft): "下書き"
         case .status(.review): "レビュー中"
@@ -28,7 +21,7 @@ public enum SheetMessage: UserMessage {
         }
     }
 
-    private var english: MessageText {
+    public var english: MessageText {
         switch self {
         case .status(.draft): "draft"
         case .status(.review): "review"

@@ -1,5 +1,5 @@
 /// What the interactive shell itself says (SPEC §3, §3.1).
-public enum ShellMessage: UserMessage {
+public enum ShellMessage: BilingualMessage {
     /// The line the shell starts with.
     case banner(path: String, cases: Int, uncommitted: Int)
     /// Leaving.
@@ -17,14 +17,7 @@ public enum ShellMessage: UserMessage {
     /// A command that only the shell runs.
     case notInShell(command: String)
 
-    public func rendered(in language: Language) -> MessageText {
-        switch language {
-        case .japanese: japanese
-        case .english: english
-        }
-    }
-
-    private var japanese: MessageText {
+    public var japanese: MessageText {
         switch self {
         case .banner(let path, let cases, let uncommitted):
             "\(path): \(cases) 件、未コミットの変更 \(uncommitted) 件。help でコマンド一覧、quit で終了します。"
@@ -38,7 +31,7 @@ public enum ShellMessage: UserMessage {
         }
     }
 
-    private var english: MessageText {
+    public var english: MessageText {
         switch self {
         case .banner(let path, let cases, let uncommitted):
             "\(path): \(cases) cases, \(uncommitted) with uncommitted changes. Type help for commands, quit to leave."

@@ -1,5 +1,5 @@
 /// Messages about the store, finding cases in it, and saving or deleting them (SPEC §2).
-public enum StoreMessage: UserMessage {
+public enum StoreMessage: BilingualMessage {
     /// No store directory at `path`.
     case storeMissing(path: String)
     /// A summary of the store after a reload.
@@ -33,14 +33,7 @@ public enum StoreMessage: UserMessage {
     /// A question answered no.
     case cancelled
 
-    public func rendered(in language: Language) -> MessageText {
-        switch language {
-        case .japanese: japanese
-        case .english: english
-        }
-    }
-
-    private var japanese: MessageText {
+    public var japanese: MessageText {
         switch self {
         case .storeMissing(let path):
             "\(path) にストアがありません。--store DIR か CASEBOOK_STORE で指定するか、`casebook init DIR` で作成してください。"
@@ -65,7 +58,7 @@ public enum StoreMessage: UserMessage {
         }
     }
 
-    private var english: MessageText {
+    public var english: MessageText {
         switch self {
         case .storeMissing(let path):
             "No store at \(path). Give one with --store DIR or CASEBOOK_STORE, or create one with `casebook init DIR`."

@@ -1,33 +1,44 @@
 /// A text a user reads — a message, a prompt, a hint, a line of help — as a value with typed
-/// arguments. Each area of casebook has its own enum of messages (`ExportMessage`, `SyncMessage`…),
-/// and each enum renders itself with one exhaustive `switch` per language, so a message without a
-/// translation does not compile.
+/// arguments. Each area of casebook has its own enum of messages (`StoreMessage`, `ExportMessage`,
+/// `SyncMessage`…); most are `BilingualMessage`s, which give their text in each language by one
+/// exhaustive `switch` per language, so a message without a translation does not compile.
+public protocol UserMessage: Sendable {
+    /// The message in `language`.
+    func rendered(in language: Language) -> MessageText
+}
+
+/// A message written in Japanese and in English. The pattern every area's enum follows:
 ///
-/// The pattern every conforming enum follows:
-///
-///     public enum ExampleMessage: UserMessage {
+///     public enum ExampleMessage: BilingualMessage {
 ///         case caseNotFound(reference: String)
 ///
-///         public func rendered(in language: Language) -> MessageText {
-///             switch language {
-///             case .japanese: japanese
-///             case .english: english
-///             }
-///         }
-///         private var japanese: MessageText {
+///         public var japanese: MessageText {
 ///             switch self {
 ///             case .caseNotFound(let reference): "「\(reference)」に当たる事例がありません。"
 ///             }
 ///         }
-///         private var english: MessageText {
+///         public var english: MessageText {
 ///             switch self {
 ///             case .caseNotFound(let reference): "No case matches “\(reference)”."
 ///             }
 ///         }
 ///     }
-public protocol UserMessage: Sendable {
-    /// The message in `language`.
-    func rendered(in language: Language) -> MessageText
+public protocol BilingualMessage: UserMessage {
+    /// The Japanese text.
+    var japanese: MessageText { get }
+    /// The English text.
+    var english: MessageText { get }
+}
+
+extension BilingualMessage {
+    /// The one place a language is chosen: a new language is a new requirement above, and every
+    /// message enum then fails to compile until it is translated.
+    public func rendered(in language: Language) -> MessageText {
+        switch language {
+        case .japanese: japanese
+        case .english: english
+        }
+    }
 }
 
 extension UserMessage {

@@ -1,5 +1,5 @@
 /// What `validate` reports (SPEC §3.2): one line per issue, prefixed with the case id, and a summary.
-public enum ValidationMessage: UserMessage {
+public enum ValidationMessage: BilingualMessage {
     /// A required field is empty.
     case missing(id: String, label: String)
     /// A value outside a closed choice.
@@ -21,14 +21,7 @@ public enum ValidationMessage: UserMessage {
     /// A line reporting a warning.
     case warning(MessageText)
 
-    public func rendered(in language: Language) -> MessageText {
-        switch language {
-        case .japanese: japanese
-        case .english: english
-        }
-    }
-
-    private var japanese: MessageText {
+    public var japanese: MessageText {
         switch self {
         case .missing(let id, let label): "\(id): \(label) が空です"
         case .notAChoice(let id, let label, let value): "\(id): \(label)「\(value)」は使える値ではありません"
@@ -44,7 +37,7 @@ public enum ValidationMessage: UserMessage {
         }
     }
 
-    private var english: MessageText {
+    public var english: MessageText {
         switch self {
         case .missing(let id, let label): "\(id): \(label) is empty"
         case .notAChoice(let id, let label, let value): "\(id): \(label) “\(value)” is not one of the allowed values"

@@ -1,5 +1,5 @@
 /// What a guided walk and `--editor` say around the fields (SPEC §3.3).
-public enum WalkMessage: UserMessage {
+public enum WalkMessage: BilingualMessage {
     /// The heading above a choice's numbered choices.
     case choicesHeader
     /// How to enter a list.
@@ -35,14 +35,7 @@ public enum WalkMessage: UserMessage {
     /// No `$VISUAL` or `$EDITOR`.
     case editorNoEditor
 
-    public func rendered(in language: Language) -> MessageText {
-        switch language {
-        case .japanese: japanese
-        case .english: english
-        }
-    }
-
-    private var japanese: MessageText {
+    public var japanese: MessageText {
         switch self {
         case .choicesHeader: "選択肢（番号か値を入力。Tab で補完）:"
         case .listHint: "一行に一項目、空行で終わります。< で前の項目へ、. で中断。"
@@ -64,7 +57,7 @@ public enum WalkMessage: UserMessage {
         }
     }
 
-    private var english: MessageText {
+    public var english: MessageText {
         switch self {
         case .choicesHeader: "Choices (type the number or the value; Tab completes):"
         case .listHint: "One item per line; an empty line finishes. < goes back, . stops."
