@@ -116,6 +116,9 @@ enum ShellRunner {
         session.exitStatus = 0
         do {
             let command = try Casebook.parseAsRoot(words)
+            if let outcome = ParserOutcome.of(parsed: command, screen: .inShell(session)), let succeeded = show(outcome, in: session) {
+                return succeeded
+            }
             if let shellCommand = command as? ShellCommand {
                 try shellCommand.run(in: session)
             } else if !(command is Casebook) {
@@ -127,6 +130,7 @@ enum ShellRunner {
             session.output.error(failure.message)
             return false
         } catch {
+            if let succeeded = show(ParserOutcome.of(error, screen: .inShell(session)), in: session) { return succeeded }
             let message = Casebook.fullMessage(for: error)
             if Casebook.exitCode(for: error) == .success {
                 session.output.line(message)
@@ -134,6 +138,22 @@ enum ShellRunner {
             }
             session.output.error(message)
             return false
+        }
+    }
+}
+
+extension ShellRunner {
+    /// Prints help or a usage error; whether the line succeeded, or `nil` when `outcome` is neither.
+    static func show(_ outcome: ParserOutcome, in session: Session) -> Bool? {
+        switch outcome {
+        case .help(let text):
+            session.output.raw(text)
+            return true
+        case .usageError(let text):
+            session.output.error(text)
+            return false
+        case .other:
+            return nil
         }
     }
 }
