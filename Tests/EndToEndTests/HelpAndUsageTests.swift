@@ -120,4 +120,17 @@ import Testing
         #expect(english.err.contains("not valid JSON (unexpected end of file at line 3, column 1)"), "\(english.all)")
         #expect(english.out.contains("warning: shigen-shudan-kaishu:"), "\(english.all)")
     }
+
+    @Test func helpInTheShellOnATerminalFitsItsWidth() throws {
+        let fixture = try Fixture()
+        let shell = try fixture.startShell(columns: 60, language: "ja_JP.UTF-8")
+        let start = try shell.ready("casebook> ")
+        try shell.answer("help review", thenWaitFor: "casebook> ")
+        let shown = shell.visibleText(after: start).replacingOccurrences(of: "\r", with: "")
+        #expect(shown.contains("使い方:\n  review [<case>]"), "\(shell.report())")
+        #expect(Self.tooWide(shown, 60).isEmpty, "\(Self.tooWide(shown, 60))")
+        #expect(Self.englishIn(shown).isEmpty, "\(Self.englishIn(shown))")
+        shell.send(.ctrlD)
+        #expect(try shell.waitForExit() == 0)
+    }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CasebookCore
 import Foundation
 import LineEditor
 
@@ -16,14 +17,11 @@ public enum CasebookMain {
             exit(0)
         } catch {
             finish(ParserOutcome.of(error, screen: screen))
-            let code = Casebook.exitCode(for: error)
-            let message = Casebook.fullMessage(for: error)
-            if code == .success {
-                if !message.isEmpty { print(message) }
-                exit(0)
-            }
-            if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
-            exit(code == .validationFailure ? 2 : code.rawValue)
+            if let code = error as? ExitCode { exit(code == .validationFailure ? 2 : code.rawValue) }
+            // An error of the system's that no command turned into a message of its own.
+            let message = ShellMessage.commandFailed(reason: String(describing: error)).text(in: screen.language)
+            FileHandle.standardError.write(Data((message + "\n").utf8))
+            exit(1)
         }
     }
 

@@ -81,7 +81,7 @@ enum ShellRunner {
                 if interactive {
                     history.add(line)
                     if let historyPath {
-                        do { try history.save(to: historyPath) } catch { output.error("\(error)") }
+                        do { try history.save(to: historyPath) } catch { session.warn(historyMessage(error)) }
                     }
                 }
                 // Another shell, git or an editor may have changed files since the last command.
@@ -131,18 +131,24 @@ enum ShellRunner {
             return false
         } catch {
             if let succeeded = show(ParserOutcome.of(error, screen: .inShell(session)), in: session) { return succeeded }
-            let message = Casebook.fullMessage(for: error)
-            if Casebook.exitCode(for: error) == .success {
-                session.output.line(message)
-                return true
-            }
-            session.output.error(message)
+            if let code = error as? ExitCode { return code.isSuccess }
+            session.warn(ShellMessage.commandFailed(reason: String(describing: error)))
             return false
         }
     }
 }
 
 extension ShellRunner {
+    /// Why the history file could not be saved, in words.
+    static func historyMessage(_ error: Error) -> ShellMessage {
+        switch error as? LineHistoryError {
+        case .symbolicLink(let path)?: .historySymbolicLink(path: path)
+        case .notARegularFile(let path)?: .historyNotAFile(path: path)
+        case .system(let operation, let path, let code)?: .historyFailed(path: path, reason: "\(operation): \(String(cString: strerror(code)))")
+        case nil: .commandFailed(reason: "\(error)")
+        }
+    }
+
     /// Prints help or a usage error; whether the line succeeded, or `nil` when `outcome` is neither.
     static func show(_ outcome: ParserOutcome, in session: Session) -> Bool? {
         switch outcome {
