@@ -63,6 +63,9 @@ import Testing
         let japanese = language.hasPrefix("ja")
         let cases: [([String], String)] = [
             (["list", "--bogus"], "--bogus"),
+            (["list", "--stauts", "draft"], "--status"),
+            (["list", "-xy"], "-xy"),
+            (["list", "---x"], "---x"),
             (["delete"], "<case>"),
             (["show", "--width", "abc"], "abc"),
             (["list", "extra", "words"], "words"),

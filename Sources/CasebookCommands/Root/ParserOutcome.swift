@@ -37,8 +37,13 @@ enum ParserOutcome {
         switch caseName {
         case "helpRequested":
             return .help(screen.render(command))
-        case "unknownOption", "missingValueOrUnknownCompositeOption", "invalidOption", "nonAlphanumericShortOption":
-            message = .unknownOption(option: quoted.first ?? english, suggestion: quoted.count > 1 ? quoted[1] : nil)
+        case "unknownOption", "missingValueOrUnknownCompositeOption":
+            let suggestion = english.contains("Did you mean") && quoted.count > 1 ? quoted[1] : nil
+            message = .unknownOption(option: quoted.first ?? "", suggestion: suggestion)
+        case "invalidOption":
+            message = .unknownOption(option: strings(in: payload).first ?? "", suggestion: nil)
+        case "nonAlphanumericShortOption":
+            message = .unknownOption(option: "-" + (payload.map { "\($0)" } ?? ""), suggestion: nil)
         case "missingValueForOption":
             message = .missingValue(option: quoted.first ?? "")
         case "unexpectedValueForOption":
