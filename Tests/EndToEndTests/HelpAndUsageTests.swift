@@ -92,7 +92,7 @@ import Testing
 
     @Test func helpAndUsageErrorsInsideTheShell() throws {
         let fixture = try Fixture()
-        let result = try fixture.run([], input: "help\nhelp show\nshow --bogus\nhelp frob\nvalidate shigen\n", language: "ja_JP.UTF-8")
+        let result = try fixture.run([], input: "help\nhelp show\nshow --bogus\nhelp frob\nfrobnicate x\nvalidate shigen\n", language: "ja_JP.UTF-8")
         #expect(Self.englishIn(result.all).isEmpty, "\(Self.englishIn(result.all))\n\(result.all)")
         #expect(Self.tooWide(result.all, 80).isEmpty, "\(Self.tooWide(result.all, 80))")
         #expect(result.out.contains("各コマンドの詳しい使い方は「help <コマンド>」"), "\(result.out)")

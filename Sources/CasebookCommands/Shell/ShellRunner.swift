@@ -110,7 +110,8 @@ enum ShellRunner {
         }
         guard let first = words.first else { return true }
         if !first.hasPrefix("-"), !CommandList.names.contains(first) {
-            session.warn(ShellMessage.unknownCommand(name: first, commands: CommandList.names))
+            let unknown = session.text(ShellMessage.unknownCommand(name: first, commands: CommandList.names))
+            session.output.error(LineWrapper.wrap(unknown, width: session.width).joined(separator: "\n"))
             return false
         }
         session.exitStatus = 0
