@@ -46,6 +46,23 @@ struct CanonicalJSONTests {
         #expect(throws: JSONParseError.self) { try JSONParser.parse(text) }
     }
 
+    @Test(arguments: [
+        ("{\n  \"title\": [1,\n", JSONParseError.Reason.unexpectedEndOfFile, 3, 1),
+        ("{\n  \"事業名\": x}", .unexpectedCharacter, 2, 10),
+        ("[1] 2", .textAfterDocument, 1, 5),
+        ("{\"a\" 1}", .expectedColon, 1, 6),
+    ])
+    func errorsSayWhereByLineAndCharacterColumn(text: String, reason: JSONParseError.Reason, line: Int, column: Int) {
+        do {
+            _ = try JSONParser.parse(text)
+            Issue.record("\(text) parsed")
+        } catch {
+            #expect(error.reason == reason)
+            #expect(error.line == line && error.column == column, "\(error)")
+            #expect(error.description == "\(reason.englishWords) at line \(line), column \(column)")
+        }
+    }
+
     @Test func rejectsInvalidUTF8AndByteOrderMark() {
         #expect(throws: JSONParseError.self) { try JSONParser.parse([0x22, 0xFF, 0xFE, 0x22]) }
         #expect(throws: JSONParseError.self) { try JSONParser.parse([0xEF, 0xBB, 0xBF, 0x31]) }

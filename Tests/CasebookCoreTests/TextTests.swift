@@ -46,6 +46,10 @@ struct LineWrapperTests {
         (6, "市民が）参加する", ["市民", "が）参", "加する"]),
         (8, "市民が）参加する", ["市民が）", "参加する"]),
         (10, "hello world again", ["hello", "world", "again"]),
+        // A Latin word is kept whole after Japanese text too, with the opening mark before it.
+        (12, "ok、flag、skip、edit", ["ok、flag、", "skip、edit"]),
+        (11, "ください「zz」は", ["ください", "「zz」は"]),
+        (12, "なければ Store/）", ["なければ", "Store/）"]),
         (6, "", [""]),
         (4, "ａｂｃ", ["ａｂ", "ｃ"]),
     ]

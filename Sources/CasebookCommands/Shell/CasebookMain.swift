@@ -1,4 +1,5 @@
 import ArgumentParser
+import CasebookCore
 import Foundation
 import LineEditor
 
@@ -8,19 +9,33 @@ public enum CasebookMain {
     /// Runs `casebook` with the process's arguments and exits.
     public static func main() -> Never {
         setUpUTF8Locale()
+        let screen = HelpScreen.forCommandLine(environment: ProcessInfo.processInfo.environment)
         do {
             var command = try Casebook.parseAsRoot()
+            if let outcome = ParserOutcome.of(parsed: command, screen: screen) { finish(outcome) }
             try command.run()
             exit(0)
         } catch {
-            let code = Casebook.exitCode(for: error)
-            let message = Casebook.fullMessage(for: error)
-            if code == .success {
-                if !message.isEmpty { print(message) }
-                exit(0)
-            }
-            if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
-            exit(code == .validationFailure ? 2 : code.rawValue)
+            finish(ParserOutcome.of(error, screen: screen))
+            if let code = error as? ExitCode { exit(code == .validationFailure ? 2 : code.rawValue) }
+            // An error of the system's that no command turned into a message of its own.
+            let message = ShellMessage.commandFailed(reason: String(describing: error)).text(in: screen.language)
+            FileHandle.standardError.write(Data((message + "\n").utf8))
+            exit(1)
+        }
+    }
+
+    /// Prints help (exit 0) or a usage error (exit 2) in the user's language; returns for anything else.
+    private static func finish(_ outcome: ParserOutcome) {
+        switch outcome {
+        case .help(let text):
+            FileHandle.standardOutput.write(Data(text.utf8))
+            exit(0)
+        case .usageError(let text):
+            FileHandle.standardError.write(Data((text + "\n").utf8))
+            exit(2)
+        case .other:
+            return
         }
     }
 }

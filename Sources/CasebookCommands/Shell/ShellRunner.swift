@@ -81,7 +81,7 @@ enum ShellRunner {
                 if interactive {
                     history.add(line)
                     if let historyPath {
-                        do { try history.save(to: historyPath) } catch { output.error("\(error)") }
+                        do { try history.save(to: historyPath) } catch { session.warn(historyMessage(error)) }
                     }
                 }
                 // Another shell, git or an editor may have changed files since the last command.
@@ -110,12 +110,16 @@ enum ShellRunner {
         }
         guard let first = words.first else { return true }
         if !first.hasPrefix("-"), !CommandList.names.contains(first) {
-            session.warn(ShellMessage.unknownCommand(name: first, commands: CommandList.names))
+            let unknown = session.text(ShellMessage.unknownCommand(name: first, commands: CommandList.names))
+            session.output.error(LineWrapper.wrap(unknown, width: session.width).joined(separator: "\n"))
             return false
         }
         session.exitStatus = 0
         do {
             let command = try Casebook.parseAsRoot(words)
+            if let outcome = ParserOutcome.of(parsed: command, screen: .inShell(session)), let succeeded = show(outcome, in: session) {
+                return succeeded
+            }
             if let shellCommand = command as? ShellCommand {
                 try shellCommand.run(in: session)
             } else if !(command is Casebook) {
@@ -127,13 +131,36 @@ enum ShellRunner {
             session.output.error(failure.message)
             return false
         } catch {
-            let message = Casebook.fullMessage(for: error)
-            if Casebook.exitCode(for: error) == .success {
-                session.output.line(message)
-                return true
-            }
-            session.output.error(message)
+            if let succeeded = show(ParserOutcome.of(error, screen: .inShell(session)), in: session) { return succeeded }
+            if let code = error as? ExitCode { return code.isSuccess }
+            session.warn(ShellMessage.commandFailed(reason: String(describing: error)))
             return false
+        }
+    }
+}
+
+extension ShellRunner {
+    /// Why the history file could not be saved, in words.
+    static func historyMessage(_ error: Error) -> ShellMessage {
+        switch error as? LineHistoryError {
+        case .symbolicLink(let path)?: .historySymbolicLink(path: path)
+        case .notARegularFile(let path)?: .historyNotAFile(path: path)
+        case .system(let operation, let path, let code)?: .historyFailed(path: path, reason: "\(operation): \(String(cString: strerror(code)))")
+        case nil: .commandFailed(reason: "\(error)")
+        }
+    }
+
+    /// Prints help or a usage error; whether the line succeeded, or `nil` when `outcome` is neither.
+    static func show(_ outcome: ParserOutcome, in session: Session) -> Bool? {
+        switch outcome {
+        case .help(let text):
+            session.output.raw(text)
+            return true
+        case .usageError(let text):
+            session.output.error(text)
+            return false
+        case .other:
+            return nil
         }
     }
 }

@@ -16,6 +16,14 @@ public enum ShellMessage: BilingualMessage {
     case opened(id: CaseID, title: String)
     /// A command that only the shell runs.
     case notInShell(command: String)
+    /// The history file is a symbolic link, which is never followed (SPEC §7).
+    case historySymbolicLink(path: String)
+    /// The history file is not a regular file.
+    case historyNotAFile(path: String)
+    /// The history file could not be read or written; `reason` is the system's.
+    case historyFailed(path: String, reason: String)
+    /// A command failed for a reason of the system's, not one of casebook's own messages.
+    case commandFailed(reason: String)
 
     public var japanese: MessageText {
         switch self {
@@ -28,6 +36,10 @@ public enum ShellMessage: BilingualMessage {
         case .quoteError: "引用符が閉じていないか、行末にバックスラッシュがあります。"
         case .opened(let id, let title): "\(id.rawValue)「\(title)」を開きました。"
         case .notInShell(let command): "`\(command)` はシェルの中でのみ使えます。"
+        case .historySymbolicLink(let path): "履歴ファイル \(path) はシンボリックリンクのため使いません。"
+        case .historyNotAFile(let path): "履歴ファイル \(path) は通常のファイルではありません。"
+        case .historyFailed(let path, let reason): "履歴ファイル \(path) を読み書きできません: \(reason)"
+        case .commandFailed(let reason): "コマンドを実行できませんでした: \(reason)"
         }
     }
 
@@ -42,6 +54,10 @@ public enum ShellMessage: BilingualMessage {
         case .quoteError: "The line has an unclosed quote or a trailing backslash."
         case .opened(let id, let title): "Opened \(id.rawValue) “\(title)”."
         case .notInShell(let command): "`\(command)` works only inside the shell."
+        case .historySymbolicLink(let path): "The history file \(path) is a symbolic link; it is not followed."
+        case .historyNotAFile(let path): "The history file \(path) is not a regular file."
+        case .historyFailed(let path, let reason): "Cannot read or write the history file \(path): \(reason)"
+        case .commandFailed(let reason): "The command failed: \(reason)"
         }
     }
 }

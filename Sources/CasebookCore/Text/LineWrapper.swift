@@ -9,8 +9,9 @@ public enum LineWrapper {
 
     /// The lines of `text` in `width` columns (at least 2); an empty text gives one empty line.
     ///
-    /// Latin words are kept whole when they fit on a line, and a line breaks
-    /// after a space rather than inside a word.
+    /// Latin words (runs of ASCII letters, digits and marks such as `-`, `/`, `$`) are kept whole
+    /// when they fit on a line: a line breaks after a space, or before the word where Japanese
+    /// text runs into it (`、skip`), rather than inside it.
     public static func wrap(_ text: String, width: Int) -> [String] {
         let width = max(width, 2)
         let characters = Array(text)
@@ -37,11 +38,15 @@ public enum LineWrapper {
                   noLineStart.contains(characters[breakAt]) || noLineEnd.contains(characters[breakAt - 1]) {
                 breakAt -= 1
             }
-            // Keep a Latin word whole: break at the last space before it, if any.
+            // Keep a Latin word whole: break where it starts (with any opening marks before it),
+            // after a space or after the Japanese text before it, unless a closing mark would start the line.
             if isWordCharacter(characters[breakAt]), isWordCharacter(characters[breakAt - 1]) {
-                var space = breakAt - 1
-                while space > start, isWordCharacter(characters[space]) { space -= 1 }
-                if space > start, characters[space] == " " { breakAt = space + 1 }
+                var wordStart = breakAt - 1
+                while wordStart > start, isWordCharacter(characters[wordStart - 1]) { wordStart -= 1 }
+                while wordStart > start, noLineEnd.contains(characters[wordStart - 1]) { wordStart -= 1 }
+                if wordStart > start, !noLineStart.contains(characters[wordStart]) {
+                    breakAt = wordStart
+                }
             }
             lines.append(trailingSpaceTrimmed(String(characters[start..<breakAt])))
             start = breakAt
@@ -51,7 +56,7 @@ public enum LineWrapper {
     }
 
     private static func isWordCharacter(_ c: Character) -> Bool {
-        c.isASCII && (c.isLetter || c.isNumber)
+        c.isASCII && !c.isWhitespace && !noLineStart.contains(c) && !noLineEnd.contains(c)
     }
 
     private static func trailingSpaceTrimmed(_ s: String) -> String {
