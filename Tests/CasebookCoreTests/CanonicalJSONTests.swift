@@ -84,10 +84,10 @@ struct CanonicalJSONTests {
     }
 
     @Test func wrongTypesAreNamedByPath() {
-        #expect(throws: SheetDecodingError(path: "roles.city[1]", expected: "a string")) {
+        #expect(throws: SheetDecodingError(path: "roles.city[1]", expected: .string)) {
             try SheetCodec.decode(try JSONParser.parse(#"{"schema":1,"roles":{"city":["a",2]}}"#))
         }
-        #expect(throws: SheetDecodingError(path: "started.era", expected: "昭和, 平成 or 令和")) {
+        #expect(throws: SheetDecodingError(path: "started.era", expected: .oneOf(["昭和", "平成", "令和"]))) {
             try SheetCodec.decode(try JSONParser.parse(#"{"schema":1,"started":{"era":"大正","year":3}}"#))
         }
     }

@@ -124,6 +124,19 @@ import Testing
         #expect(english.out.contains("warning: shigen-shudan-kaishu:"), "\(english.all)")
     }
 
+    @Test func aFileThatIsJSONButNotASheetIsExplainedInJapanese() throws {
+        let fixture = try Fixture()
+        try Data("{\n  \"schema\": 1,\n  \"status\": \"done\"\n}\n".utf8).write(to: fixture.fileURL("odd-status"))
+        try Data("{\n  \"schema\": 1,\n  \"roles\": []\n}\n".utf8).write(to: fixture.fileURL("odd-roles"))
+        let japanese = try fixture.run(["validate"], language: "ja_JP.UTF-8")
+        #expect(japanese.status == 1)
+        #expect(japanese.err.contains("odd-status.json: 読み込めません: 事例シートの形式ではありません（status にはdraft・review・approved のいずれかが必要です）"), "\(japanese.all)")
+        #expect(japanese.err.contains("odd-roles.json: 読み込めません: 事例シートの形式ではありません（roles にはcity・partner を持つオブジェクトが必要です）"), "\(japanese.all)")
+        #expect(Self.englishIn(japanese.all).isEmpty, "\(Self.englishIn(japanese.all))")
+        let english = try fixture.run(["validate"], language: "C")
+        #expect(english.err.contains("odd-status.json: not loaded: not a case sheet (status: expected one of draft, review, approved)"), "\(english.all)")
+    }
+
     @Test func helpInTheShellOnATerminalFitsItsWidth() throws {
         let fixture = try Fixture()
         let shell = try fixture.startShell(columns: 60, language: "ja_JP.UTF-8")

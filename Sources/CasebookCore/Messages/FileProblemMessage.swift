@@ -17,7 +17,7 @@ public enum FileProblemMessage: BilingualMessage {
         switch self {
         case .notUTF8: "UTF-8 のテキストではありません"
         case .badJSON(let error): "JSON として正しくありません（\(JSONMessage.parseError(error), in: .japanese)）"
-        case .wrongTypes(let error): "事例シートの形式ではありません（\(error.description)）"
+        case .wrongTypes(let error): "事例シートの形式ではありません（\(SheetFormatMessage.error(error).japanese)）"
         case .conflicted: "git の競合マーカーがあります。競合を解決してから読み込み直してください"
         case .unreadable(let reason): "読み取れません（\(reason)）"
         case .badFileName: "ファイル名が事例 ID として正しくありません"
@@ -28,7 +28,7 @@ public enum FileProblemMessage: BilingualMessage {
         switch self {
         case .notUTF8: "the file is not UTF-8 text"
         case .badJSON(let error): "not valid JSON (\(JSONMessage.parseError(error), in: .english))"
-        case .wrongTypes(let error): "not a case sheet (\(error.description))"
+        case .wrongTypes(let error): "not a case sheet (\(SheetFormatMessage.error(error).english))"
         case .conflicted: "it holds git conflict markers; resolve the conflict and load again"
         case .unreadable(let reason): "cannot be read (\(reason))"
         case .badFileName: "the file name is not a valid case id"

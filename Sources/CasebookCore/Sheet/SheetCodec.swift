@@ -3,9 +3,27 @@ public struct SheetDecodingError: Error, Sendable, Equatable, CustomStringConver
     /// Where in the document, e.g. `roles.city[2]`.
     public var path: String
     /// What was expected there.
-    public var expected: String
+    public var expected: Expectation
 
-    public var description: String { "\(path): expected \(expected)" }
+    /// What a place in the document should have held; shown in words by `SheetFormatMessage`.
+    public enum Expectation: Sendable, Equatable {
+        /// A string.
+        case string
+        /// An array of strings.
+        case strings
+        /// An array.
+        case array
+        /// An object with these keys (`or null` when it may be missing).
+        case object(keys: [String], orNull: Bool = false)
+        /// One of these words.
+        case oneOf([String])
+        /// A whole number or null.
+        case wholeNumberOrNull
+        /// The format's version number.
+        case schemaNumber(Int)
+    }
+
+    public var description: String { SheetFormatMessage.error(self).text(in: .english) }
 }
 
 /// Converts between `CaseSheet` and the JSON document of SPEC §2.1.
@@ -31,9 +49,9 @@ public enum SheetCodec {
 
     /// Reads a document. Missing fields take their empty values; wrong types are errors.
     public static func decode(_ document: JSONValue) throws(SheetDecodingError) -> CaseSheet {
-        guard case .object = document else { throw SheetDecodingError(path: "(top)", expected: "an object") }
+        guard case .object = document else { throw SheetDecodingError(path: "(top)", expected: .object(keys: ["schema", "title"])) }
         guard schemaVersion(of: document) != nil else {
-            throw SheetDecodingError(path: "schema", expected: "a whole number (1)")
+            throw SheetDecodingError(path: "schema", expected: .schemaNumber(schemaVersion))
         }
         var sheet = CaseSheet()
         sheet.original = document
@@ -50,7 +68,7 @@ public enum SheetCodec {
         }
         if let status = document["status"] {
             guard let text = status.stringValue, let value = SheetStatus(rawValue: text) else {
-                throw SheetDecodingError(path: "status", expected: "draft, review or approved")
+                throw SheetDecodingError(path: "status", expected: .oneOf(SheetStatus.allCases.map(\.rawValue)))
             }
             sheet.status = value
         }
@@ -118,7 +136,7 @@ public enum SheetCodec {
         switch value {
         case nil, .null?: return ""
         case .string(let s)?: return s
-        default: throw SheetDecodingError(path: path, expected: "a string")
+        default: throw SheetDecodingError(path: path, expected: .string)
         }
     }
 
@@ -129,12 +147,12 @@ public enum SheetCodec {
             var result: [String] = []
             for (index, element) in elements.enumerated() {
                 guard let s = element.stringValue else {
-                    throw SheetDecodingError(path: "\(path)[\(index)]", expected: "a string")
+                    throw SheetDecodingError(path: "\(path)[\(index)]", expected: .string)
                 }
                 result.append(s)
             }
             return result
-        default: throw SheetDecodingError(path: path, expected: "an array of strings")
+        default: throw SheetDecodingError(path: path, expected: .strings)
         }
     }
 
@@ -152,7 +170,7 @@ public enum SheetCodec {
                     let children = SheetField.allCases.map(\.description.path)
                         .filter { $0.count > depth && Array($0[..<depth]) == prefix }.map { $0[depth] }
                     throw SheetDecodingError(path: prefix.joined(separator: "."),
-                                             expected: "an object with " + children.joined(separator: " and "))
+                                             expected: .object(keys: children))
                 }
             }
             value = value?[key]
@@ -165,14 +183,14 @@ public enum SheetCodec {
         case nil, .null?: return nil
         case .object?:
             guard let name = value?["era"]?.stringValue, let era = Era(rawValue: name) else {
-                throw SheetDecodingError(path: "\(path).era", expected: "昭和, 平成 or 令和")
+                throw SheetDecodingError(path: "\(path).era", expected: .oneOf(Era.allCases.map(\.rawValue)))
             }
             switch value?["year"] {
             case nil, .null?: return EraYear(era: era, year: nil)
             case .number(let n)? where n == n.rounded() && abs(n) < 10_000: return EraYear(era: era, year: Int(n))
-            default: throw SheetDecodingError(path: "\(path).year", expected: "a whole number or null")
+            default: throw SheetDecodingError(path: "\(path).year", expected: .wholeNumberOrNull)
             }
-        default: throw SheetDecodingError(path: path, expected: "an object {era, year} or null")
+        default: throw SheetDecodingError(path: path, expected: .object(keys: ["era", "year"], orNull: true))
         }
     }
 
@@ -186,18 +204,18 @@ public enum SheetCodec {
             case .array(let elements)?:
                 for (index, element) in elements.enumerated() {
                     guard case .object = element else {
-                        throw SheetDecodingError(path: "\(path).flows[\(index)]", expected: "an object {from, to, label}")
+                        throw SheetDecodingError(path: "\(path).flows[\(index)]", expected: .object(keys: ["from", "to", "label"]))
                     }
                     flows.append(Diagram.Flow(
                         from: try string(element["from"], "\(path).flows[\(index)].from"),
                         to: try string(element["to"], "\(path).flows[\(index)].to"),
                         label: try string(element["label"], "\(path).flows[\(index)].label")))
                 }
-            default: throw SheetDecodingError(path: "\(path).flows", expected: "an array")
+            default: throw SheetDecodingError(path: "\(path).flows", expected: .array)
             }
             return Diagram(actors: try strings(value?["actors"], "\(path).actors"), flows: flows,
                            notes: try strings(value?["notes"], "\(path).notes"))
-        default: throw SheetDecodingError(path: path, expected: "an object {actors, flows, notes}")
+        default: throw SheetDecodingError(path: path, expected: .object(keys: ["actors", "flows", "notes"]))
         }
     }
 
@@ -211,7 +229,7 @@ public enum SheetCodec {
                 let path = "review.\(member.key)"
                 guard case .object = member.value,
                       let state = member.value["state"]?.stringValue.flatMap(ReviewVerdict.State.init(rawValue:)) else {
-                    throw SheetDecodingError(path: path, expected: "an object with state ok or flagged")
+                    throw SheetDecodingError(path: path, expected: .object(keys: ["state", "by", "at", "note", "hash"]))
                 }
                 verdicts[section] = ReviewVerdict(
                     state: state,
@@ -221,7 +239,7 @@ public enum SheetCodec {
                     hash: try string(member.value["hash"], "\(path).hash"))
             }
             return verdicts
-        default: throw SheetDecodingError(path: "review", expected: "an object")
+        default: throw SheetDecodingError(path: "review", expected: .object(keys: SheetSection.allCases.map(\.key)))
         }
     }
 
