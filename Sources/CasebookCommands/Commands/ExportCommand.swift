@@ -77,11 +77,13 @@ struct ExportCommand: StoreCommand {
             let html = HTMLExport()
             var files = progress.render(selected) { exported in (exported.id.rawValue + ".html", html.page(exported)) }
             files.append(("index.html", html.index(selected)))
+            progress.finish()
             try ExportFiles.writeFolder(path, files: files, in: session)
             session.say(ExportMessage.wrote(count: selected.count, format: "HTML", path: FileSystem.absolutePath(path)))
         case .md:
             var files = progress.render(selected) { exported in (exported.id.rawValue + ".md", MarkdownExport.page(exported)) }
             files.append(("index.md", MarkdownExport.index(selected)))
+            progress.finish()
             try ExportFiles.writeFolder(path, files: files, in: session)
             session.say(ExportMessage.wrote(count: selected.count, format: "Markdown", path: FileSystem.absolutePath(path)))
         case .csv:
