@@ -100,7 +100,7 @@ public enum ExportMessage: UserMessage {
         case .printing:
             "Printing the PDF with Chromium…"
         case .wrote(let count, let format, let path):
-            "Wrote \(count) cases as \(format): \(path)"
+            "Wrote \(count) \(verbatim: count == 1 ? "case" : "cases") as \(format): \(path)"
         case .wroteBook(let path):
             "The HTML it printed: \(path)"
         case .nothingToExport(let status):
