@@ -81,6 +81,28 @@ public enum LayoutProbe {
         return page
     }
 
+    /// The pages of a PDF that Chromium wrote: its page objects (`/Type /Page`, not `/Pages`),
+    /// which Skia writes uncompressed. `nil` when there are none to count.
+    ///
+    /// One sheet a page means as many pages as sheets; only when the count differs does the
+    /// export run the probe to name the sheets that overflowed, so a normal export costs one
+    /// Chromium run.
+    public static func pageCount(ofPDF bytes: [UInt8]) -> Int? {
+        let needle = Array("/Type /Page".utf8)
+        var count = 0
+        var index = 0
+        while index + needle.count <= bytes.count {
+            if bytes[index] == needle[0], Array(bytes[index..<index + needle.count]) == needle {
+                let next = index + needle.count < bytes.count ? bytes[index + needle.count] : 0
+                if next != UInt8(ascii: "s") { count += 1 }
+                index += needle.count
+            } else {
+                index += 1
+            }
+        }
+        return count == 0 ? nil : count
+    }
+
     /// Reads the findings out of the DOM Chromium dumped; `nil` when the probe did not run.
     public static func findings(inDump dump: String) -> Findings? {
         guard let start = dump.range(of: "<pre id=\"casebook-probe\">"),

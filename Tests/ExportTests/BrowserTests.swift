@@ -38,6 +38,8 @@ enum Browser {
         let info = try Browser.poppler("pdfinfo", [pdf])
         #expect(info.contains("Pages:           27"), "\(info)")
         #expect(info.contains("(A4)"), "\(info)")
+        // The count the export compares with the number of sheets to know that each fitted its page.
+        #expect(LayoutProbe.pageCount(ofPDF: [UInt8](try Data(contentsOf: world.url("book.pdf")))) == 27)
         let fonts = try Browser.poppler("pdffonts", [pdf]).split(separator: "\n").dropFirst(2)
         #expect(!fonts.isEmpty)
         for font in fonts {

@@ -7,9 +7,10 @@ import Foundation
 /// and its layout checked in the same browser.
 ///
 /// The HTML is written first and kept, so that without Chromium (or when it fails) the sheets
-/// still leave casebook, and the message says what to install. While Chromium prints, a second
-/// Chromium lays out the probe copy of the book (`LayoutProbe`) and reports any sheet taller
-/// than an A4 page, by title, and any line that starts with a character that must not start one.
+/// still leave casebook, and the message says what to install. When the PDF has more pages than
+/// sheets, some sheet did not fit its page: a second Chromium lays out the probe copy of the book
+/// (`LayoutProbe`) and the export names each sheet taller than an A4 page (and any line that
+/// starts with a character that must not start one).
 struct PDFExport {
     let session: Session
     let progress: ExportProgress
@@ -32,42 +33,43 @@ struct PDFExport {
         }
 
         progress.show(ExportMessage.printing)
-        let probeFolder = FileManager.default.temporaryDirectory.appendingPathComponent("casebook-probe-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: probeFolder) }
-        let probePath = probeFolder.appendingPathComponent("probe.html").path
-        let probe = Background { () -> Result<String, Chromium.Failure> in
-            do {
-                try FileManager.default.createDirectory(at: probeFolder, withIntermediateDirectories: true)
-                try Data(LayoutProbe.page(fromBook: book).utf8).write(to: URL(fileURLWithPath: probePath))
-            } catch {
-                return .failure(.wroteNothing(path: probePath, message: "\(error)"))
-            }
-            return Result { () throws(Chromium.Failure) -> String in
-                try chromium.dumpDOM(htmlPath: probePath, width: LayoutProbe.windowSize.width,
-                                     height: LayoutProbe.windowSize.height, timeLimit: Self.timeLimit)
-            }
-        }
         // Printed to a temporary name and renamed, so that a failed print leaves an older PDF as it was.
         let temporaryPDF = pdfPath + ".tmp-\(getpid())"
         defer { try? FileManager.default.removeItem(atPath: temporaryPDF) }
         do {
             try chromium.printToPDF(htmlPath: htmlPath, pdfPath: temporaryPDF, timeLimit: Self.timeLimit)
         } catch {
-            _ = probe.wait()
             progress.finish()
             throw CommandFailure(describe(error, htmlPath: shownHTML), in: session)
         }
+        let pages = (try? Data(contentsOf: URL(fileURLWithPath: temporaryPDF))).flatMap { LayoutProbe.pageCount(ofPDF: Array($0)) }
         guard rename(temporaryPDF, pdfPath) == 0 else {
             let reason = String(cString: strerror(errno))
-            _ = probe.wait()
             progress.finish()
             throw CommandFailure(ExportMessage.writeFailed(path: pdfPath, reason: reason), in: session)
         }
-        let checked = probe.wait()
+        let checked = pages == cases.count ? nil : probe(book, chromium: chromium)
         progress.finish()
         session.say(ExportMessage.wrote(count: cases.count, format: "PDF", path: FileSystem.absolutePath(pdfPath)))
         session.say(ExportMessage.wroteBook(path: shownHTML))
-        report(checked)
+        if let checked { report(checked) }
+    }
+
+    /// The DOM of the probe copy of `book`, laid out by Chromium.
+    private func probe(_ book: String, chromium: Chromium) -> Result<String, Chromium.Failure> {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("casebook-probe-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("probe.html").path
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try Data(LayoutProbe.page(fromBook: book).utf8).write(to: URL(fileURLWithPath: path))
+        } catch {
+            return .failure(.wroteNothing(path: path, message: "\(error)"))
+        }
+        return Result { () throws(Chromium.Failure) -> String in
+            try chromium.dumpDOM(htmlPath: path, width: LayoutProbe.windowSize.width, height: LayoutProbe.windowSize.height,
+                                 timeLimit: Self.timeLimit)
+        }
     }
 
     /// Names each sheet that takes more than a page, and each line that starts wrongly.
