@@ -54,7 +54,7 @@ enum StrictCSV {
         let bytes = try CSVExport.bytes(Seed.cases, encoding: .utf8)
         #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
         let text = String(decoding: bytes.dropFirst(3), as: UTF8.self)
-        #expect(text.hasPrefix("id,事業名,担当課,協働の相手,協働の形態,事業実施（和暦）,事業実施（西暦）,協働の領域,"))
+        #expect(text.hasPrefix("\"id\",\"事業名\",\"担当課\",\"協働の相手\",\"協働の形態\",\"事業実施（和暦）\",\"事業実施（西暦）\",\"協働の領域\","))
         #expect(text.hasSuffix("\r\n"))
         let records = try StrictCSV.parse(text)
         #expect(records.count == 1 + Seed.cases.count)
