@@ -8,6 +8,9 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // Export: HTML through a template engine that escapes by default, CSV through a kept RFC 4180 writer.
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         // libedit, found through pkg-config; apt names the package that provides it.
@@ -26,12 +29,29 @@ let package = Package(
         .target(name: "CasebookCore", dependencies: ["CByteSearch"]),
         // The store directory and git, around the core.
         .target(name: "CasebookStore", dependencies: ["CasebookCore"]),
+        // What `export` writes, as pure functions of the sheets: HTML pages, the diagram's SVG, CSV, Markdown.
+        // Its templates and its one CSS file are files in Templates/, compiled into the module by the
+        // EmbedExportFiles plugin, so the binary needs no resource bundle beside it.
+        .target(
+            name: "CasebookExport",
+            dependencies: [
+                "CasebookCore",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ],
+            exclude: ["Templates"],
+            plugins: ["EmbedExportFiles"]
+        ),
+        // Turns the files of a target's Templates/ folder into Swift string constants at build time.
+        .executableTarget(name: "embed-files"),
+        .plugin(name: "EmbedExportFiles", capability: .buildTool(), dependencies: ["embed-files"]),
         // Every command, defined once for both `casebook CMD` and the interactive shell.
         .target(
             name: "CasebookCommands",
             dependencies: [
                 "CasebookCore",
                 "CasebookStore",
+                "CasebookExport",
                 "LineEditor",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -53,6 +73,7 @@ let package = Package(
         .testTarget(name: "CasebookCommandTests", dependencies: ["CasebookTestSupport", "CasebookCore", "CasebookStore", "CasebookCommands"]),
         .testTarget(name: "EndToEndTests", dependencies: ["CasebookTestSupport", "CPseudoTerminal", "CasebookCore"], exclude: ["Golden"]),
         .testTarget(name: "LineEditorTests", dependencies: ["CasebookTestSupport", "CPseudoTerminal", "LineEditor"]),
+        .testTarget(name: "ExportTests", dependencies: ["CasebookTestSupport", "CasebookCore", "CasebookStore", "CasebookExport"], exclude: ["Golden"]),
         .testTarget(name: "ReviewTests", dependencies: ["CasebookTestSupport", "CasebookCore", "CasebookStore", "CasebookCommands"]),
     ]
 )

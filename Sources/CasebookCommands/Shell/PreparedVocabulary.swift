@@ -43,6 +43,7 @@ enum CompletionVocabularyBuilder {
                 "--form": SheetField.knownForms,
                 "--domain": SheetField.domains,
                 "--department": summaries.departments,
+                "--encoding": ["utf-8", "cp932"],
             ],
             cases: zip(summaries.ids, summaries.titles).map { ($0.rawValue, $1) },
             normalizedTitles: summaries.normalizedTitles,

@@ -29,7 +29,10 @@ public struct CompletionVocabulary: Sendable {
 /// position of that command takes — cases by id and title, fields by key and label, options and their values.
 public enum CommandCompletion {
     /// What each command takes, by argument position.
-    enum Slot { case caseOrField, field, caseOnly, command, value(SheetField?) }
+    enum Slot { case caseOrField, field, caseOnly, command, value(SheetField?), word([String]) }
+
+    /// The formats `export` writes, its first argument.
+    public static let exportFormats = ["html", "pdf", "csv", "md"]
 
     static func slots(for command: String) -> [Slot] {
         switch command {
@@ -37,6 +40,8 @@ public enum CommandCompletion {
         case "set": [.caseOrField, .field, .value(nil)]
         case "open", "delete", "validate", "review", "approve", "log", "save", "reload": [.caseOnly]
         case "help": [.command]
+        // export FORMAT [CASE…]: any number of cases after the format.
+        case "export": [.word(exportFormats)] + Array(repeating: .caseOnly, count: 100)
         default: []
         }
     }
@@ -68,6 +73,8 @@ public enum CommandCompletion {
             if vocabulary.hasOpenCase { candidates += fieldCandidates(current) }
         case .field:
             candidates = fieldCandidates(current)
+        case .word(let words):
+            candidates = words.filter { $0.hasPrefix(current) }
         case .value:
             // `set [CASE] FIELD VALUE`: the field is the last positional that names one.
             let field = positional.reversed().compactMap { SheetPart.named($0) }.first

@@ -1,0 +1,143 @@
+import ArgumentParser
+import CasebookCore
+import CasebookExport
+import CasebookStore
+import Foundation
+
+/// `export FORMAT [CASE…] [--status S] [-o PATH]`: writes what the city publishes (SPEC §9).
+///
+/// Everything is rendered in memory first and written after, so that a refusal (a character
+/// CP932 cannot hold, a path in the way) leaves every file as it was.
+struct ExportCommand: StoreCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "export",
+            abstract: Help.text("Export cases as html, pdf, csv or md: the one-page sheets and the 事例集.",
+                                "事例を html・pdf・csv・md で書き出します（一枚のシートと事例集）。"),
+            discussion: Help.text("""
+                html: a folder with one page per case and index.html (default casebook-html).
+                pdf: one A4 sheet a page, printed by headless Chromium (default casebook.pdf, with the HTML it printed beside it).
+                csv: one row per case, UTF-8 with BOM, CRLF (default casebook.csv; -o - for standard output).
+                md: a folder with one Markdown file per case and index.md (default casebook-md).
+                Examples: export pdf --status approved; export csv --encoding cp932 -o cases.csv; export html shigen -o site
+                """, """
+                html: 事例ごとのページと index.html のフォルダー（既定 casebook-html）
+                pdf: headless Chromium で A4 一枚一ページに印刷（既定 casebook.pdf。印刷した HTML も隣に残します）
+                csv: 一事例一行、UTF-8（BOM 付き）、CRLF（既定 casebook.csv。-o - で標準出力）
+                md: 事例ごとの Markdown と index.md のフォルダー（既定 casebook-md）
+                例: export pdf --status approved、export csv --encoding cp932 -o cases.csv、export html 資源 -o site
+                """))
+    }
+
+    @Argument(help: ArgumentHelp(Help.text("html, pdf, csv or md.", "html、pdf、csv、md のいずれか"), valueName: "format"))
+    var format: String
+
+    @Argument(help: ArgumentHelp(Help.text("The cases (id, id prefix or part of the title); every case when left out.",
+                                           "事例（ID、ID の先頭、事業名の一部）。省くとすべての事例"),
+                                 valueName: "case"))
+    var cases: [String] = []
+
+    @Option(name: .customLong("status"), help: ArgumentHelp(Help.text("Only cases with status S (draft, review, approved).",
+                                                                      "状態が S の事例のみ（draft, review, approved）"), valueName: "S"))
+    var status: String?
+
+    @Option(name: [.customShort("o"), .customLong("output")],
+            help: ArgumentHelp(Help.text("Where to write: a folder for html and md, a file for pdf and csv.",
+                                         "書き出し先（html と md はフォルダー、pdf と csv はファイル）"), valueName: "path"))
+    var output: String?
+
+    @Option(name: .customLong("encoding"), help: ArgumentHelp(Help.text("csv only: utf-8 (with BOM, the default) or cp932.",
+                                                                        "csv のみ: utf-8（BOM 付き、既定）または cp932"), valueName: "encoding"))
+    var encoding: String?
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    func validate() throws {
+        func usage(_ message: ExportMessage) -> ValidationError { ValidationError(message.text(in: Help.language)) }
+        guard let chosen = ExportFormat(rawValue: format) else {
+            throw usage(.unknownFormat(format, accepted: ExportFormat.allCases.map(\.rawValue)))
+        }
+        if let status, SheetStatus(rawValue: status) == nil { throw usage(.unknownStatus(status)) }
+        if let encoding {
+            guard chosen == .csv else { throw usage(.encodingOnlyForCSV) }
+            guard CSVExport.Encoding(rawValue: encoding.lowercased()) != nil else {
+                throw usage(.unknownEncoding(encoding, accepted: CSVExport.Encoding.allCases.map(\.rawValue)))
+            }
+        }
+        if output == "-", chosen != .csv { throw usage(.standardOutputOnlyForCSV) }
+    }
+
+    func run(in session: Session) throws {
+        let chosen = ExportFormat(rawValue: format)!
+        let selected = try selection(in: session)
+        let path = output ?? chosen.defaultOutput
+        let progress = ExportProgress(session: session, total: selected.count)
+        switch chosen {
+        case .html:
+            let html = HTMLExport()
+            var files = progress.render(selected) { exported in (exported.id.rawValue + ".html", html.page(exported)) }
+            files.append(("index.html", html.index(selected)))
+            progress.finish()
+            try ExportFiles.writeFolder(path, files: files, in: session)
+            session.say(ExportMessage.wrote(count: selected.count, format: "HTML", path: FileSystem.absolutePath(path)))
+        case .md:
+            var files = progress.render(selected) { exported in (exported.id.rawValue + ".md", MarkdownExport.page(exported)) }
+            files.append(("index.md", MarkdownExport.index(selected)))
+            progress.finish()
+            try ExportFiles.writeFolder(path, files: files, in: session)
+            session.say(ExportMessage.wrote(count: selected.count, format: "Markdown", path: FileSystem.absolutePath(path)))
+        case .csv:
+            let wanted = CSVExport.Encoding(rawValue: (encoding ?? "utf-8").lowercased())!
+            let bytes: [UInt8]
+            do {
+                bytes = try CSVExport.bytes(selected, encoding: wanted)
+            } catch {
+                throw CommandFailure(ExportMessage.unencodable(caseID: error.caseID.rawValue, column: error.column,
+                                                               character: String(error.character), codePoints: error.codePoints,
+                                                               encoding: wanted.rawValue), in: session)
+            }
+            progress.finish()
+            if path == "-" {
+                session.output.raw(utf8: bytes)
+                return
+            }
+            try ExportFiles.writeFile(path, bytes: bytes, in: session)
+            session.say(ExportMessage.wrote(count: selected.count, format: "CSV (\(wanted.rawValue))", path: FileSystem.absolutePath(path)))
+        case .pdf:
+            try PDFExport(session: session, progress: progress).run(selected, to: path)
+        }
+    }
+
+    /// The cases asked for, in store order when none are named, filtered by `--status`.
+    private func selection(in session: Session) throws -> [ExportedCase] {
+        var ids: [CaseID] = []
+        if cases.isEmpty {
+            ids = session.store.ids
+        } else {
+            for reference in cases {
+                let id = try session.resolveCase(reference)
+                if !ids.contains(id) { ids.append(id) }
+            }
+        }
+        let wanted = status.flatMap(SheetStatus.init(rawValue:))
+        let selected = ids.compactMap { id in session.store.cases[id].map { ExportedCase(id: id, sheet: $0.sheet) } }
+            .filter { wanted == nil || $0.sheet.status == wanted }
+        guard !selected.isEmpty else { throw CommandFailure(ExportMessage.nothingToExport(status: status), in: session) }
+        return selected
+    }
+}
+
+/// The formats `export` writes.
+enum ExportFormat: String, CaseIterable {
+    case html, pdf, csv, md
+
+    /// Where the export goes without `-o`, relative to the working directory.
+    var defaultOutput: String {
+        switch self {
+        case .html: "casebook-html"
+        case .pdf: "casebook.pdf"
+        case .csv: "casebook.csv"
+        case .md: "casebook-md"
+        }
+    }
+}

@@ -1,0 +1,115 @@
+// `casebook export` as a person or a script runs it: what it writes, what it refuses, and the
+// progress line that shows on a terminal and nowhere else.
+import CasebookCore
+import Foundation
+@testable import CasebookTestSupport
+import Testing
+
+@Suite struct ExportCommandTests {
+    @Test func htmlWritesAPagePerCaseAndAnIndex() throws {
+        let world = try ExportWorld()
+        let result = try world.run(["export", "html", "-o", "site"])
+        #expect(result.status == 0, "\(result.all)")
+        #expect(result.out == "Wrote 27 cases as HTML: \(world.url("site").path)\n")
+        let names = try FileManager.default.contentsOfDirectory(atPath: world.url("site").path).sorted()
+        #expect(names.count == 28)
+        #expect(names.contains("index.html") && names.contains("shigen-shudan-kaishu.html"))
+        #expect(result.err.isEmpty, "no progress in a pipe: \(result.err)")
+    }
+
+    @Test func namedCasesAndStatusSelect() throws {
+        let world = try ExportWorld()
+        var approved = CaseSheet()
+        approved.title = "承認された事例"
+        approved.status = .approved
+        try world.add("shonin-zumi", bytes: CanonicalJSONWriter.bytes(of: SheetCodec.encode(approved)))
+        let byStatus = try world.run(["export", "md", "--status", "approved", "-o", "md"])
+        #expect(byStatus.status == 0, "\(byStatus.all)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: world.url("md").path).sorted() == ["index.md", "shonin-zumi.md"])
+        let named = try world.run(["export", "md", "資源", "obihiro-no-mori-z", "-o", "two"])
+        #expect(named.status == 0, "\(named.all)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: world.url("two").path).sorted()
+                == ["index.md", "obihiro-no-mori-zukuri-kyogikai.md", "shigen-shudan-kaishu.md"])
+    }
+
+    @Test func badInputIsRefusedAndWritesNothing() throws {
+        let world = try ExportWorld()
+        let cases: [([String], Int32, String)] = [
+            (["export", "docx"], 2, "There is no format “docx”. FORMAT is one of: html, pdf, csv, md."),
+            (["export", "html", "--encoding", "cp932"], 2, "--encoding is for csv only."),
+            (["export", "csv", "--encoding", "latin1"], 2, "There is no encoding “latin1”. --encoding takes: utf-8, cp932."),
+            (["export", "html", "--status", "done"], 2, "--status takes draft, review or approved, not “done”."),
+            (["export", "html", "-o", "-"], 2, "-o - (standard output) is for csv only"),
+            (["export", "html", "--status", "approved"], 1, "No case has status approved; nothing was written."),
+            (["export", "csv", "no-such-case"], 1, "no-such-case"),
+        ]
+        for (arguments, status, message) in cases {
+            let result = try world.run(arguments)
+            #expect(result.status == status, "\(arguments): \(result.all)")
+            #expect(result.err.contains(message), "\(arguments): \(result.err)")
+            #expect(try world.writtenFiles().isEmpty, "\(arguments) wrote something")
+        }
+        try Data("not a folder".utf8).write(to: world.url("taken"))
+        let inTheWay = try world.run(["export", "html", "-o", "taken"])
+        #expect(inTheWay.status == 1 && inTheWay.err.contains("is a file, not a folder"), "\(inTheWay.all)")
+    }
+
+    @Test func csvToAFileAndToStandardOutput() throws {
+        let world = try ExportWorld()
+        let toFile = try world.run(["export", "csv", "-o", "cases.csv"])
+        #expect(toFile.status == 0, "\(toFile.all)")
+        let bytes = [UInt8](try Data(contentsOf: world.url("cases.csv")))
+        #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        let toOutput = try world.run(["export", "csv", "-o", "-"])
+        #expect(toOutput.status == 0)
+        #expect(Array(toOutput.out.utf8) == bytes)
+    }
+
+    @Test func cp932FailureNamesTheCaseFieldAndCharacterAndWritesNothing() throws {
+        let world = try ExportWorld()
+        var sheet = CaseSheet()
+        sheet.title = "𠮷野家との協働"
+        try world.add("yoshinoya", bytes: CanonicalJSONWriter.bytes(of: SheetCodec.encode(sheet)))
+        for (language, message) in [("C.UTF-8", "Case yoshinoya, 事業名: the character “𠮷” (U+20BB7) cannot be written in cp932. Nothing was written."),
+                                    ("ja_JP.UTF-8", "事例 yoshinoya の「事業名」にある文字「𠮷」（U+20BB7）は cp932 で表せません。何も書き出していません。")] {
+            let result = try world.run(["export", "csv", "--encoding", "cp932", "-o", "cases.csv"], language: language)
+            #expect(result.status == 1, "\(result.all)")
+            #expect(result.err.contains(message), "\(result.err)")
+            #expect(!result.all.contains("?"))
+            #expect(try world.writtenFiles().isEmpty)
+        }
+        let others = try world.run(["export", "csv", "--encoding", "cp932", "--status", "draft", "資源", "-o", "one.csv"])
+        #expect(others.status == 0, "\(others.all)")
+    }
+
+    @Test func withoutChromiumThePDFExportSaysWhatToInstallAndWritesTheHTML() throws {
+        let world = try ExportWorld()
+        let empty = world.url("no-programs")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        let result = try world.run(["export", "pdf", "-o", "book.pdf"], path: empty.path)
+        #expect(result.status == 1, "\(result.all)")
+        #expect(result.err.contains("Chromium was not found, so no PDF was made. The HTML is written: \(world.url("book.html").path)"), "\(result.err)")
+        #expect(result.err.contains("apt-get install chromium fonts-morisawa-bizud-gothic"))
+        let html = try String(contentsOf: world.url("book.html"), encoding: .utf8)
+        #expect(html.components(separatedBy: "<article class=\"sheet\"").count == 28)
+        #expect(!FileManager.default.fileExists(atPath: world.url("book.pdf").path))
+        let japanese = try world.run(["export", "pdf", "-o", "book.pdf"], language: "ja_JP.UTF-8", path: empty.path)
+        #expect(japanese.err.contains("Chromium が見つからないため PDF を作れませんでした。"), "\(japanese.err)")
+    }
+
+    @Test func progressShowsOnATerminalAsCountAndPercentage() throws {
+        let world = try ExportWorld()
+        var environment = world.environment()
+        environment["TERM"] = "xterm"
+        let session = try PseudoTerminalSession(executable: BuiltProgram.casebook,
+                                                arguments: ["export", "md", "-o", "md", "--store", world.store.path],
+                                                environment: environment, workingDirectory: world.root.path)
+        #expect(try session.waitForExit(timeout: 60) == 0, "\(session.report())")
+        let raw = session.text
+        #expect(raw.contains("\r\u{1B}[KExporting 27/27 cases (100%)"), "\(session.report())")
+        #expect(raw.contains("Exporting 1/27 cases (3%)"), "\(session.report())")
+        #expect(raw.contains("\r\u{1B}[K"), "the line is erased when done")
+        #expect(session.screen.text.contains("Wrote 27 cases as Markdown"))
+        #expect(!session.screen.text.contains("Exporting"), "the progress line is gone")
+    }
+}
