@@ -23,7 +23,9 @@ public final class Session {
     public var exitStatus: Int32 = 0
     /// Whether the shell should leave after this command.
     public var wantsToQuit = false
-    /// Edits a refused save kept in memory, by case; saved by `save --force`, dropped by `reload`.
+    /// Edits a refused save kept in memory, by case, each carrying the version it was made from
+    /// (`original`), so that any later save of the case merges against that version and never
+    /// writes over the file's change without `--force` (`Session+Save`); dropped by `reload`.
     public var unsavedEdits: [CaseID: CaseSheet] = [:]
     /// The histories of values typed into each field, seeded from the store on first use.
     private var fieldHistories: [String: LineHistory] = [:]
@@ -167,42 +169,6 @@ public final class Session {
     /// The sheet of `id` as it stands for editing: a kept unsaved edit, else the stored one.
     public func sheet(_ id: CaseID) -> CaseSheet? {
         unsavedEdits[id] ?? store.cases[id]?.sheet
-    }
-
-    /// Saves `sheet` as `id`, keeping the edit in memory when the save is refused.
-    ///
-    /// Editing an approved case sends it back to review (SPEC §4).
-    public func save(_ sheet: CaseSheet, as id: CaseID, force: Bool = false) throws {
-        var sheet = sheet
-        if let before = store.cases[id]?.sheet, before.status == .approved, sheet.status == .approved,
-           SheetCodec.encode(withoutReview(before)) != SheetCodec.encode(withoutReview(sheet)) {
-            sheet.status = .review
-        }
-        do {
-            try store.save(sheet, as: id, force: force)
-            unsavedEdits[id] = nil
-        } catch {
-            unsavedEdits[id] = sheet
-            throw CommandFailure(describe(error))
-        }
-    }
-
-    private func withoutReview(_ sheet: CaseSheet) -> CaseSheet {
-        var copy = sheet
-        copy.review = [:]
-        copy.status = .draft
-        return copy
-    }
-
-    /// A save error in words.
-    public func describe(_ error: SaveError) -> String {
-        switch error {
-        case .changedOnDisk(let id): text(.changedOnDisk, id.fileName)
-        case .readOnly(let id, let schema): text(.readOnlyNewer, id.fileName, String(schema))
-        case .alreadyExists(let id): text(.idTaken, id.rawValue)
-        case .noSuchCase(let id): text(.caseNotFound, id.rawValue)
-        case .system(let error): text(.saveFailed, error.path, error.description)
-        }
     }
 
     /// The field or section `name` names, or a failure listing the names.

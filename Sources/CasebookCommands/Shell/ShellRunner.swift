@@ -73,7 +73,7 @@ enum ShellRunner {
             })
             switch result {
             case .endOfInput:
-                session.wantsToQuit = true
+                session.wantsToQuit = session.mayQuit()
             case .interrupted:
                 continue
             case .line(let line):

@@ -242,7 +242,9 @@ final class GuidedWalk {
     /// Saves what has been accepted so far; a new case is created when its title is first given.
     private func persist() throws {
         if let id {
-            try session.save(sheet, as: id)
+            // The walk goes on from what was written: its next save is based on it, and a field
+            // merged in from the file shows when the walk comes to it.
+            sheet = try session.save(sheet, as: id).stored.sheet
             return
         }
         guard let newID, !sheet.title.isEmpty else { return }

@@ -14,7 +14,12 @@ public struct SystemError: Error, Sendable, Equatable, CustomStringConvertible {
     public var code: Int32
 
     public var description: String {
-        "\(operation) \(path): \(String(cString: strerror(code)))"
+        "\(operation) \(path): \(reason)"
+    }
+
+    /// errno's words alone (`No space left on device`), for a message that names the file itself.
+    public var reason: String {
+        String(cString: strerror(code))
     }
 }
 
@@ -204,6 +209,40 @@ public enum FileSystem {
         // data was written (and for a durable save, synced) before the rename, so close cannot lose it.
         close(fd)
         if durable { try syncDirectory(directory) }
+    }
+
+    /// Takes an exclusive `flock` on the directory at `path` itself and returns the descriptor
+    /// that holds it; closing it (`unlock`) or the process ending, even by SIGKILL, releases it.
+    ///
+    /// The directory, not a lock file in it: a file would be staged by `commit` (`git add --all`
+    /// on the store) or need a `.gitignore` in every store, while the directory's inode is never
+    /// replaced by a save and git never sees a lock. Waits at most `timeout` seconds (ETIMEDOUT),
+    /// so a stopped process holding the lock cannot make a save hang for ever.
+    public static func lockDirectory(_ path: String, timeout: Double = 10) throws(SystemError) -> Int32 {
+        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw SystemError(operation: "open", path: path, code: errno) }
+        let deadline = nowNanoseconds() + Int64(timeout * 1e9)
+        var pause: Int64 = 200_000
+        while flock(fd, LOCK_EX | LOCK_NB) != 0 {
+            let code = errno
+            guard code == EWOULDBLOCK || code == EINTR else {
+                close(fd)
+                throw SystemError(operation: "flock", path: path, code: code)
+            }
+            guard nowNanoseconds() < deadline else {
+                close(fd)
+                throw SystemError(operation: "flock", path: path, code: ETIMEDOUT)
+            }
+            var wait = timespec(tv_sec: 0, tv_nsec: Int(pause))
+            nanosleep(&wait, nil)
+            pause = min(pause * 2, 20_000_000)
+        }
+        return fd
+    }
+
+    /// Releases a lock `lockDirectory` took.
+    public static func unlock(_ fd: Int32) {
+        close(fd)
     }
 
     /// Removes the temporary file at `path` when no live save holds it (its writer locks it until
