@@ -125,6 +125,8 @@ enum ShellRunner {
             return session.exitStatus == 0
         } catch let failure as CommandFailure {
             session.output.error(failure.message)
+            // In a script, a walk's remaining value lines must not run as commands.
+            if failure.endsScript && !session.inputIsTerminal { session.wantsToQuit = true }
             return false
         } catch {
             let message = Casebook.fullMessage(for: error)
