@@ -8,6 +8,9 @@ public enum CasebookMain {
     /// Runs `casebook` with the process's arguments and exits.
     public static func main() -> Never {
         setUpUTF8Locale()
+        // SIGQUIT (Ctrl-\ between lines, or `kill -QUIT`) ends casebook as the system does, not
+        // through the Swift runtime's crash reporter, which prints a backtrace and waits for a key.
+        signal(SIGQUIT, SIG_DFL)
         do {
             var command = try Casebook.parseAsRoot()
             try command.run()

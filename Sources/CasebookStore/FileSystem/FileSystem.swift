@@ -240,6 +240,19 @@ public enum FileSystem {
         return fd
     }
 
+    /// Runs `body` with SIGTERM, SIGHUP, SIGINT and SIGQUIT held back on this thread, delivered when
+    /// it returns: a save that has begun is finished before such a signal ends the process, so the
+    /// field just accepted is on disk (a temporary file is never left for a signal either).
+    public static func deferringTerminationSignals<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
+        var blocked = sigset_t()
+        var previous = sigset_t()
+        sigemptyset(&blocked)
+        for signal in [SIGTERM, SIGHUP, SIGINT, SIGQUIT] { sigaddset(&blocked, signal) }
+        pthread_sigmask(SIG_BLOCK, &blocked, &previous)
+        defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
+        return try body()
+    }
+
     /// Releases a lock `lockDirectory` took.
     public static func unlock(_ fd: Int32) {
         close(fd)

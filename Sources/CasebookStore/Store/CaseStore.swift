@@ -446,15 +446,18 @@ public final class CaseStore {
     /// Runs `body` holding the store's lock (`FileSystem.lockDirectory`), which every casebook
     /// process takes around compare-write-rename, so that two saves of one case never both read
     /// the old file. Public so that other writers of the store (a merge into the work tree) can take it.
+    /// A termination signal (SIGTERM, SIGHUP) arriving meanwhile waits until the save is done.
     public func locked<T>(_ id: CaseID, _ body: () throws(SaveError) -> T) throws(SaveError) -> T {
-        let lock: Int32
-        do {
-            lock = try FileSystem.lockDirectory(path, timeout: lockTimeout)
-        } catch {
-            throw .system(id, error)
+        try FileSystem.deferringTerminationSignals { () throws(SaveError) -> T in
+            let lock: Int32
+            do throws(SystemError) {
+                lock = try FileSystem.lockDirectory(path, timeout: lockTimeout)
+            } catch {
+                throw .system(id, error)
+            }
+            defer { FileSystem.unlock(lock) }
+            return try body()
         }
-        defer { FileSystem.unlock(lock) }
-        return try body()
     }
 
     /// Creates case `id` with `sheet`; refused when the id is taken.
