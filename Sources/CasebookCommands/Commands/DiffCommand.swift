@@ -30,7 +30,7 @@ struct DiffCommand: StoreCommand {
         let showedKept = showKeptEdits(in: session)
         if showedKept && !GitStore(storePath: session.store.path).isInRepository { return }
         let git = try session.repository()
-        let changes = git.changes(storePath: session.store.path)
+        let changes = try session.changes(in: git)
         var selected = changes
         var fields = SheetField.allCases
         if !arguments.isEmpty {

@@ -104,6 +104,7 @@ public final class Session {
         case .conflicted: text(.problemConflicted)
         case .unreadable(let error): text(.problemUnreadable, error.description)
         case .badFileName: text(.problemBadFileName)
+        case .notARegularFile(let kind): text(FileProblemMessage.notARegularFile(kind))
         }
     }
 
@@ -158,7 +159,12 @@ public final class Session {
             return openCase
         }
         switch store.resolve(reference) {
-        case .found(let id): return id
+        case .found(let id):
+            // A case named exactly whose file does not load: say which file and why, not "no case".
+            if unsavedEdits[id] == nil, let problem = store.problem(of: id) {
+                throw CommandFailure(FileProblemMessage.caseUnreadable(fileName: problem.fileName, reason: describe(problem.reason)), in: self)
+            }
+            return id
         case .notFound: throw CommandFailure(text(.caseNotFound, reference))
         case .ambiguous(let ids):
             let lines = ids.map { "  \($0.rawValue)  \(TerminalSafeText.make(store.summary(of: $0)?.title ?? ""))" }

@@ -4,8 +4,24 @@ public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertibl
     public var reason: String
     /// The byte offset at which the problem was found.
     public var offset: Int
+    /// The line of `offset`, from 1.
+    public var line = 1
+    /// The column of `offset` in characters (Unicode scalars) from the line's start, from 1.
+    public var column = 1
 
-    public var description: String { "\(reason) at byte \(offset)" }
+    /// An error at `offset`; `bytes`, when given, places it by line and column.
+    public init(reason: String, offset: Int, in bytes: [UInt8]? = nil) {
+        self.reason = reason
+        self.offset = offset
+        guard let bytes else { return }
+        let end = min(offset, bytes.count)
+        let lineStart = bytes[..<end].lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
+        line = bytes[..<lineStart].reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+        // UTF-8 continuation bytes (10xxxxxx) do not start a character.
+        column = bytes[lineStart..<end].reduce(1) { ($1 & 0xC0) == 0x80 ? $0 : $0 + 1 }
+    }
+
+    public var description: String { "\(reason) at line \(line), column \(column)" }
 }
 
 /// A strict RFC 8259 parser over UTF-8 bytes.
@@ -22,7 +38,7 @@ public struct JSONParser {
     public static func parse(_ bytes: [UInt8]) throws(JSONParseError) -> JSONValue {
         var parser = JSONParser(bytes: bytes)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
-            throw JSONParseError(reason: "byte-order mark", offset: 0)
+            throw JSONParseError(reason: "byte-order mark", offset: 0, in: bytes)
         }
         parser.skipWhitespace()
         let value = try parser.parseValue()
@@ -43,7 +59,7 @@ public struct JSONParser {
     }
 
     private func error(_ reason: String) -> JSONParseError {
-        JSONParseError(reason: reason, offset: index)
+        JSONParseError(reason: reason, offset: index, in: bytes)
     }
 
     private mutating func skipWhitespace() {
@@ -186,7 +202,7 @@ public struct JSONParser {
             index = stop + 1
             if stop == start { return "" }
             guard let run = String(validating: bytes[start..<stop], as: UTF8.self) else {
-                throw JSONParseError(reason: "not valid UTF-8", offset: start)
+                throw JSONParseError(reason: "not valid UTF-8", offset: start, in: bytes)
             }
             return run
         }
@@ -200,7 +216,7 @@ public struct JSONParser {
         func flushRun(_ parser: JSONParser, upTo end: Int, into text: inout String) throws(JSONParseError) {
             guard runStart < end else { return }
             guard let run = String(validating: parser.bytes[runStart..<end], as: UTF8.self) else {
-                throw JSONParseError(reason: "not valid UTF-8", offset: runStart)
+                throw JSONParseError(reason: "not valid UTF-8", offset: runStart, in: bytes)
             }
             text.append(run)
         }

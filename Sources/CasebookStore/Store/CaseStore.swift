@@ -295,6 +295,9 @@ public final class CaseStore {
         do {
             bytes = try FileSystem.readFile(filePath)
         } catch {
+            if let kind = FileSystem.kind(filePath), kind != .regularFile {
+                return .failure(StoreProblem(fileName: id.fileName, reason: .notARegularFile(kind)))
+            }
             return .failure(StoreProblem(fileName: id.fileName, reason: .unreadable(error)))
         }
         return decode(bytes, id: id)
@@ -361,6 +364,12 @@ public final class CaseStore {
             problemList.append(problem)
             return nil
         }
+    }
+
+    /// Why case `id`'s file did not load, when it exists and did not (read now if it was not tried).
+    public func problem(of id: CaseID) -> StoreProblem? {
+        guard loaded[id] == nil, FileSystem.exists(filePath(of: id)), load(id) == nil else { return nil }
+        return problemList.last { $0.fileName == id.fileName }
     }
 
     /// Reads every case again from disk, forgetting what was decoded.
