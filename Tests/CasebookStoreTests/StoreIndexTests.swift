@@ -115,15 +115,21 @@ struct StoreIndexTests {
         #expect(store.orderedSummaries.count == 3)
         #expect(store.orderedSummaries.allSatisfy { !$0.summary.title.isEmpty })
 
-        // A text file with a forged record for a real case, and one cut short.
+        // A text file with a forged record for a real case, and one cut short, with a right checksum.
         let id = store.ids[0]
         let hash = String(FNV1a.hash(try fixture.read(id.fileName)), radix: 16)
-        try Data("casebook-text 3\n\(id.rawValue)\u{1F}\(hash)\u{1F}\u{1F}\u{1F}zz\u{1E}\(store.ids[1].rawValue)\u{1F}".utf8)
-            .write(to: URL(fileURLWithPath: location.textPath))
+        let body = Array("\(id.rawValue)\u{1F}\(hash)\u{1F}\u{1F}\u{1F}zz\u{1E}\(store.ids[1].rawValue)\u{1F}".utf8)
+        let checksum = String(body.withUnsafeBytes { Checksum.of($0) }, radix: 16)
+        try Data(Array("casebook-text 4 \(checksum)\n".utf8) + body).write(to: URL(fileURLWithPath: location.textPath))
         let title = try #require(store.summary(of: id)?.title)
         let hits = try CaseStore(path: fixture.path, environment: environment).search(SearchNormalizer.normalize(title))
         #expect(hits.map(\.id).contains(id) == false, "a malformed record has no texts, and is not guessed at")
         #expect(StoreIndex.readSearchTexts(location).records.count <= 3)
+        // The same file with a wrong checksum is not read at all: the case is searched in its file.
+        try Data(Array("casebook-text 4 0\n".utf8) + body).write(to: URL(fileURLWithPath: location.textPath))
+        #expect(StoreIndex.readSearchTexts(location).records.isEmpty)
+        let found = try CaseStore(path: fixture.path, environment: environment).search(SearchNormalizer.normalize(title))
+        #expect(found.map(\.id).contains(id))
     }
 
     @Test func savingDoesNotScanTheStore() throws {
