@@ -28,6 +28,7 @@ struct KeptEditTests {
         let script = """
         edit \(Self.id) form --editor
         set \(Self.id) started H5
+        edit \(Self.id) title --editor
         save \(Self.id)
         list
         show \(Self.id) basics
@@ -45,11 +46,12 @@ struct KeptEditTests {
         #expect(sheet.form == "委託", "the outside change survives: \(result.all)")
         #expect(sheet.started == EraYear(era: .showa, year: 60), "a set of another field did not write the kept edit")
         #expect(sheet.title == "資源集団回収")
-        // Each refusal names the field that conflicts; the edit itself, the set and the save are refused.
+        // Each refusal names the field that conflicts: the edit itself, the set and the edit of other
+        // fields, the save, and the last set are all refused.
         let refusals = result.err.components(separatedBy: "Not saved: 協働の形態 of shigen-shudan-kaishu.json changed in the file too").count - 1
-        #expect(refusals == 4, "\(result.err)")
+        #expect(refusals == 5, "\(result.err)")
         // diff shows the kept edit against the file.
-        #expect(result.out.contains("shigen-shudan-kaishu 資源集団回収 (unsaved edit, against the file on disk)"), "\(result.out)")
+        #expect(result.out.contains("shigen-shudan-kaishu 共催 (unsaved edit, against the file on disk)"), "\(result.out)")
         #expect(result.out.contains("- 委託") || result.out.contains("委託"), "\(result.out)")
         #expect(result.out.contains("共催"), "\(result.out)")
         // quit asks twice; the first answer keeps the shell running.

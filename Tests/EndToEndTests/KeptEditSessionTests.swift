@@ -29,6 +29,11 @@ struct KeptEditSessionTests {
             mark = try shell.answer(line, thenWaitFor: "casebook> ")
             #expect(shell.visibleText(after: mark - 400).contains("Not saved: 協働の形態"), "\(line): \(shell.report())")
         }
+        // A walk through another field of the same case is refused at its first save too.
+        try shell.answer("edit \(Self.id) title", thenWaitFor: "事業名> ")
+        shell.send(.ctrlU)
+        mark = try shell.answer("別の題名", thenWaitFor: "casebook> ")
+        #expect(shell.visibleText(after: mark - 600).contains("Not saved: 協働の形態"), "\(shell.report())")
         // Ctrl-D asks; "no" stays in the shell.
         shell.send(.ctrlD)
         try shell.ready("Discard them and quit? (yes/no)")
@@ -43,5 +48,6 @@ struct KeptEditSessionTests {
         let sheet = try Self.sheet(fixture)
         #expect(sheet.form == "委託")
         #expect(sheet.started == EraYear(era: .showa, year: 60))
+        #expect(sheet.title == "資源集団回収")
     }
 }
