@@ -29,7 +29,8 @@ import Darwin
 /// The terminal's settings from when the reader was created are put back on
 /// exit and on SIGTERM, SIGHUP, SIGQUIT, SIGABRT, SIGSEGV, SIGBUS, SIGILL,
 /// SIGTRAP and SIGFPE (a Swift runtime trap included), which are then
-/// re-raised. Window size changes are followed.
+/// re-raised to this process alone (libedit's own signal handling, which sends
+/// them to the whole process group, is off). Window size changes are followed.
 ///
 /// Not thread-safe: use one reader from one thread.
 public final class TerminalLineReader: LineReading {
@@ -70,7 +71,11 @@ public final class TerminalLineReader: LineReading {
         _ = cle_set_history(el, history)
         _ = cle_set_client_data(el, Unmanaged.passUnretained(state).toOpaque())
         _ = cle_set_editor(el, wide("emacs"))
-        _ = cle_set_signal(el, 1)
+        // Not libedit's signal handling: it re-sends SIGTERM and SIGHUP with kill(0, sig), to the
+        // whole process group (the shell that started casebook, and its other children). The
+        // terminal-restore handlers end this process alone; SIGWINCH and SIGCONT are ours too.
+        _ = cle_set_signal(el, 0)
+        _ = cle_install_editor_signals()
         _ = cle_set_prompt(el) { el in
             EditorState.of(el)?.promptBuffer
         }
@@ -170,7 +175,9 @@ public final class TerminalLineReader: LineReading {
         _ = cle_prep_term(editLine, 1)
         var count: Int32 = 0
         errno = 0
+        cle_reading(editLine)
         let line = el_wgets(editLine, &count)
+        cle_reading(nil)
         let readErrno = errno
         if state.interrupted { return .interrupted }
         guard let line, count > 0 else {

@@ -115,15 +115,21 @@ struct StoreIndexTests {
         #expect(store.orderedSummaries.count == 3)
         #expect(store.orderedSummaries.allSatisfy { !$0.summary.title.isEmpty })
 
-        // A text file with a forged record for a real case, and one cut short.
+        // A text file with a forged record for a real case, and one cut short, with a right checksum.
         let id = store.ids[0]
         let hash = String(FNV1a.hash(try fixture.read(id.fileName)), radix: 16)
-        try Data("\(StoreIndex.textHeader)\n\(id.rawValue)\u{1F}\(hash)\u{1F}\u{1F}\u{1F}zz\u{1E}\(store.ids[1].rawValue)\u{1F}".utf8)
-            .write(to: URL(fileURLWithPath: location.textPath))
+        let body = Array("\(id.rawValue)\u{1F}\(hash)\u{1F}\u{1F}\u{1F}zz\u{1E}\(store.ids[1].rawValue)\u{1F}".utf8)
+        let checksum = String(body.withUnsafeBytes { Checksum.of($0) }, radix: 16)
+        try Data(Array("\(StoreIndex.textHeader) \(checksum)\n".utf8) + body).write(to: URL(fileURLWithPath: location.textPath))
         let title = try #require(store.summary(of: id)?.title)
         let hits = try CaseStore(path: fixture.path, environment: environment).search(SearchNormalizer.normalize(title))
         #expect(hits.map(\.id).contains(id) == false, "a malformed record has no texts, and is not guessed at")
         #expect(StoreIndex.readSearchTexts(location).records.count <= 3)
+        // The same file with a wrong checksum is not read at all: the case is searched in its file.
+        try Data(Array("\(StoreIndex.textHeader) 0\n".utf8) + body).write(to: URL(fileURLWithPath: location.textPath))
+        #expect(StoreIndex.readSearchTexts(location).records.isEmpty)
+        let found = try CaseStore(path: fixture.path, environment: environment).search(SearchNormalizer.normalize(title))
+        #expect(found.map(\.id).contains(id))
     }
 
     @Test func anIndexOfAnotherSchemaIsRebuiltNotRead() throws {
@@ -133,12 +139,16 @@ struct StoreIndexTests {
         let title = try #require(store.summary(of: id)?.title)
         _ = store.search(SearchNormalizer.normalize(title))
         let location = try #require(StoreIndex.Location(storePath: FileSystem.absolutePath(fixture.path), environment: environment))
-        // The same index as another casebook's fields would have written it: every title forged.
+        // The same index as another casebook's fields would have written it, every title forged and
+        // the checksum right: only the schema's fingerprint tells it apart.
         for path in [location.summaryPath, location.textPath] {
             let text = try String(contentsOfFile: path, encoding: .utf8)
-            let forged = text.replacingOccurrences(of: SheetSchema.fingerprint, with: "0ther")
-                .replacingOccurrences(of: title, with: "偽の題名")
-            try Data(forged.utf8).write(to: URL(fileURLWithPath: path))
+            let headerEnd = try #require(text.firstIndex(of: "\n"))
+            let body = Array(text[text.index(after: headerEnd)...].replacingOccurrences(of: title, with: "偽の題名").utf8)
+            var words = text[..<headerEnd].split(separator: " ").map(String.init)
+            words[1] = words[1].replacingOccurrences(of: SheetSchema.fingerprint, with: "0ther")
+            words[words.count - 1] = String(body.withUnsafeBytes { Checksum.of($0) }, radix: 16)
+            try Data(Array((words.joined(separator: " ") + "\n").utf8) + body).write(to: URL(fileURLWithPath: path))
         }
         let reopened = try CaseStore(path: fixture.path, environment: environment)
         #expect(reopened.summary(of: id)?.title == title)

@@ -91,6 +91,16 @@ int cle_install_terminal_restore(int fd);
 /* Restores the saved terminal attributes now (no-op if none were saved). */
 void cle_restore_terminal(void);
 
+/*
+ * Installs (once) the editor's handlers for SIGWINCH and SIGCONT, which stand in for libedit's
+ * EL_SIGNAL (off: libedit re-sends signals with kill(0, sig), to the whole process group). While
+ * cle_reading(el) names an editor, SIGWINCH resizes it and SIGCONT puts the terminal back in raw
+ * mode and redraws its line; cle_reading(NULL) after the line. Returns 0, or -1 on failure.
+ */
+int cle_install_editor_signals(void);
+/* The editor reading a line now, or NULL between lines. */
+void cle_reading(EditLine *el);
+
 #ifdef __cplusplus
 }
 #endif

@@ -22,7 +22,12 @@ struct CommitCommand: StoreCommand {
 
     func run(in session: Session) throws {
         let git = try session.repository()
-        let paths = git.changedPaths()
+        let paths: [String]
+        do {
+            paths = try git.changedPaths()
+        } catch {
+            throw session.gitFailure(error)
+        }
         guard !paths.isEmpty else {
             session.say(GitMessage.commitNothing)
             return
@@ -32,7 +37,7 @@ struct CommitCommand: StoreCommand {
             return false
         }
         if let first = conflicted.first { throw CommandFailure(GitMessage.commitConflicted(fileName: first.fileName), in: session) }
-        let changes = git.changes(storePath: session.store.path)
+        let changes = try session.changes(in: git)
         let text = message ?? CommitMessage.make(
             added: changes.filter { $0.kind == .added }.map(\.title),
             changed: changes.filter { $0.kind == .changed }.map { CommitMessage.Changed(title: $0.title, labels: $0.changedLabels) },

@@ -26,8 +26,11 @@ struct DiffCommand: StoreCommand {
     }
 
     func run(in session: Session) throws {
+        // An edit kept in memory after a refused save is shown first, against the file on disk.
+        let showedKept = showKeptEdits(in: session)
+        if showedKept && !GitStore(storePath: session.store.path).isInRepository { return }
         let git = try session.repository()
-        let changes = git.changes(storePath: session.store.path)
+        let changes = try session.changes(in: git)
         var selected = changes
         var fields = SheetField.allCases
         if !arguments.isEmpty {
@@ -75,5 +78,36 @@ struct DiffCommand: StoreCommand {
                 for line in SheetDiff.lines(for: fieldChange, colour: colour) { session.output.line(line) }
             }
         }
+    }
+
+    /// Prints the kept edits of the cases this diff is about, each against its file; whether any was.
+    private func showKeptEdits(in session: Session) -> Bool {
+        var ids = session.unsavedEdits.keys.sorted()
+        var fields = SheetField.allCases
+        if let first = arguments.first {
+            if arguments.count == 1, session.openCase != nil, let part = SheetPart.named(first) {
+                ids = ids.filter { $0 == session.openCase }
+                fields = part.fields
+            } else {
+                guard case .found(let id) = session.store.resolve(first) else { return false }
+                ids = ids.filter { $0 == id }
+                if arguments.count == 2, let part = SheetPart.named(arguments[1]) { fields = part.fields }
+            }
+        }
+        let colour = session.usesColour
+        var showed = false
+        for id in ids {
+            guard let edit = session.unsavedEdits[id] else { continue }
+            let file = session.store.reload(id)?.sheet
+            let heading = session.text(SaveMessage.keptEditHeading(id: id.rawValue, title: edit.title))
+            session.output.line(colour ? "\u{1B}[1m\(heading)\u{1B}[0m" : heading)
+            for fieldChange in SheetDiff.changes(from: file, to: edit, fields: fields) {
+                session.output.line("  【\(fieldChange.label)】")
+                for line in SheetDiff.lines(for: fieldChange, colour: colour) { session.output.line(line) }
+            }
+            session.output.line()
+            showed = true
+        }
+        return showed
     }
 }

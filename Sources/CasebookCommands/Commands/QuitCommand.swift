@@ -6,8 +6,9 @@ struct QuitCommand: ShellCommand {
         CommandConfiguration(commandName: "quit", abstract: Help.text("Leave the shell.", "シェルを終了します。"), aliases: ["exit"])
     }
 
+    /// Asks first when edits are kept in memory (a refused save), so that none is dropped unawares.
     func run(in session: Session) throws {
-        session.wantsToQuit = true
+        session.wantsToQuit = session.mayQuit()
     }
 
     func run() throws {}

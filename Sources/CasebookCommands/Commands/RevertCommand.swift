@@ -102,7 +102,8 @@ struct RevertCommand: StoreCommand {
                 return
             }
             // The store's own save: the committed status and verdicts come back as they were.
-            do { try session.store.save(sheet, as: id) } catch { throw CommandFailure(session.describe(error)) }
+            // Based on the file as it was shown, so that a change made since is merged, not lost.
+            do { try session.store.save(sheet, as: id, base: stored.sheet) } catch { throw CommandFailure(session.describe(error)) }
             session.unsavedEdits[id] = nil
             session.say(GitMessage.revertDone(id: id))
         }

@@ -1,27 +1,29 @@
 import ArgumentParser
 import CasebookCore
 
-/// `save CASE --force` and `reload CASE`: the two ways out of a save refused because the
-/// file changed on disk (SPEC §2.2) — overwrite it with the edit kept in memory, or take the file's version.
+/// `save CASE [--force]` and `reload CASE`: the ways out of a save refused because the file
+/// changed on disk (SPEC §2.2, §8) — merge the edit kept in memory with the file again (refused
+/// while they still conflict), write it with `--force` (the edit's values win where they conflict,
+/// the file's other changes stay), or take the file's version.
 struct SaveCommand: ShellCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "save",
-            abstract: Help.text("Save an edit that was kept in memory because the file changed on disk (needs --force).",
-                                "ディスク上の変更で保存できなかった編集を保存します（--force が必要）。"),
+            abstract: Help.text("Save an edit kept in memory after a refused save: merged with the file again; --force writes your values where both changed.",
+                                "保存できずにメモリに残った編集を保存します。ファイルと改めて統合し、--force では両方が変えた項目をあなたの値にします。"),
             discussion: Help.text("Example: save shigen-shudan-kaishu --force", "例: save shigen-shudan-kaishu --force"))
     }
 
     @Argument(help: ArgumentHelp(Help.text("The case.", "事例"), valueName: "case"))
     var reference: String?
 
-    @Flag(name: .customLong("force"), help: ArgumentHelp(Help.text("Overwrite the file on disk.", "ディスク上のファイルを上書き")))
+    @Flag(name: .customLong("force"), help: ArgumentHelp(Help.text("Write your values over the fields that changed in the file too.", "ファイル側でも変更された項目をあなたの値で上書き")))
     var force = false
 
     func run(in session: Session) throws {
         let id = try session.resolveCase(reference)
         guard let edit = session.unsavedEdits[id] else {
-            session.say(StoreMessage.unchanged(id: id))
+            session.say(SaveMessage.nothingKept(id: id.rawValue))
             return
         }
         try session.save(edit, as: id, force: force)

@@ -46,7 +46,7 @@ enum CaseAndPart {
             if let part = SheetPart.named(arguments[0]), session.openCase != nil {
                 return (try session.resolveCase(nil), part)
             }
-            if case .found(let id) = session.store.resolve(arguments[0]) { return (id, nil) }
+            if case .found = session.store.resolve(arguments[0]) { return (try session.resolveCase(arguments[0]), nil) }
             if let part = SheetPart.named(arguments[0]) { return (try session.resolveCase(nil), part) }
             return (try session.resolveCase(arguments[0]), nil)
         default:

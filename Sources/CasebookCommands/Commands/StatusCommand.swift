@@ -15,7 +15,7 @@ struct StatusCommand: StoreCommand {
 
     func run(in session: Session) throws {
         let git = try session.repository()
-        let changes = git.changes(storePath: session.store.path)
+        let changes = try session.changes(in: git)
         guard !changes.isEmpty else {
             session.say(GitMessage.clean)
             return

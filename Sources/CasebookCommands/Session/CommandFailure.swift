@@ -4,10 +4,14 @@ import CasebookCore
 public struct CommandFailure: Error, Sendable {
     /// What went wrong, already in the user's language.
     public var message: String
+    /// Whether a script reading shell lines from a pipe must stop here (exit 1): a guided walk
+    /// ended by a failed save, whose remaining value lines must not run as commands.
+    public var endsScript = false
 
     /// A failure with a message.
-    public init(_ message: String) {
+    public init(_ message: String, endsScript: Bool = false) {
         self.message = message
+        self.endsScript = endsScript
     }
 }
 

@@ -16,6 +16,15 @@ extension Session {
         return git
     }
 
+    /// The store's changes since the last commit; a failing `git status` is a failure in git's words.
+    func changes(in git: GitStore) throws -> [StoreChange] {
+        do {
+            return try git.changes(storePath: store.path)
+        } catch {
+            throw gitFailure(error)
+        }
+    }
+
     /// A failure carrying git's own words.
     func gitFailure(_ result: GitResult) -> CommandFailure {
         let words = (result.errorOutput + "\n" + result.output)

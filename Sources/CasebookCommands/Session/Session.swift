@@ -140,6 +140,7 @@ public final class Session {
         case .conflicted: .conflicted
         case .unreadable(let error): .unreadable(reason: error.description)
         case .badFileName: .badFileName
+        case .notARegularFile(let kind): .notARegularFile(kind)
         }
     }
 
@@ -152,7 +153,12 @@ public final class Session {
             return openCase
         }
         switch store.resolve(reference) {
-        case .found(let id): return id
+        case .found(let id):
+            // A case named exactly whose file does not load: say which file and why, not "no case".
+            if unsavedEdits[id] == nil, let problem = store.problem(of: id) {
+                throw CommandFailure(FileProblemMessage.caseUnreadable(fileName: problem.fileName, reason: describe(problem.reason)), in: self)
+            }
+            return id
         case .notFound: throw CommandFailure(StoreMessage.caseNotFound(reference: reference), in: self)
         case .ambiguous(let ids):
             let candidates = ids.map { (id: $0, title: store.summary(of: $0)?.title ?? "") }
@@ -163,26 +169,6 @@ public final class Session {
     /// The sheet of `id` as it stands for editing: a kept unsaved edit, else the stored one.
     public func sheet(_ id: CaseID) -> CaseSheet? {
         workspace.sheet(id)
-    }
-
-    /// Saves `sheet` as `id` (see `Workspace.save`); a refusal is a failure in words.
-    public func save(_ sheet: CaseSheet, as id: CaseID, force: Bool = false) throws {
-        do {
-            try workspace.save(sheet, as: id, force: force)
-        } catch {
-            throw CommandFailure(describe(error))
-        }
-    }
-
-    /// A save error in words.
-    public func describe(_ error: SaveError) -> String {
-        switch error {
-        case .changedOnDisk(let id): text(StoreMessage.changedOnDisk(fileName: id.fileName))
-        case .readOnly(let id, let schema): text(StoreMessage.readOnlyNewer(fileName: id.fileName, schema: schema))
-        case .alreadyExists(let id): text(StoreMessage.idTaken(id: id))
-        case .noSuchCase(let id): text(StoreMessage.caseNotFound(reference: id.rawValue))
-        case .system(let error): text(StoreMessage.saveFailed(path: error.path, reason: error.description))
-        }
     }
 
     /// The field or section `name` names, or a failure listing the names.

@@ -8,7 +8,9 @@ public final class Workspace {
     public let store: CaseStore
     /// The case later commands default to (`open`).
     public var openCase: CaseID?
-    /// Edits a refused save kept in memory, by case; saved by `save --force`, dropped by `reload`.
+    /// Edits a refused save kept in memory, by case, each carrying the version it was made from
+    /// (`original`), so that any later save of the case merges against that version and never
+    /// writes over the file's change without `--force`; dropped by `reload`.
     public var unsavedEdits: [CaseID: CaseSheet] = [:]
 
     /// A workspace on `store`.
@@ -21,18 +23,34 @@ public final class Workspace {
         unsavedEdits[id] ?? store.cases[id]?.sheet
     }
 
-    /// Saves `sheet` as `id`, keeping the edit in memory when the save is refused.
+    /// Saves `sheet` as `id` through the store's merging save; when the save is refused the edit is
+    /// kept in memory (`unsavedEdits`).
     ///
-    /// The status follows the rules in `SheetLifecycle`: editing an approved case sends it back to review.
-    public func save(_ sheet: CaseSheet, as id: CaseID, force: Bool = false) throws(SaveError) {
+    /// The sheet's `original` is the version it was made from, and that is the base of the merge:
+    /// a command that edits a kept edit (`sheet(id)`) is refused again for as long as the file's
+    /// change conflicts with it, so a kept edit is never written without `--force`. The status
+    /// follows `SheetLifecycle`: editing an approved case sends it back to review.
+    @discardableResult
+    public func save(_ sheet: CaseSheet, as id: CaseID, force: Bool = false) throws(SaveError) -> SaveOutcome {
         var sheet = sheet
-        sheet.status = SheetLifecycle.status(of: sheet, replacing: store.cases[id]?.sheet)
-        do {
-            try store.save(sheet, as: id, force: force)
-            unsavedEdits[id] = nil
+        let before = sheet.original.flatMap { try? SheetCodec.decode($0) } ?? store.cases[id]?.sheet
+        sheet.status = SheetLifecycle.status(of: sheet, replacing: before)
+        let outcome: SaveOutcome
+        do throws(SaveError) {
+            outcome = try store.save(sheet, as: id, force: force)
         } catch {
-            unsavedEdits[id] = sheet
+            unsavedEdits[id] = keepsEdit(error) ? sheet : nil
             throw error
+        }
+        unsavedEdits[id] = nil
+        return outcome
+    }
+
+    /// Whether a refused save leaves the edit to keep: always, but for a case that does not exist.
+    private func keepsEdit(_ error: SaveError) -> Bool {
+        switch error {
+        case .noSuchCase, .alreadyExists: false
+        default: true
         }
     }
 }

@@ -10,6 +10,9 @@ public enum CasebookMain {
     public static func main() -> Never {
         setUpUTF8Locale()
         let screen = HelpScreen.forCommandLine(environment: ProcessInfo.processInfo.environment)
+        // SIGQUIT (Ctrl-\ between lines, or `kill -QUIT`) ends casebook as the system does, not
+        // through the Swift runtime's crash reporter, which prints a backtrace and waits for a key.
+        signal(SIGQUIT, SIG_DFL)
         do {
             var command = try Casebook.parseAsRoot()
             if let outcome = ParserOutcome.of(parsed: command, screen: screen) { finish(outcome) }

@@ -73,7 +73,7 @@ enum ShellRunner {
             })
             switch result {
             case .endOfInput:
-                session.wantsToQuit = true
+                session.wantsToQuit = session.mayQuit()
             case .interrupted:
                 continue
             case .line(let line):
@@ -129,6 +129,8 @@ enum ShellRunner {
             return session.exitStatus == 0
         } catch let failure as CommandFailure {
             session.output.error(failure.message)
+            // In a script, a walk's remaining value lines must not run as commands.
+            if failure.endsScript && !session.inputIsTerminal { session.wantsToQuit = true }
             return false
         } catch {
             if let succeeded = show(ParserOutcome.of(error, screen: .inShell(session)), in: session) { return succeeded }

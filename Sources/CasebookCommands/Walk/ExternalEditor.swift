@@ -11,8 +11,16 @@ enum ExternalEditor {
             throw CommandFailure(WalkMessage.editorNoEditor, in: session)
         }
         let text = EditorText.render(fields, of: sheet)
-        let path = NSTemporaryDirectory() + "casebook-\(id.rawValue)-\(UUID().uuidString.prefix(8)).txt"
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        var directory = NSTemporaryDirectory()
+        while directory.count > 1 && directory.hasSuffix("/") { directory.removeLast() }
+        let name = "casebook-\(id.rawValue)-\(UUID().uuidString.prefix(8)).txt"
+        let path = directory + "/" + name
+        // Mode 0600 whatever the umask: the case may not be public yet, and /tmp is shared.
+        do {
+            try FileSystem.replaceAtomically(directory: directory, name: name, with: Array(text.utf8), newFileMode: 0o600, durable: false)
+        } catch {
+            throw CommandFailure(session.text(WalkMessage.editorFailed) + " (\(error.reason))")
+        }
         defer { try? FileManager.default.removeItem(atPath: path) }
         // The editor command may carry its own arguments ("code -w"), so a shell reads it; the file
         // path is passed as "$1", never spliced into the command text.

@@ -146,16 +146,21 @@ final class GuidedWalk {
     }
 
     /// Reads items one per line: existing ones pre-filled (Enter keeps, erased removes), then new ones
-    /// until an empty line. Returns `nil` items when the walk should go back, stop or be interrupted first.
+    /// until an empty line. Returns the items as they stand and how the reading ended: going back
+    /// (`<`), stopping or an interruption keep the items accepted so far, and the ones not reached.
+    ///
+    /// `save` is given the items as they stand after each accepted line, so that a walk that is cut
+    /// off (a lost terminal, SIGTERM) loses at most the line being typed (SPEC §3.3).
     private func readItems(prompt: String, existing: [String], history: LineHistory?, completer: Completer?,
-                           check: (String) -> String? = { _ in nil }) -> ([String], Step) {
+                           check: (String) -> String? = { _ in nil },
+                           save: ([String]) throws -> Void) throws -> ([String], Step) {
         var kept: [String] = []
         var index = 0
         while true {
             let isExisting = index < existing.count
             let answer = read(prompt, prefill: isExisting ? existing[index] : "", history: history, completer: completer)
             switch answer {
-            case .back: return (existing, .back)
+            case .back: return (kept + existing.dropFirst(index), .back)
             case .interrupt: return (kept + existing.dropFirst(index), .interrupt)
             case .stop: return (kept + existing.dropFirst(index), .stop)
             case .text(let typed):
@@ -170,6 +175,7 @@ final class GuidedWalk {
                     history?.add(trimmed)
                 }
                 index += 1
+                try save(kept + existing.dropFirst(index))
             }
         }
     }
@@ -185,10 +191,17 @@ final class GuidedWalk {
             existing = items
             if !items.isEmpty { session.output.line("  (" + session.text(WalkMessage.editHint) + ")") }
         }
-        let (typed, step) = readItems(prompt: field.label, existing: existing, history: history(for: field), completer: completer(for: field))
-        if step == .back { return .back }
-        sheet.setValue(.items(FieldInput.items(typed, for: field)), of: field)
-        try persist()
+        func store(_ items: [String]) throws {
+            let value = FieldValue.items(FieldInput.items(items, for: field))
+            guard value != sheet.value(of: field) else { return }
+            sheet.setValue(value, of: field)
+            try persist()
+        }
+        let (typed, step) = try readItems(prompt: field.label, existing: existing, history: history(for: field),
+                                          completer: completer(for: field), save: store)
+        try store(typed)
+        // Going back keeps what was typed; coming forward again shows it.
+        if step == .back, !typed.isEmpty { answered.insert(field.key) }
         return step
     }
 
@@ -202,53 +215,76 @@ final class GuidedWalk {
         let prefill = showsCurrentValue(.diagram)
         session.output.line("  (" + session.text(WalkMessage.listHint) + ")")
         let actorsPrompt = "\(label)（\(session.text(WalkMessage.diagramActors))）"
-        let (actors, actorStep) = readItems(prompt: actorsPrompt, existing: prefill ? sheet.diagram.actors : [],
-                                            history: session.history(for: "diagram.actors") { [] }, completer: nil)
-        if actorStep == .back { return .back }
-        sheet.diagram.actors = FieldInput.items(actors, for: .diagram)
-        try persist()
+        func storeActors(_ lines: [String]) throws {
+            let actors = FieldInput.items(lines, for: .diagram)
+            guard actors != sheet.diagram.actors else { return }
+            sheet.diagram.actors = actors
+            try persist()
+        }
+        let (actors, actorStep) = try readItems(prompt: actorsPrompt, existing: prefill ? sheet.diagram.actors : [],
+                                                history: session.history(for: "diagram.actors") { [] }, completer: nil,
+                                                save: storeActors)
+        try storeActors(actors)
         if actorStep != .next { return actorStep }
 
         let flowsPrompt = "\(label)（\(session.text(WalkMessage.diagramFlows))）"
-        let (flows, flowStep) = readItems(
+        func storeFlows(_ lines: [String]) throws {
+            var diagram = sheet.diagram
+            diagram.flows = lines.compactMap(Diagram.Flow.parse)
+            // A flow must name actors: one it names that is missing becomes an actor.
+            for flow in diagram.flows {
+                for name in [flow.from, flow.to] where !diagram.actors.contains(name) { diagram.actors.append(name) }
+            }
+            guard diagram != sheet.diagram else { return }
+            sheet.diagram = diagram
+            try persist()
+        }
+        let (flows, flowStep) = try readItems(
             prompt: flowsPrompt, existing: prefill ? sheet.diagram.flows.map(\.displayText) : [],
             history: nil, completer: nil,
-            check: { Diagram.Flow.parse($0) == nil ? self.session.describe(FieldInput.Problem.badFlow($0)) : nil })
-        if flowStep == .back { return .back }
-        var parsed: [Diagram.Flow] = []
-        for line in flows {
-            guard let flow = Diagram.Flow.parse(line) else { continue }
-            parsed.append(flow)
-            // A flow must name actors: one it names that is missing becomes an actor.
-            for name in [flow.from, flow.to] where !sheet.diagram.actors.contains(name) {
-                sheet.diagram.actors.append(name)
-            }
-        }
-        sheet.diagram.flows = parsed
-        try persist()
+            check: { Diagram.Flow.parse($0) == nil ? self.session.describe(FieldInput.Problem.badFlow($0)) : nil },
+            save: storeFlows)
+        try storeFlows(flows)
         if flowStep != .next { return flowStep }
 
         let notesPrompt = "\(label)（\(session.text(WalkMessage.diagramNotes))）"
-        let (notes, noteStep) = readItems(prompt: notesPrompt, existing: prefill ? sheet.diagram.notes : [],
-                                          history: nil, completer: nil)
-        if noteStep == .back { return .back }
-        sheet.diagram.notes = FieldInput.items(notes, for: .diagram)
-        try persist()
+        func storeNotes(_ lines: [String]) throws {
+            let notes = FieldInput.items(lines, for: .diagram)
+            guard notes != sheet.diagram.notes else { return }
+            sheet.diagram.notes = notes
+            try persist()
+        }
+        let (notes, noteStep) = try readItems(prompt: notesPrompt, existing: prefill ? sheet.diagram.notes : [],
+                                              history: nil, completer: nil, save: storeNotes)
+        try storeNotes(notes)
         return noteStep
     }
 
     // MARK: Saving
 
     /// Saves what has been accepted so far; a new case is created when its title is first given.
+    /// A save that fails ends the walk, and a script too (`endsScript`): the lines after it were
+    /// meant as the walk's values, not as commands.
     private func persist() throws {
+        do {
+            try save()
+        } catch var failure as CommandFailure {
+            failure.endsScript = true
+            throw failure
+        }
+    }
+
+    private func save() throws {
         if let id {
-            try session.save(sheet, as: id)
+            // The walk goes on from what was written: its next save is based on it, and a field
+            // merged in from the file shows when the walk comes to it.
+            sheet = try session.save(sheet, as: id).stored.sheet
             return
         }
         guard let newID, !sheet.title.isEmpty else { return }
         sheet.status = .draft
         do {
-            try session.store.create(sheet, as: newID)
+            sheet = try session.store.create(sheet, as: newID).sheet
         } catch {
             throw CommandFailure(session.describe(error))
         }

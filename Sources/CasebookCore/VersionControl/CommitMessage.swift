@@ -24,9 +24,10 @@ public enum CommitMessage {
         return parts.isEmpty ? fallback : parts.joined(separator: "; ")
     }
 
-    /// A title on one line, never empty.
+    /// A title on one line, never empty, with controls and bidirectional overrides made visible
+    /// (SPEC §7): the message reaches `git log` on other people's terminals, and a title is data.
     private static func oneLine(_ title: String) -> String {
         let flat = title.split(whereSeparator: \.isNewline).joined(separator: " ").trimmingWhitespace()
-        return flat.isEmpty ? "（事業名なし）" : flat
+        return flat.isEmpty ? "（事業名なし）" : TerminalSafeText.make(flat)
     }
 }

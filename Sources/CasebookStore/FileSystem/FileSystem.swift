@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CasebookCore
 
 /// A failed system call: which, on what, and errno's words.
 public struct SystemError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -14,7 +15,12 @@ public struct SystemError: Error, Sendable, Equatable, CustomStringConvertible {
     public var code: Int32
 
     public var description: String {
-        "\(operation) \(path): \(String(cString: strerror(code)))"
+        "\(operation) \(path): \(reason)"
+    }
+
+    /// errno's words alone (`No space left on device`), for a message that names the file itself.
+    public var reason: String {
+        String(cString: strerror(code))
     }
 }
 
@@ -54,23 +60,36 @@ public enum FileSystem {
         }
     }
 
-    /// The regular file at `path` mapped read-only into memory: a large cache file read without
-    /// copying it, whose pages the kernel shares with its own cache.
+    /// The regular file at `path` read whole into memory that the returned value owns: a large
+    /// cache file read once, then searched in place. Read, not mapped: a mapping of a file that
+    /// another program truncates meanwhile raises SIGBUS when the lost pages are touched.
     public static func mapFile(_ path: String) throws(SystemError) -> MappedFile {
-        let (fd, info) = try openRegularFile(path, for: "mmap")
+        let (fd, info) = try openRegularFile(path, for: "read")
         defer { close(fd) }
-        let size = Int(info.st_size)
-        if size == 0 { return MappedFile(base: nil, count: 0) }
-        guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0), base != MAP_FAILED else {
-            throw SystemError(operation: "mmap", path: path, code: errno)
+        let capacity = Int(info.st_size)
+        if capacity == 0 { return MappedFile(base: nil, count: 0) }
+        let base = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
+        var count = 0
+        while count < capacity {
+            let got = read(fd, base + count, capacity - count)
+            if got < 0 {
+                if errno == EINTR { continue }
+                let code = errno
+                base.deallocate()
+                throw SystemError(operation: "read", path: path, code: code)
+            }
+            if got == 0 { break }  // cut short since it was looked at: the checksum will tell
+            count += got
         }
-        return MappedFile(base: base, count: size)
+        return MappedFile(base: base, count: count)
     }
 
     /// `path` opened for reading, not through a symbolic link, and its status; refused (EINVAL,
     /// named as `operation`) unless it is a regular file. The caller closes the descriptor.
     private static func openRegularFile(_ path: String, for operation: String) throws(SystemError) -> (Int32, stat) {
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        // O_NONBLOCK: opening a named pipe would otherwise wait for a writer for ever; the type
+        // check below then refuses it. (A regular file ignores the flag.)
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
         guard fd >= 0 else { throw SystemError(operation: "open", path: path, code: errno) }
         var info = stat()
         guard fstat(fd, &info) == 0 else {
@@ -101,6 +120,21 @@ public enum FileSystem {
     public static func exists(_ path: String) -> Bool {
         var info = stat()
         return lstat(path, &info) == 0
+    }
+
+    /// What is at `path`, not following a symbolic link; `nil` when nothing is.
+    public static func kind(_ path: String) -> FileKind? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return .regularFile
+        case S_IFDIR: return .directory
+        case S_IFIFO: return .namedPipe
+        case S_IFSOCK: return .socket
+        case S_IFCHR, S_IFBLK: return .device
+        case S_IFLNK: return .symbolicLink
+        default: return .other
+        }
     }
 
     /// Whether `path` is a directory (following links).
@@ -206,6 +240,53 @@ public enum FileSystem {
         if durable { try syncDirectory(directory) }
     }
 
+    /// Takes an exclusive `flock` on the directory at `path` itself and returns the descriptor
+    /// that holds it; closing it (`unlock`) or the process ending, even by SIGKILL, releases it.
+    ///
+    /// The directory, not a lock file in it: a file would be staged by `commit` (`git add --all`
+    /// on the store) or need a `.gitignore` in every store, while the directory's inode is never
+    /// replaced by a save and git never sees a lock. Waits at most `timeout` seconds (ETIMEDOUT),
+    /// so a stopped process holding the lock cannot make a save hang for ever.
+    public static func lockDirectory(_ path: String, timeout: Double = 10) throws(SystemError) -> Int32 {
+        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw SystemError(operation: "open", path: path, code: errno) }
+        let deadline = nowNanoseconds() + Int64(timeout * 1e9)
+        var pause: Int64 = 200_000
+        while flock(fd, LOCK_EX | LOCK_NB) != 0 {
+            let code = errno
+            guard code == EWOULDBLOCK || code == EINTR else {
+                close(fd)
+                throw SystemError(operation: "flock", path: path, code: code)
+            }
+            guard nowNanoseconds() < deadline else {
+                close(fd)
+                throw SystemError(operation: "flock", path: path, code: ETIMEDOUT)
+            }
+            var wait = timespec(tv_sec: 0, tv_nsec: Int(pause))
+            nanosleep(&wait, nil)
+            pause = min(pause * 2, 20_000_000)
+        }
+        return fd
+    }
+
+    /// Runs `body` with SIGTERM, SIGHUP, SIGINT and SIGQUIT held back on this thread, delivered when
+    /// it returns: a save that has begun is finished before such a signal ends the process, so the
+    /// field just accepted is on disk (a temporary file is never left for a signal either).
+    public static func deferringTerminationSignals<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
+        var blocked = sigset_t()
+        var previous = sigset_t()
+        sigemptyset(&blocked)
+        for signal in [SIGTERM, SIGHUP, SIGINT, SIGQUIT] { sigaddset(&blocked, signal) }
+        pthread_sigmask(SIG_BLOCK, &blocked, &previous)
+        defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
+        return try body()
+    }
+
+    /// Releases a lock `lockDirectory` took.
+    public static func unlock(_ fd: Int32) {
+        close(fd)
+    }
+
     /// Removes the temporary file at `path` when no live save holds it (its writer locks it until
     /// the rename, and a crashed writer's lock is gone); leaves it otherwise.
     public static func removeIfAbandoned(_ path: String) {
@@ -264,16 +345,16 @@ public struct FileFingerprint: Sendable, Equatable, Hashable {
     public var inode: UInt64
 }
 
-/// A file mapped read-only into memory, unmapped when the last reference goes.
+/// A file's bytes read whole into memory, freed when the last reference goes.
 public final class MappedFile: @unchecked Sendable {
     /// The file's bytes; never written to, so any thread may read them.
     public let bytes: UnsafeBufferPointer<UInt8>
 
     init(base: UnsafeMutableRawPointer?, count: Int) {
-        bytes = UnsafeBufferPointer(start: base?.assumingMemoryBound(to: UInt8.self), count: count)
+        bytes = UnsafeBufferPointer(start: base?.bindMemory(to: UInt8.self, capacity: count), count: count)
     }
 
     deinit {
-        if let base = bytes.baseAddress { munmap(UnsafeMutableRawPointer(mutating: base), bytes.count) }
+        if let base = bytes.baseAddress { UnsafeMutableRawPointer(mutating: base).deallocate() }
     }
 }

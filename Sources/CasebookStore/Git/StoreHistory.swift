@@ -68,10 +68,11 @@ extension GitStore {
     }
 
     /// The store's files (any file, relative to the store) that differ from the last commit in the
-    /// work tree or the index, untracked ones included. Empty outside git.
-    public func changedPaths() -> [String] {
+    /// work tree or the index, untracked ones included. A `git status` that fails (a corrupt index,
+    /// a full disk) throws its result, so that it is never taken for "no changes".
+    public func changedPaths() throws(GitResult) -> [String] {
         let result = git.run(["status", "--porcelain=v1", "-z", "--no-renames", "--untracked-files=all", "--", "."])
-        guard result.succeeded else { return [] }
+        guard result.succeeded else { throw result }
         let prefix = git.run(["rev-parse", "--show-prefix"]).output.trimmingCharacters(in: .newlines)
         var paths: [String] = []
         for entry in result.output.split(separator: "\0", omittingEmptySubsequences: true) where entry.count > 3 {
@@ -84,10 +85,10 @@ extension GitStore {
     }
 
     /// The case files added, changed or deleted since the last commit, read from disk now, in id order.
-    /// `storePath` is the store directory.
-    public func changes(storePath: String) -> [StoreChange] {
+    /// `storePath` is the store directory. Throws when `git status` fails.
+    public func changes(storePath: String) throws(GitResult) -> [StoreChange] {
         var changes: [StoreChange] = []
-        let names = Set(changedPaths().filter { !$0.contains("/") && $0.hasSuffix(".json") && !$0.hasPrefix(".") })
+        let names = Set(try changedPaths().filter { !$0.contains("/") && $0.hasSuffix(".json") && !$0.hasPrefix(".") })
         for name in names.sorted() {
             guard let id = CaseID(String(name.dropLast(5))) else { continue }
             let committed = committedBytes(of: name)

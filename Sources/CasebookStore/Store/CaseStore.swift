@@ -23,6 +23,9 @@ public final class CaseStore {
     public var hasScanned: Bool { entries != nil }
     /// Grows whenever a case is added, changed or removed, so callers can cache what they derive.
     public private(set) var generation = 0
+    /// How long a save waits for another casebook's save to end (seconds); a stopped process
+    /// holding the lock then fails the save with a message instead of hanging it.
+    public var lockTimeout: Double = 10
 
     private let indexLocation: StoreIndex.Location?
     private var entries: [CaseID: StoreIndex.Entry]?
@@ -111,9 +114,14 @@ public final class CaseStore {
         let indexLocation = firstScan ? self.indexLocation : nil
         let indexRead = Background { indexLocation.map(StoreIndex.read) ?? StoreIndex() }
         let names = (try? FileSystem.listDirectory(path)) ?? []
-        // Temporary files a crashed save left are swept; one a live save still holds is locked.
-        for name in names where Self.isTemporaryName(name) {
-            FileSystem.removeIfAbandoned(path + "/" + name)
+        // Temporary files a crashed save left are swept, under the store's lock: every save holds
+        // it from creating its temporary file to the rename, so one found then is abandoned. (The
+        // temporary file's own flock leaves a moment between mkstemp and flock in which a sweep
+        // could take a live file.) When a save is running the sweep waits for a later scan.
+        let temporaryNames = names.filter(Self.isTemporaryName)
+        if !temporaryNames.isEmpty, let lock = try? FileSystem.lockDirectory(path, timeout: 0) {
+            for name in temporaryNames { FileSystem.removeIfAbandoned(path + "/" + name) }
+            FileSystem.unlock(lock)
         }
         var caseNames: [String] = []
         var caseIDs: [CaseID] = []
@@ -287,6 +295,9 @@ public final class CaseStore {
         do {
             bytes = try FileSystem.readFile(filePath)
         } catch {
+            if let kind = FileSystem.kind(filePath), kind != .regularFile {
+                return .failure(StoreProblem(fileName: id.fileName, reason: .notARegularFile(kind)))
+            }
             return .failure(StoreProblem(fileName: id.fileName, reason: .unreadable(error)))
         }
         return decode(bytes, id: id)
@@ -355,6 +366,12 @@ public final class CaseStore {
         }
     }
 
+    /// Why case `id`'s file did not load, when it exists and did not (read now if it was not tried).
+    public func problem(of id: CaseID) -> StoreProblem? {
+        guard loaded[id] == nil, FileSystem.exists(filePath(of: id)), load(id) == nil else { return nil }
+        return problemList.last { $0.fileName == id.fileName }
+    }
+
     /// Reads every case again from disk, forgetting what was decoded.
     public func reloadAll() throws(SystemError) {
         _ = try FileSystem.listDirectory(path)
@@ -385,36 +402,92 @@ public final class CaseStore {
 
     /// Saves `sheet` as case `id`, writing only that file.
     ///
-    /// Refused, with nothing written, when the file changed on disk since it was
-    /// read (compared by content) unless `force`, and when a newer casebook wrote it.
-    /// Saving a sheet that did not change writes nothing.
-    public func save(_ sheet: CaseSheet, as id: CaseID, force: Bool = false) throws(SaveError) {
-        guard let stored = load(id) else { throw .noSuchCase(id) }
-        if stored.isReadOnly { throw .readOnly(id, schema: stored.schemaVersion) }
-        let bytes = CanonicalJSONWriter.bytes(of: SheetCodec.encode(sheet))
-        let current = try? FileSystem.readFile(filePath(of: id))
-        if !force, current != stored.bytesOnDisk { throw .changedOnDisk(id) }
-        if current == bytes {
-            loaded[id] = StoredCase(id: id, sheet: sheet, bytesOnDisk: bytes, schemaVersion: SheetCodec.schemaVersion)
-            return
+    /// Under the store's lock, the file is read again and compared, by content, with `base` — the
+    /// version the edit was made from, by default the document `sheet` was read from
+    /// (`sheet.original`). When someone else changed it meanwhile, the two changes are merged field
+    /// by field (`SheetMerge`): a clean merge is written and says which fields came from the file;
+    /// a conflict is refused with nothing written, unless `force`, which writes the merge with the
+    /// edit's values where they conflict. Refused too when the file can no longer be read or a
+    /// newer casebook wrote it (even under `force`: such a file is never overwritten). Saving what
+    /// the file already holds writes nothing.
+    @discardableResult
+    public func save(_ sheet: CaseSheet, as id: CaseID, base: CaseSheet? = nil, force: Bool = false) throws(SaveError) -> SaveOutcome {
+        try locked(id) { () throws(SaveError) -> SaveOutcome in
+            let filePath = filePath(of: id)
+            guard FileSystem.exists(filePath) else {
+                guard force else { throw loaded[id] == nil && base == nil && sheet.original == nil ? .noSuchCase(id) : .deletedOnDisk(id) }
+                return try written(sheet, as: id, over: nil, fromFile: [], overwritten: [])
+            }
+            let theirs: StoredCase
+            switch Self.read(filePath, id: id) {
+            case .success(let stored): theirs = stored
+            case .failure(let problem):
+                if case .unreadable(let error) = problem.reason, error.code == ENOENT { throw .deletedOnDisk(id) }
+                throw .unreadableOnDisk(id, problem.reason)
+            }
+            if theirs.isReadOnly { throw .readOnly(id, schema: theirs.schemaVersion) }
+            let base = base ?? sheet.original.flatMap { try? SheetCodec.decode($0) } ?? CaseSheet()
+            guard theirs.sheet != base else {
+                return try written(sheet, as: id, over: theirs, fromFile: [], overwritten: [])
+            }
+            let merge = SheetMerge.merge(base: base, mine: sheet, theirs: theirs.sheet)
+            if !merge.isClean && !force {
+                // The store now knows the file as it is; the edit stays with the caller.
+                loaded[id] = theirs
+                throw .conflict(id, merge.conflicts)
+            }
+            return try written(merge.merged, as: id, over: theirs, fromFile: merge.takenFromTheirs, overwritten: merge.conflicts)
         }
-        try write(bytes, sheet: sheet, as: id)
+    }
+
+    /// Writes `sheet` unless the file (`over`) already holds exactly its bytes.
+    private func written(_ sheet: CaseSheet, as id: CaseID, over current: StoredCase?, fromFile: [SheetField],
+                         overwritten: [SheetMergeConflict]) throws(SaveError) -> SaveOutcome {
+        let bytes = CanonicalJSONWriter.bytes(of: SheetCodec.encode(sheet))
+        if let current, current.bytesOnDisk == bytes {
+            loaded[id] = current
+            return SaveOutcome(stored: current, wrote: false, fromFile: fromFile, overwritten: overwritten)
+        }
+        let stored = try write(bytes, sheet: sheet, as: id)
+        return SaveOutcome(stored: stored, wrote: true, fromFile: fromFile, overwritten: overwritten)
+    }
+
+    /// Runs `body` holding the store's lock (`FileSystem.lockDirectory`), which every casebook
+    /// process takes around compare-write-rename, so that two saves of one case never both read
+    /// the old file. Public so that other writers of the store (a merge into the work tree) can take it.
+    /// A termination signal (SIGTERM, SIGHUP) arriving meanwhile waits until the save is done.
+    public func locked<T>(_ id: CaseID, _ body: () throws(SaveError) -> T) throws(SaveError) -> T {
+        try FileSystem.deferringTerminationSignals { () throws(SaveError) -> T in
+            let lock: Int32
+            do throws(SystemError) {
+                lock = try FileSystem.lockDirectory(path, timeout: lockTimeout)
+            } catch {
+                throw .system(id, error)
+            }
+            defer { FileSystem.unlock(lock) }
+            return try body()
+        }
     }
 
     /// Creates case `id` with `sheet`; refused when the id is taken.
-    public func create(_ sheet: CaseSheet, as id: CaseID) throws(SaveError) {
-        if loaded[id] != nil || FileSystem.exists(filePath(of: id)) { throw .alreadyExists(id) }
-        try write(CanonicalJSONWriter.bytes(of: SheetCodec.encode(sheet)), sheet: sheet, as: id)
+    @discardableResult
+    public func create(_ sheet: CaseSheet, as id: CaseID) throws(SaveError) -> StoredCase {
+        try locked(id) { () throws(SaveError) -> StoredCase in
+            if loaded[id] != nil || FileSystem.exists(filePath(of: id)) { throw .alreadyExists(id) }
+            return try write(CanonicalJSONWriter.bytes(of: SheetCodec.encode(sheet)), sheet: sheet, as: id)
+        }
     }
 
     /// Removes case `id`'s file.
     public func delete(_ id: CaseID) throws(SaveError) {
         guard load(id) != nil else { throw .noSuchCase(id) }
-        do {
-            try FileSystem.removeFile(filePath(of: id))
-            try FileSystem.syncDirectory(path)
-        } catch {
-            throw .system(error)
+        try locked(id) { () throws(SaveError) in
+            do throws(SystemError) {
+                try FileSystem.removeFile(filePath(of: id))
+                try FileSystem.syncDirectory(path)
+            } catch {
+                throw .system(id, error)
+            }
         }
         loaded[id] = nil
         if entries != nil {
@@ -424,11 +497,12 @@ public final class CaseStore {
         generation += 1
     }
 
-    private func write(_ bytes: [UInt8], sheet: CaseSheet, as id: CaseID) throws(SaveError) {
+    @discardableResult
+    private func write(_ bytes: [UInt8], sheet: CaseSheet, as id: CaseID) throws(SaveError) -> StoredCase {
         do {
             try FileSystem.replaceAtomically(directory: path, name: id.fileName, with: bytes)
         } catch {
-            throw .system(error)
+            throw .system(id, error)
         }
         var saved = sheet
         saved.original = try? JSONParser.parse(bytes)
@@ -441,6 +515,7 @@ public final class CaseStore {
             if isNew { sortedIDs = entries!.keys.sorted() }
         }
         generation += 1
+        return stored
     }
 }
 

@@ -132,10 +132,13 @@ struct StoreIndex {
     }
 
     static let racyWindowNanoseconds: Int64 = 2_000_000_000
-    /// The files' first words: the format's version and the sheet's schema fingerprint, so an index
-    /// written by a casebook with other fields is rebuilt instead of read with shifted field codes.
-    static let summaryHeader = "casebook-index 5-" + SheetSchema.fingerprint
-    static let textHeader = "casebook-text 4-" + SheetSchema.fingerprint
+    /// Each file's first line: its format and the sheet's schema fingerprint (an index written by a
+    /// casebook with other fields is rebuilt instead of read with shifted field codes), (for the
+    /// summaries) when it was written, and the checksum of everything after that line. A file whose
+    /// checksum does not match — cut short, a byte lost or changed — is not read at all, and the
+    /// index is rebuilt from the case files.
+    static let summaryHeader = "casebook-index 6-" + SheetSchema.fingerprint
+    static let textHeader = "casebook-text 5-" + SheetSchema.fingerprint
     private static let recordSeparator: UInt8 = 0x1E
     private static let fieldSeparator: UInt8 = 0x1F
     private static let listSeparator: UInt8 = 0x1D
@@ -175,7 +178,8 @@ struct StoreIndex {
         let bytes = mapped.bytes
         guard let headerEnd = bytes.firstIndex(of: UInt8(ascii: "\n")) else { return index }
         let header = String(decoding: UnsafeBufferPointer(rebasing: bytes[..<headerEnd]), as: UTF8.self).split(separator: " ")
-        guard header.count == 3, header[0] + " " + header[1] == summaryHeader, let writtenAt = Int64(header[2]) else { return index }
+        guard header.count == 4, header[0] + " " + header[1] == summaryHeader, let writtenAt = Int64(header[2]),
+              UInt64(header[3], radix: 16) == Checksum.of(UnsafeBufferPointer(rebasing: bytes[(headerEnd + 1)...])) else { return index }
         index.writtenAt = writtenAt
         let file = SummaryFile(mapped: mapped)
         index.entries.reserveCapacity(bytes.count / 200)
@@ -235,7 +239,7 @@ struct StoreIndex {
 
     /// Writes the summary file. A failure leaves the old index or none: the index is only ever a cache.
     static func writeSummaries(_ entries: [CaseID: Entry], to location: Location, now: Int64) {
-        var summary: [UInt8] = Array("\(summaryHeader) \(now)\n".utf8)
+        var summary: [UInt8] = []
         summary.reserveCapacity(entries.count * 256)
         for (id, entry) in entries.sorted(by: { $0.key < $1.key }) {
             let f = entry.fingerprint
@@ -264,7 +268,8 @@ struct StoreIndex {
             summary.append(contentsOf: fields.joined(separator: "\u{1F}").utf8)
             summary.append(recordSeparator)
         }
-        replace(location.summaryPath, in: location, with: summary)
+        let checksum = summary.withUnsafeBytes { Checksum.of($0) }
+        replace(location.summaryPath, in: location, with: Array("\(summaryHeader) \(now) \(String(checksum, radix: 16))\n".utf8) + summary)
     }
 
     /// A value with the index's separators replaced by spaces, so that no stored text can forge a record.
@@ -330,12 +335,14 @@ struct StoreIndex {
         var texts = SearchTexts()
         guard let file = try? FileSystem.mapFile(location.textPath) else { return texts }
         let buffer = file.bytes
-        let header = Array(textHeader.utf8) + [UInt8(ascii: "\n")]
-        guard buffer.count >= header.count, buffer.prefix(header.count).elementsEqual(header) else { return texts }
+        guard let headerEnd = buffer.firstIndex(of: UInt8(ascii: "\n")) else { return texts }
+        let header = String(decoding: UnsafeBufferPointer(rebasing: buffer[..<headerEnd]), as: UTF8.self).split(separator: " ")
+        guard header.count == 3, header[0] + " " + header[1] == textHeader,
+              UInt64(header[2], radix: 16) == Checksum.of(UnsafeBufferPointer(rebasing: buffer[(headerEnd + 1)...])) else { return texts }
         texts.file = file
         texts.records.reserveCapacity(buffer.count / 2048)
         // Each record: id US hash US search-record RS. A search record holds US but never RS.
-        var start = header.count
+        var start = headerEnd + 1
         while start < buffer.count, let end = ByteSearch.firstOffset(of: recordSeparator, in: buffer, from: start) {
             if let idEnd = ByteSearch.firstOffset(of: fieldSeparator, in: buffer, from: start), idEnd < end,
                let hashEnd = ByteSearch.firstOffset(of: fieldSeparator, in: buffer, from: idEnd + 1), hashEnd < end,
@@ -365,7 +372,7 @@ struct StoreIndex {
     /// content hash and bytes), or none.
     static func writeSearchTexts(_ ids: [CaseID], to location: Location, sizeHint: Int,
                                  record: (_ position: Int, _ write: (_ hash: UInt64, _ bytes: UnsafeBufferPointer<UInt8>) -> Void) -> Void) {
-        var text: [UInt8] = Array("\(textHeader)\n".utf8)
+        var text: [UInt8] = []
         text.reserveCapacity(sizeHint + ids.count * 48)
         for (position, id) in ids.enumerated() {
             // The record's bytes are lent for the length of the call, never kept.
@@ -378,7 +385,8 @@ struct StoreIndex {
                 text.append(recordSeparator)
             }
         }
-        replace(location.textPath, in: location, with: text)
+        let checksum = text.withUnsafeBytes { Checksum.of($0) }
+        replace(location.textPath, in: location, with: Array("\(textHeader) \(String(checksum, radix: 16))\n".utf8) + text)
     }
 
     /// Replaces one of the index's files, not durably: a cache lost in a crash is rebuilt.

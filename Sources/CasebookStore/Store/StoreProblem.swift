@@ -16,6 +16,8 @@ public struct StoreProblem: Error, Sendable, Equatable {
         case unreadable(SystemError)
         /// A file name that is not a valid id (`Foo.json`, `a_b.json`).
         case badFileName
+        /// Not a regular file (a named pipe, socket, device, directory or symbolic link named `*.json`).
+        case notARegularFile(FileKind)
     }
 
     /// The file's name in the store.
