@@ -15,6 +15,9 @@ struct StatusCommand: StoreCommand {
 
     func run(in session: Session) throws {
         let git = try session.repository()
+        if let registration = MergeDriverRegistration().state(storePath: session.store.path), !registration.isRegistered {
+            session.warn(SyncMessage.notRegistered)
+        }
         let changes = git.changes(storePath: session.store.path)
         guard !changes.isEmpty else {
             session.output.line(session.text(.statusClean))

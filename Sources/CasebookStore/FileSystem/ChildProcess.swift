@@ -17,10 +17,17 @@ public enum ChildProcess {
         public var output: [UInt8]
         /// Standard error.
         public var errorOutput: [UInt8]
+        /// Whether the program was killed because it ran past its time limit.
+        public var timedOut = false
     }
 
     /// Runs `program` (looked up in PATH) with `arguments`, in `environment`, feeding it `input`.
-    public static func run(_ program: String, _ arguments: [String], environment: [String: String], input: [UInt8] = []) -> Outcome {
+    ///
+    /// With a `timeLimit` (seconds) the program runs in a process group of its own, and the whole
+    /// group is killed when the limit passes: a `git fetch` hanging on a network leaves ssh or a
+    /// remote helper behind it, which would keep the pipes open if only git were killed.
+    public static func run(_ program: String, _ arguments: [String], environment: [String: String], input: [UInt8] = [],
+                           timeLimit: Double? = nil) -> Outcome {
         var outPipe: [Int32] = [-1, -1]
         var errPipe: [Int32] = [-1, -1]
         var inPipe: [Int32] = [-1, -1]
@@ -41,8 +48,15 @@ public enum ChildProcess {
             for pointer in argv { free(pointer) }
             for pointer in envp { free(pointer) }
         }
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        if timeLimit != nil {
+            posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
+            posix_spawnattr_setpgroup(&attributes, 0)
+        }
         var pid: pid_t = 0
-        let spawned = posix_spawnp(&pid, program, &actions, nil, argv, envp)
+        let spawned = posix_spawnp(&pid, program, &actions, &attributes, argv, envp)
         close(inPipe[0])
         close(outPipe[1])
         close(errPipe[1])
@@ -67,9 +81,23 @@ public enum ChildProcess {
         var errorOutput: [UInt8] = []
         var open: [Int32] = [outPipe[0], errPipe[0]]
         var buffer = [UInt8](repeating: 0, count: 65536)
+        let deadline = timeLimit.map { monotonicSeconds() + $0 }
+        var timedOut = false
         while !open.isEmpty {
             var fds = open.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
-            let ready = poll(&fds, nfds_t(fds.count), -1)
+            var wait: Int32 = -1
+            if let deadline {
+                let left = deadline - monotonicSeconds()
+                if left <= 0 {
+                    timedOut = true
+                    kill(-pid, SIGKILL)
+                    for fd in open { close(fd) }
+                    break
+                }
+                wait = Int32(min(left * 1000 + 1, 60_000))
+            }
+            let ready = poll(&fds, nfds_t(fds.count), wait)
+            if ready == 0 { continue }
             if ready < 0 {
                 if errno == EINTR { continue }
                 break
@@ -87,6 +115,14 @@ public enum ChildProcess {
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         let exited = status & 0x7F == 0
-        return Outcome(status: exited ? (status >> 8) & 0xFF : 128 + (status & 0x7F), output: output, errorOutput: errorOutput)
+        return Outcome(status: exited ? (status >> 8) & 0xFF : 128 + (status & 0x7F), output: output, errorOutput: errorOutput,
+                       timedOut: timedOut)
+    }
+
+    /// Seconds on the monotonic clock, for time limits that a change of the wall clock cannot stretch.
+    private static func monotonicSeconds() -> Double {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
     }
 }
