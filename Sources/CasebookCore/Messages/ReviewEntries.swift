@@ -55,8 +55,8 @@ extension Catalogue {
                               "%1 は前回のコミットにないため、項目を戻せません。`revert %1` で事例ごと削除できます。"),
         .revertUnreadable: ("%1 cannot be read (%2); casebook leaves it alone. Fix it by hand or with git.",
                             "%1 を読めません（%2）。casebook は変更しません。手作業か git で直してください。"),
-        .initCreated: ("Created the store %1 with a git repository and a .gitattributes that keeps *.json as text with LF line ends, merged field by field by casebook.",
-                       "ストア %1 を作成しました（git リポジトリと、*.json を LF 改行のテキストとして扱い casebook が項目ごとにマージする .gitattributes）。"),
+        .initCreated: ("Created the store %1 with a git repository and a .gitattributes that keeps *.json as text with LF line ends.",
+                       "ストア %1 を作成しました（git リポジトリと、*.json を LF 改行のテキストとして扱う .gitattributes）。"),
         .initAlready: ("%1 is already in the git repository %2; nothing was changed.",
                        "%1 はすでに git リポジトリ %2 の中にあります。何も変更していません。"),
     ]
