@@ -53,6 +53,7 @@ let package = Package(
         .testTarget(name: "CasebookCommandTests", dependencies: ["CasebookTestSupport", "CasebookCore", "CasebookStore", "CasebookCommands"]),
         .testTarget(name: "EndToEndTests", dependencies: ["CasebookTestSupport", "CPseudoTerminal", "CasebookCore"], exclude: ["Golden"]),
         .testTarget(name: "LineEditorTests", dependencies: ["CasebookTestSupport", "CPseudoTerminal", "LineEditor"]),
+        .testTarget(name: "SyncTests", dependencies: ["CasebookTestSupport", "CPseudoTerminal", "CasebookCore", "CasebookStore"]),
         .testTarget(name: "ReviewTests", dependencies: ["CasebookTestSupport", "CasebookCore", "CasebookStore", "CasebookCommands"]),
     ]
 )
