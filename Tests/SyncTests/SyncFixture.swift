@@ -12,7 +12,7 @@ import Glibc
 /// A team's world: `remote.git` (bare) and clones of it.
 final class SyncFixture {
     /// The seed cases every clone starts with.
-    static let seedIDs = ["shigen-shudan-kaishu", "chotto-kurashi-sapoto-jigyo", "komyuniti-koza"]
+    static let seedIDs = ["shigen-shudan-kaishu", "chotto-kurashi-sapoto-jigyo", "komyuniti-koza", "paku-gorufu-jo-kanri-unei"]
     /// The first seed case, which most tests edit.
     static let caseID = "shigen-shudan-kaishu"
 
