@@ -24,9 +24,14 @@ public enum ConflictDecision: Sendable, Equatable {
         case .mine: return conflict.mine
         case .theirs: return conflict.theirs
         case .both:
-            // Mine's items in their order, then theirs' that mine does not have.
+            // Both sides' items where each put them (mine first where both changed one place), as a
+            // list merges; without a usable base, mine's items then theirs' that mine does not have.
             guard Self.offersBoth(conflict), case .field(.items(let mine)) = conflict.mine,
                   case .field(.items(let theirs)) = conflict.theirs else { return nil }
+            if case .field(.items(let base)) = conflict.base,
+               let merged = SequenceMerge.merge(base: base, mine: mine, theirs: theirs, mode: .list) {
+                return .field(.items(merged))
+            }
             return .field(.items(mine + theirs.filter { !mine.contains($0) }))
         case .edited(let value):
             guard Self.offersEdit(conflict) else { return nil }
