@@ -48,7 +48,7 @@ import Testing
         #expect(try clone.git(["ls-files", "--stage"]).out == indexBefore)
         #expect([UInt8](try Data(contentsOf: versions.appendingPathComponent("theirs"))) == theirsBytes, "THEIRS untouched")
         let jq = try fixture.run("/bin/sh", ["-c", "jq . \"$1\"", "sh", versions.appendingPathComponent("ours").path])
-        #expect(Array(jq.out.utf8) == result, "byte-equal to jq .")
+        #expect(jq.out == String(decoding: result, as: UTF8.self), "byte-equal to jq .")
         let merged = try JSONParser.parse(result)
         #expect(merged["form"]?.stringValue == "共催")
         #expect(merged["points"]?.arrayElements?.last?.stringValue == "相手の追加")
