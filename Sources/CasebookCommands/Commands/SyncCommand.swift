@@ -67,7 +67,7 @@ struct SyncCommand: StoreCommand {
         case .synced:
             say(report.cameIn, header: SyncMessage.cameInHeader(count: report.cameIn.count), in: session)
             say(report.wentOut, header: SyncMessage.wentOutHeader(count: report.wentOut.count), in: session)
-            if report.cameIn.isEmpty && report.wentOut.isEmpty {
+            if !report.pushed && !report.fetchedCommits {
                 session.say(SyncMessage.level(remote: upstream.remote, branch: upstream.remoteBranch))
             } else {
                 session.say(SyncMessage.synced(remote: upstream.remote, branch: upstream.remoteBranch))
@@ -80,11 +80,26 @@ struct SyncCommand: StoreCommand {
             for line in ConflictOverview.lines(in: session) { session.output.error(line) }
             session.warn(SyncMessage.conflictsAdvice)
             session.exitStatus = 1
+            try offerResolve(in: session)
         case .mergeRefused(let result):
             throw CommandFailure(SyncMessage.mergeRefused(words: session.gitWords(result)), in: session)
         case .pushRefused(let result):
             throw CommandFailure(SyncMessage.pushRefused(remote: upstream.remote, words: session.gitWords(result)), in: session)
         }
+    }
+
+    /// On a terminal, offers to resolve at once; when every conflict is settled (the merge committed),
+    /// syncs again to share the result.
+    private func offerResolve(in session: Session) throws {
+        guard session.canAsk else { return }
+        let prompt = session.text(SyncMessage.offerResolve) + "> "
+        guard case .line(let answer) = session.lineReader.readLine(prompt: prompt, prefill: "", history: nil, completer: nil),
+              ["y", "yes", "はい"].contains(answer.trimmingWhitespace().lowercased()) else { return }
+        try ResolveCommand.parse([]).run(in: session)
+        let git = GitStore(storePath: session.store.path)
+        guard git.operationUnderWay == nil, git.conflictedFiles().isEmpty else { return }
+        session.exitStatus = 0
+        try run(in: session)
     }
 
     private func say(_ movements: [CaseMovement], header: SyncMessage, in session: Session) {

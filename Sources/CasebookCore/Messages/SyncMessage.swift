@@ -21,6 +21,7 @@ public enum SyncMessage: UserMessage {
     case conflictDeleted(id: String, title: String)
     case conflictWhole(name: String)
     case conflictsAdvice
+    case offerResolve
     case mergeRefused(words: String)
     case pushRefused(remote: String, words: String)
     case retried(count: Int)
@@ -70,6 +71,7 @@ public enum SyncMessage: UserMessage {
         case .conflictDeleted(let id, let title): "  \(id)  \(title)（一方で削除、他方で変更）"
         case .conflictWhole(let name): "  \(name)（項目ごとに統合できません）"
         case .conflictsAdvice: "casebook resolve で一項目ずつ解消するか、casebook sync --abort で sync の前に戻してください。"
+        case .offerResolve: "今すぐ解消しますか？ (y/n)"
         case .mergeRefused(let words): "git がマージしませんでした:\n\(verbatim: words)"
         case .pushRefused(let remote, let words):
             "リモート \(remote) が push を拒否しました。コミットはこのクローンに残っています。\n\(verbatim: words)"
@@ -117,6 +119,7 @@ public enum SyncMessage: UserMessage {
         case .conflictDeleted(let id, let title): "  \(id)  \(title) (deleted on one side, changed on the other)"
         case .conflictWhole(let name): "  \(name) (cannot be merged field by field)"
         case .conflictsAdvice: "Settle them field by field with casebook resolve, or go back to before the sync with casebook sync --abort."
+        case .offerResolve: "Resolve them now? (y/n)"
         case .mergeRefused(let words): "git did not merge:\n\(verbatim: words)"
         case .pushRefused(let remote, let words):
             "The remote \(remote) refused the push. Your commits stay in this clone.\n\(verbatim: words)"

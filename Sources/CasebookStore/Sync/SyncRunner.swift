@@ -172,6 +172,10 @@ public struct SyncRunner {
         public var wentOut: [CaseMovement] = []
         /// How many times the push was tried again because the remote moved.
         public var retries = 0
+        /// Whether commits went out (a merge that changed no case still goes out).
+        public var pushed = false
+        /// Whether commits came in.
+        public var fetchedCommits = false
         /// How it ended.
         public var ending: Ending = .synced
     }
@@ -228,6 +232,7 @@ public struct SyncRunner {
             if let remoteTip {
                 let (ahead, behind) = divergence(from: upstream.trackingRef)
                 if behind > 0 {
+                    report.fetchedCommits = true
                     switch merge(upstream.trackingRef, fastForwardOnly: ahead == 0) {
                     case .merged: break
                     case .refused(let result):
@@ -252,6 +257,7 @@ public struct SyncRunner {
             }
             switch push(upstream) {
             case .pushed:
+                report.pushed = true
                 if let now = head() {
                     if let startedAt { report.cameIn = repository.movements(from: startedAt, to: now) }
                     if let remoteTip { report.wentOut = repository.movements(from: remoteTip, to: now) }
