@@ -127,6 +127,7 @@ struct SyncCommand: StoreCommand {
     }
 
     private func failure(for stop: SyncRunner.Stop, in session: Session) -> CommandFailure {
+        if case .git(let result) = stop { return session.gitFailure(result) }
         let message: SyncMessage = switch stop {
         case .operationUnderWay(.merge): .mergeUnderWay
         case .operationUnderWay(let operation): .operationUnderWay(operation: operation.rawValue)
@@ -137,7 +138,6 @@ struct SyncCommand: StoreCommand {
         case .commitDeclined: .commitDeclined
         case .git(let result): .mergeRefused(words: session.gitWords(result))
         }
-        if case .git(let result) = stop { return session.gitFailure(result) }
         return CommandFailure(message, in: session)
     }
 }

@@ -19,7 +19,7 @@ public struct SyncRunner {
     /// How many times a push rejected because the remote moved is tried again.
     public static let retries = 3
 
-    /// A runner for the store at `storePath`; `environment` is the process's (for its ssh command).
+    /// A runner for the store at `storePath`, merging with `driver`, each network step limited to `timeLimit` seconds.
     public init(storePath: String, driver: MergeDriverRegistration = MergeDriverRegistration(), timeLimit: Double = 60) {
         repository = GitStore(storePath: storePath)
         self.driver = driver
@@ -113,7 +113,8 @@ public struct SyncRunner {
     /// How a merge of the remote's commits ended.
     enum MergeEnd {
         case merged
-        case conflicts
+        /// Stopped with conflicts (git's words inside, for conflicts outside the store).
+        case conflicts(GitResult)
         case refused(GitResult)
     }
 
@@ -124,7 +125,7 @@ public struct SyncRunner {
         arguments += fastForwardOnly ? ["--ff-only"] : ["--no-ff", "-s", "recursive", "-X", "no-renames"]
         let result = git.run(arguments + [tracking])
         if result.succeeded { return .merged }
-        return repository.operationUnderWay == .merge ? .conflicts : .refused(result)
+        return repository.operationUnderWay == .merge ? .conflicts(result) : .refused(result)
     }
 
     /// How a push ended.
@@ -238,13 +239,13 @@ public struct SyncRunner {
                     case .refused(let result):
                         report.ending = .mergeRefused(result)
                         return .success(report)
-                    case .conflicts:
+                    case .conflicts(let words):
                         let conflicted = repository.conflictedFiles().map(\.name)
                         if let stoppedAt = head() {
                             try? repository.recordSyncState(
                                 SyncState(originalHead: originalHead, storeCommit: storeCommit, stoppedAt: stoppedAt), index: savedIndex)
                         }
-                        report.ending = conflicted.isEmpty ? .mergeRefused(GitResult(status: 1, output: "", errorOutput: "")) : .conflicts(conflicted)
+                        report.ending = conflicted.isEmpty ? .mergeRefused(words) : .conflicts(conflicted)
                         if let startedAt { report.cameIn = repository.movements(from: startedAt, to: remoteTip) }
                         return .success(report)
                     }
