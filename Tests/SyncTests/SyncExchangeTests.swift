@@ -200,3 +200,18 @@ import Glibc
         #expect(result.err.contains("timed out"), "\(result.err)")
     }
 }
+
+extension SyncExchangeTests {
+    @Test func aNewEmptyRemoteGetsTheBranchFromTheFirstSync() throws {
+        let fixture = try SyncFixture()
+        let clone = try fixture.clone("hanako", user: "花子")
+        let empty = fixture.root.appendingPathComponent("empty.git")
+        try fixture.run("/usr/bin/env", ["git", "init", "--quiet", "--bare", empty.path])
+        try clone.git(["remote", "set-url", "origin", empty.path])
+        let result = try clone.casebook(["sync"])
+        #expect(result.status == 0, "\(result.all)")
+        #expect(result.out.contains("Went out (4):"), "\(result.out)")
+        #expect(try fixture.run("/usr/bin/env", ["git", "-C", empty.path, "rev-parse", "main"]).out.trimmingCharacters(in: .newlines)
+            == clone.head())
+    }
+}

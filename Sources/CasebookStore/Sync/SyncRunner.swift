@@ -223,9 +223,13 @@ public struct SyncRunner {
         while true {
             if !fetchedAlready {
                 let fetched = fetch(upstream)
-                guard fetched.succeeded else {
-                    report.ending = .offline(fetched)
-                    return .success(report)
+                if !fetched.succeeded {
+                    // Reached, but the branch is not there yet (a new, empty remote): the push makes it.
+                    guard !fetched.timedOut, fetched.errorOutput.contains("couldn't find remote ref") else {
+                        report.ending = .offline(fetched)
+                        return .success(report)
+                    }
+                    _ = git.run(["update-ref", "-d", upstream.trackingRef])
                 }
             }
             fetchedAlready = false
