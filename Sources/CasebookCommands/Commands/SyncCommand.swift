@@ -54,8 +54,9 @@ struct SyncCommand: StoreCommand {
             let message = typed.trimmingWhitespace()
             return message.isEmpty ? nil : message
         }
-        // git changed files under the store: read them again before anything else looks.
-        session.store.refresh()
+        // git changed files under the store: the shell reads them again before its next prompt. From
+        // the command line the process ends here, and reading 10,000 fingerprints would only cost time.
+        if session.isShell { session.store.refresh() }
         let report: SyncRunner.Report
         switch result {
         case .success(let made): report = made

@@ -18,12 +18,15 @@ public struct SyncRunner {
     public let timeLimit: Double
     /// How many times a push rejected because the remote moved is tried again.
     public static let retries = 3
+    /// What fetch and push run with (`networkEnvironment(for:)`), worked out once.
+    private let networkEnvironment: [String: String]
 
     /// A runner for the store at `storePath`, merging with `driver`, each network step limited to `timeLimit` seconds.
     public init(storePath: String, driver: MergeDriverRegistration = MergeDriverRegistration(), timeLimit: Double = 60) {
         repository = GitStore(storePath: storePath)
         self.driver = driver
         self.timeLimit = timeLimit
+        networkEnvironment = Self.networkEnvironment(for: repository.git)
     }
 
     private var git: GitRunner { repository.git }
@@ -76,7 +79,7 @@ public struct SyncRunner {
 
     /// The environment of a network step: no password prompt, ssh in batch mode (added to an ssh
     /// command the person configured, so their key or port still applies).
-    func networkEnvironment() -> [String: String] {
+    static func networkEnvironment(for git: GitRunner) -> [String: String] {
         let configured = ProcessInfo.processInfo.environment["GIT_SSH_COMMAND"].flatMap { $0.isEmpty ? nil : $0 }
             ?? git.run(["config", "--get", "core.sshCommand"]).output.trimmingCharacters(in: .newlines)
         let ssh = configured.isEmpty ? "ssh" : configured
@@ -100,7 +103,7 @@ public struct SyncRunner {
     func fetch(_ upstream: Upstream) -> GitResult {
         git.run(["fetch", "--quiet", "--no-write-fetch-head", upstream.remote,
                  "+refs/heads/\(upstream.remoteBranch):\(upstream.trackingRef)"],
-                environment: networkEnvironment(), timeLimit: timeLimit)
+                environment: networkEnvironment, timeLimit: timeLimit)
     }
 
     /// Commits on HEAD the remote does not have, and commits on the remote HEAD does not have.
@@ -139,7 +142,7 @@ public struct SyncRunner {
     /// Pushes HEAD to the upstream branch within the time limit.
     func push(_ upstream: Upstream) -> PushEnd {
         let result = git.run(["push", "--porcelain", upstream.remote, "HEAD:refs/heads/\(upstream.remoteBranch)"],
-                             environment: networkEnvironment(), timeLimit: timeLimit)
+                             environment: networkEnvironment, timeLimit: timeLimit)
         if result.succeeded { return .pushed }
         // `--porcelain` writes a `!` line for each ref the remote turned down; without one, the
         // remote was never reached (or the connection died).
