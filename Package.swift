@@ -74,6 +74,7 @@ let package = Package(
         .testTarget(name: "EndToEndTests", dependencies: ["CasebookTestSupport", "CPseudoTerminal", "CasebookCore"], exclude: ["Golden"]),
         .testTarget(name: "LineEditorTests", dependencies: ["CasebookTestSupport", "CPseudoTerminal", "LineEditor"]),
         .testTarget(name: "ExportTests", dependencies: ["CasebookTestSupport", "CasebookCore", "CasebookStore", "CasebookExport"], exclude: ["Golden"]),
+        .testTarget(name: "SyncTests", dependencies: ["CasebookTestSupport", "CPseudoTerminal", "CasebookCore", "CasebookStore"]),
         .testTarget(name: "ReviewTests", dependencies: ["CasebookTestSupport", "CasebookCore", "CasebookStore", "CasebookCommands"]),
     ]
 )

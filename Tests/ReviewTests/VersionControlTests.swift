@@ -233,7 +233,10 @@ import Testing
         #expect(result.status == 0, "\(result.all)")
         #expect(FileManager.default.fileExists(atPath: fresh.appendingPathComponent(".git").path))
         let attributes = try String(contentsOf: fresh.appendingPathComponent(".gitattributes"), encoding: .utf8)
-        #expect(attributes == "*.json text eol=lf\n")
+        #expect(attributes == "*.json text eol=lf merge=casebook\n")
+        // casebook's merge driver is registered in the new clone's config (git keeps it out of the repository).
+        let config = try String(contentsOf: fresh.appendingPathComponent(".git/config"), encoding: .utf8)
+        #expect(config.contains("[merge \"casebook\"]") && config.contains("merge-driver %O %A %B %L %P"), "\(config)")
         // The new store works with every git command.
         #expect(try fixture.run(["status"], store: fresh).out.contains("No changes"))
         #expect(try fixture.run(["commit"], store: fresh).status == 0)

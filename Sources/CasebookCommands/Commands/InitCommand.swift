@@ -4,7 +4,9 @@ import CasebookStore
 import Foundation
 
 /// `init [DIR]`: a new store directory with its own git repository and a `.gitattributes` that keeps
-/// `*.json` as text with LF line ends (SPEC §5). A directory already inside a repository is left alone.
+/// `*.json` as text with LF line ends, merged by casebook's driver (SPEC §5, §8), which is registered
+/// in the clone's config. A directory already inside a repository keeps its files; only the driver's
+/// registration is added there when it is missing.
 struct InitCommand: ShellCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
@@ -18,9 +20,6 @@ struct InitCommand: ShellCommand {
     var directory: String?
 
     @OptionGroup var storeOptions: StoreOptions
-
-    /// The line of `.gitattributes` that keeps case files as text with LF line ends.
-    static let attributesLine = "*.json text eol=lf"
 
     /// From the command line: the directory need not exist yet.
     func run() throws {
@@ -56,22 +55,19 @@ struct InitCommand: ShellCommand {
         let git = GitStore(storePath: path)
         if git.isInRepository {
             session.say(GitMessage.initAlready(path: path, repository: git.topLevel ?? "?"))
+            // The clone may not know casebook's merge driver yet (git keeps it out of the repository).
+            if let changes = session.registerMergeDriver(), changes.any { session.say(SyncMessage.registered) }
             return
         }
         let result = git.git.run(["init", "--quiet"])
         guard result.succeeded else { throw session.gitFailure(result) }
-        let attributesPath = path + "/.gitattributes"
-        var text = ""
-        if FileSystem.exists(attributesPath), let bytes = try? FileSystem.readFile(attributesPath) {
-            text = String(decoding: bytes, as: UTF8.self)
-        }
-        if !text.split(separator: "\n").contains(where: { String($0).trimmingWhitespace() == Self.attributesLine }) {
-            if !text.isEmpty, !text.hasSuffix("\n") { text += "\n" }
-            text += Self.attributesLine + "\n"
-            do {
-                try FileSystem.replaceAtomically(directory: path, name: ".gitattributes", with: Array(text.utf8))
-            } catch {
-                throw CommandFailure(StoreMessage.saveFailed(path: error.path, reason: error.description), in: session)
+        // The store's .gitattributes (text, LF line ends, merge=casebook) and the driver in .git/config.
+        do {
+            _ = try MergeDriverRegistration().register(storePath: path)
+        } catch {
+            switch error {
+            case .git(let result): throw session.gitFailure(result)
+            case .file(let failure): throw CommandFailure(StoreMessage.saveFailed(path: failure.path, reason: failure.description), in: session)
             }
         }
         session.say(GitMessage.initCreated(path: path))

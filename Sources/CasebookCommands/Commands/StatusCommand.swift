@@ -15,6 +15,9 @@ struct StatusCommand: StoreCommand {
 
     func run(in session: Session) throws {
         let git = try session.repository()
+        if let registration = MergeDriverRegistration().state(storePath: session.store.path), !registration.isRegistered {
+            session.warn(SyncMessage.notRegistered)
+        }
         let changes = try session.changes(in: git)
         guard !changes.isEmpty else {
             session.say(GitMessage.clean)

@@ -24,6 +24,8 @@ enum ShellRunner {
         let reader: LineReading = terminal ?? StreamLineReader(fileDescriptor: 0)
         let session = Session(store: store, output: output, environment: environment, reader: reader)
         session.isShell = true
+        // git keeps a merge driver out of the repository: each clone learns casebook's here.
+        session.registerMergeDriver(quietly: true)
         let interactive = terminal != nil
         if interactive {
             // Ctrl-C never ends the shell (SPEC §3.1). While a line is edited it is a key; between

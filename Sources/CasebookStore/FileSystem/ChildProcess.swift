@@ -17,15 +17,15 @@ public enum ChildProcess {
         public var output: [UInt8]
         /// Standard error.
         public var errorOutput: [UInt8]
-        /// Whether the program was killed for running past its time limit.
+        /// Whether the program was killed because it ran past its time limit.
         public var timedOut = false
     }
 
     /// Runs `program` (looked up in PATH) with `arguments`, in `environment`, feeding it `input`.
     ///
     /// With a `timeLimit` (seconds) the program runs in a process group of its own, and the whole
-    /// group is killed when the limit passes: a browser that hangs must not hang casebook, and
-    /// its helper processes must not outlive it.
+    /// group is killed when the limit passes: a browser or a `git fetch` that hangs must not hang
+    /// casebook, and the helpers they started (ssh, renderers) must not keep the pipes open.
     public static func run(_ program: String, _ arguments: [String], environment: [String: String], input: [UInt8] = [],
                            timeLimit: Double? = nil) -> Outcome {
         var outPipe: [Int32] = [-1, -1]
@@ -85,16 +85,21 @@ public enum ChildProcess {
         var timedOut = false
         while !open.isEmpty {
             var fds = open.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
-            let wait = deadline.map { Int32(max(0, ($0 - monotonicSeconds()) * 1000)) } ?? -1
+            var wait: Int32 = -1
+            if let deadline {
+                let left = deadline - monotonicSeconds()
+                if left <= 0 {
+                    timedOut = true
+                    kill(-pid, SIGKILL)
+                    for fd in open { close(fd) }
+                    break
+                }
+                wait = Int32(min(left * 1000 + 1, 60_000))
+            }
             let ready = poll(&fds, nfds_t(fds.count), wait)
+            if ready == 0 { continue }
             if ready < 0 {
                 if errno == EINTR { continue }
-                break
-            }
-            if ready == 0, deadline != nil {
-                timedOut = true
-                kill(-pid, SIGKILL)
-                for fd in open { close(fd) }
                 break
             }
             for entry in fds where entry.revents != 0 {
@@ -114,6 +119,7 @@ public enum ChildProcess {
                        timedOut: timedOut)
     }
 
+    /// Seconds on the monotonic clock, for time limits that a change of the wall clock cannot stretch.
     private static func monotonicSeconds() -> Double {
         var now = timespec()
         clock_gettime(CLOCK_MONOTONIC, &now)

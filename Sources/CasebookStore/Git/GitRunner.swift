@@ -10,6 +10,8 @@ public struct GitResult: Error, Sendable {
     public var errorOutput: String
     /// Standard output as bytes (file contents from `git show`).
     public var outputBytes: [UInt8] = []
+    /// Whether git was stopped because it ran past its time limit (a network step).
+    public var timedOut = false
 
     /// Whether git succeeded.
     public var succeeded: Bool { status == 0 }
@@ -27,15 +29,20 @@ public struct GitRunner: Sendable {
     }
 
     /// Runs `git --literal-pathspecs -C directory ARGUMENTS…`. Callers put `--` before paths.
-    public func run(_ arguments: [String], input: String? = nil) -> GitResult {
+    ///
+    /// `environment` adds variables (or replaces them); `timeLimit` (seconds) stops git, and
+    /// whatever it started, when a network step takes longer.
+    public func run(_ arguments: [String], input: String? = nil, environment extra: [String: String] = [:],
+                    timeLimit: Double? = nil) -> GitResult {
         var environment = ProcessInfo.processInfo.environment
         environment["GIT_TERMINAL_PROMPT"] = "0"
         environment["LC_ALL"] = environment["LC_ALL"].flatMap { $0.isEmpty ? nil : $0 } ?? "C.UTF-8"
+        environment.merge(extra) { _, new in new }
         let outcome = ChildProcess.run("git", ["--literal-pathspecs", "-C", directory] + arguments,
-                                       environment: environment, input: Array((input ?? "").utf8))
+                                       environment: environment, input: Array((input ?? "").utf8), timeLimit: timeLimit)
         return GitResult(status: outcome.status,
                          output: String(decoding: outcome.output, as: UTF8.self),
                          errorOutput: String(decoding: outcome.errorOutput, as: UTF8.self),
-                         outputBytes: outcome.output)
+                         outputBytes: outcome.output, timedOut: outcome.timedOut)
     }
 }

@@ -1,0 +1,36 @@
+import CasebookCore
+import CasebookStore
+
+/// What `sync`, `resolve`, `init`, `status` and the shell's start share about working through a
+/// shared remote: the merge driver's registration, and git's words made safe to print.
+extension Session {
+    /// Registers casebook's merge driver for the store's clone (idempotent). Returns what changed,
+    /// `nil` outside a repository; a failure is said as a warning unless `quietly`.
+    @discardableResult
+    func registerMergeDriver(quietly: Bool = false) -> MergeDriverRegistration.Changes? {
+        do {
+            return try MergeDriverRegistration().register(storePath: store.path)
+        } catch {
+            if !quietly {
+                switch error {
+                case .git(let result): warn(SyncMessage.registrationFailed(words: gitWords(result)))
+                case .file(let failure): warn(SyncMessage.registrationFailed(words: TerminalSafeText.make(failure.description)))
+                }
+            }
+            return nil
+        }
+    }
+
+    /// git's own words from a run (standard error, then output), one safe line each.
+    func gitWords(_ result: GitResult) -> String {
+        let words = (result.errorOutput + "\n" + result.output)
+            .split(whereSeparator: \.isNewline)
+            .map { TerminalSafeText.make(String($0)) }
+            .filter { !$0.trimmingWhitespace().isEmpty }
+        if result.timedOut { return (words + ["(timed out)"]).joined(separator: "\n") }
+        return words.isEmpty ? "exit status \(result.status)" : words.joined(separator: "\n")
+    }
+
+    /// Whether a person is at the terminal to be asked.
+    var canAsk: Bool { inputIsTerminal && outputIsTerminal }
+}
