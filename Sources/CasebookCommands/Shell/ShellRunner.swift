@@ -78,6 +78,11 @@ enum ShellRunner {
                 continue
             case .line(let line):
                 if line.trimmingWhitespace().isEmpty { continue }
+                if line.contains("\n") {
+                    // Pasted lines at the prompt: never run as commands (a paste is not a script).
+                    session.warn(ShellMessage.multilineCommandRefused)
+                    continue
+                }
                 if interactive {
                     history.add(line)
                     if let historyPath {

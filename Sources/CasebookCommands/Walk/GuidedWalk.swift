@@ -129,6 +129,10 @@ final class GuidedWalk {
             case .back: return .back
             case .stop: return .stop
             case .interrupt: return .interrupt
+            case .text(let typed) where PastedInput.isPaste(typed):
+                // A paste with line breaks into a one-line field: back on the line without them.
+                session.say(ShellMessage.pastedIntoOneLine)
+                current = PastedText.oneLine(typed)
             case .text(let typed):
                 do {
                     let accepted = try FieldInput.singleLineValue(typed, for: field, currentWesternYear: session.currentWesternYear)
@@ -148,7 +152,7 @@ final class GuidedWalk {
     /// Reads items one per line: existing ones pre-filled (Enter keeps, erased removes), then new ones
     /// until an empty line. Returns `nil` items when the walk should go back, stop or be interrupted first.
     private func readItems(prompt: String, existing: [String], history: LineHistory?, completer: Completer?,
-                           check: (String) -> String? = { _ in nil }) -> ([String], Step) {
+                           paragraphs: Bool = false, check: (String) -> String? = { _ in nil }) -> ([String], Step) {
         var kept: [String] = []
         var index = 0
         while true {
@@ -158,6 +162,17 @@ final class GuidedWalk {
             case .back: return (existing, .back)
             case .interrupt: return (kept + existing.dropFirst(index), .interrupt)
             case .stop: return (kept + existing.dropFirst(index), .stop)
+            case .text(let typed) where PastedInput.isPaste(typed):
+                // Pasted paragraphs stay in this field, in place of the item on the line.
+                for item in PastedInput(session: session).items(from: typed, paragraphs: paragraphs) {
+                    if let problem = check(item) {
+                        session.output.line(session.text(.walkInvalid, problem))
+                        continue
+                    }
+                    kept.append(item)
+                    history?.add(item)
+                }
+                index += 1
             case .text(let typed):
                 let trimmed = typed.trimmingWhitespace()
                 if trimmed.isEmpty && !isExisting { return (kept, .next) }
@@ -185,7 +200,8 @@ final class GuidedWalk {
             existing = items
             if !items.isEmpty { session.output.line("  (" + session.text(.walkEditHint) + ")") }
         }
-        let (typed, step) = readItems(prompt: field.label, existing: existing, history: history(for: field), completer: completer(for: field))
+        let (typed, step) = readItems(prompt: field.label, existing: existing, history: history(for: field), completer: completer(for: field),
+                                      paragraphs: field.kind == .text)
         if step == .back { return .back }
         sheet.setValue(.items(FieldInput.items(typed, for: field)), of: field)
         try persist()

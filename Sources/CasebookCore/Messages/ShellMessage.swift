@@ -1,0 +1,47 @@
+/// Messages of the shell and its walks added for issue 13: pastes, output that fits, undo, renames,
+/// plain errors.
+public enum ShellMessage: UserMessage {
+    /// A paste of several paragraphs was taken into a text or list field.
+    case pastedItems(count: Int, paragraphs: Bool)
+    /// Asked when pasted paragraphs hold line breaks in the middle of sentences.
+    case joinBrokenLinesQuestion(paragraphs: Int)
+    /// A paste with line breaks at a prompt for one line: put back on the line without them.
+    case pastedIntoOneLine
+    /// A paste of several lines at the command prompt.
+    case multilineCommandRefused
+
+    public func rendered(in language: Language) -> MessageText {
+        switch language {
+        case .japanese: japanese
+        case .english: english
+        }
+    }
+
+    private var japanese: MessageText {
+        switch self {
+        case .pastedItems(let count, let paragraphs):
+            paragraphs ? "  貼り付けた \(count) 段落を入れました。続けて入力するか、空行で終わります。"
+                : "  貼り付けた \(count) 項目を入れました。続けて入力するか、空行で終わります。"
+        case .joinBrokenLinesQuestion(let paragraphs):
+            "  貼り付けた \(paragraphs) 段落に文の途中の改行があります。行を結合しますか？ [Y/n]"
+        case .pastedIntoOneLine:
+            "  この項目は一行です。貼り付けた改行を除きました。確かめて Enter を押してください。"
+        case .multilineCommandRefused:
+            "複数行の貼り付けはコマンドとして実行しません。コマンドは一行ずつ入力してください。"
+        }
+    }
+
+    private var english: MessageText {
+        switch self {
+        case .pastedItems(let count, let paragraphs):
+            paragraphs ? "  Took \(count) pasted paragraphs. Type more, or an empty line to finish."
+                : "  Took \(count) pasted items. Type more, or an empty line to finish."
+        case .joinBrokenLinesQuestion(let paragraphs):
+            "  \(paragraphs) pasted paragraphs have line breaks in the middle of sentences. Join the lines? [Y/n]"
+        case .pastedIntoOneLine:
+            "  This field is one line: the pasted line breaks were removed. Check it and press Enter."
+        case .multilineCommandRefused:
+            "A paste of several lines is not run as commands. Type one command at a time."
+        }
+    }
+}

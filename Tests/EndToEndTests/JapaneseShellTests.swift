@@ -1,0 +1,138 @@
+// The shell as a Japanese user meets it (issue 13): whole characters and pastes typed at the real
+// `casebook` on an 80-column pseudo-terminal under LANG=ja_JP.UTF-8, then the files it left.
+import CasebookCore
+import Foundation
+@testable import CasebookTestSupport
+import Testing
+
+@Suite("The shell under a Japanese locale at 80 columns", .serialized)
+struct JapaneseShellTests {
+    static let language = "ja_JP.UTF-8"
+
+    /// A fixture with one more case, `harite`, titled テスト事業, with nothing else filled in.
+    func fixtureWithEmptyCase() throws -> Fixture {
+        let fixture = try Fixture()
+        let made = try fixture.run([], input: "new harite\nテスト事業\n.\nquit\n", language: Self.language)
+        #expect(made.status == 0, "\(made.all)")
+        return fixture
+    }
+
+    func shell(_ fixture: Fixture) throws -> PseudoTerminalSession {
+        let shell = try fixture.startShell(rows: 40, columns: 80, language: Self.language)
+        try shell.ready("casebook> ")
+        return shell
+    }
+
+    /// The case file of `id`, parsed.
+    func sheet(_ fixture: Fixture, _ id: String) throws -> [String: Any] {
+        try JSONSerialization.jsonObject(with: Data(try fixture.bytes(id))) as? [String: Any] ?? [:]
+    }
+
+    func quit(_ shell: PseudoTerminalSession) throws {
+        shell.send("quit")
+        shell.send(.enter)
+        #expect(try shell.waitForExit() == 0)
+    }
+
+    @Test("Backspace after か + U+3099 removes both, and the saved title is what the screen showed")
+    func backspaceOverCombiningMark() throws {
+        let fixture = try fixtureWithEmptyCase()
+        let shell = try shell(fixture)
+        try shell.answer("edit harite title", thenWaitFor: "事業名> ")
+        try shell.waitForScreen("事業名> テスト事業")
+        shell.send("か\u{3099}")
+        try shell.waitForScreen("事業名> テスト事業か\u{3099}")
+        shell.send(.backspace)
+        try shell.wait(for: "が erased whole") {
+            shell.screen.cursorLine == "事業名> テスト事業" && shell.screen.cursorColumn == 8 + 10
+        }
+        let shown = String(shell.screen.cursorLine.dropFirst("事業名> ".count))
+        try shell.answer("", thenWaitFor: "casebook> ")
+        #expect(try sheet(fixture, "harite")["title"] as? String == shown)
+        #expect(shown == "テスト事業")
+        try quit(shell)
+    }
+
+    @Test("Left over 葛 + U+E0100 moves two columns; the name is saved with its variation selector")
+    func leftOverVariationSequence() throws {
+        let fixture = try fixtureWithEmptyCase()
+        let shell = try shell(fixture)
+        try shell.answer("edit harite title", thenWaitFor: "事業名> ")
+        try shell.waitForScreen("事業名> テスト事業")
+        shell.send(.ctrlA, .ctrlK)
+        shell.send("葛\u{E0100}飾")
+        try shell.waitForScreen("事業名> 葛\u{E0100}飾")
+        #expect(shell.screen.cursorColumn == 8 + 4)
+        shell.send(.left)
+        try shell.wait(for: "before 飾") { shell.screen.cursorColumn == 8 + 2 }
+        shell.send(.left)
+        try shell.wait(for: "two columns more, before 葛") { shell.screen.cursorColumn == 8 }
+        shell.send("新")
+        try shell.waitForScreen("事業名> 新葛\u{E0100}飾")
+        try shell.answer("", thenWaitFor: "casebook> ")
+        #expect(try sheet(fixture, "harite")["title"] as? String == "新葛\u{E0100}飾")
+        try quit(shell)
+    }
+
+    @Test("a bracketed paste of three paragraphs into 取り組みの概要 gives three paragraphs, and the walk goes on at the same field")
+    func pasteThreeParagraphs() throws {
+        let fixture = try fixtureWithEmptyCase()
+        let shell = try shell(fixture)
+        try shell.answer("edit harite overview", thenWaitFor: "取り組みの概要> ")
+        try shell.waitForEditing()
+        // As copied from a PDF: the second paragraph broken in the middle of its sentence.
+        let pasted = "市民と市が協力して、地域の課題を話し合います。\r\r年に二回、報告会を開き、\r成果を共有しています。\r\r\r会場は市役所です。\r"
+        var m = shell.mark
+        shell.send("\u{1B}[200~" + pasted + "\u{1B}[201~")
+        try shell.waitFor("行を結合しますか", after: m)
+        try shell.ready("> ", after: m)
+        m = try shell.answer("", thenWaitFor: "取り組みの概要> ")
+        #expect(shell.visibleText(after: 0).contains("貼り付けた 3 段落を入れました"))
+        // Nothing ran as a command, nothing spilled into the next field.
+        #expect(!shell.visibleText(after: 0).contains("協働のきっかけ> "))
+        try shell.answer("", thenWaitFor: "casebook> ")
+        #expect(try sheet(fixture, "harite")["overview"] as? [String] == [
+            "市民と市が協力して、地域の課題を話し合います。", "年に二回、報告会を開き、成果を共有しています。", "会場は市役所です。",
+        ])
+        try quit(shell)
+    }
+
+    @Test("pasted lines not joined stay separate items; a paste into a one-line field loses its line breaks")
+    func pasteWithoutJoiningAndIntoOneLine() throws {
+        let fixture = try fixtureWithEmptyCase()
+        let shell = try shell(fixture)
+        try shell.answer("edit harite partners", thenWaitFor: "協働の相手> ")
+        try shell.waitForEditing()
+        var m = shell.mark
+        shell.send("\u{1B}[200~町内会\r老人クラブ\r\u{1B}[201~")
+        try shell.ready("> ", after: try shell.waitFor("行を結合しますか", after: m))
+        try shell.answer("n", thenWaitFor: "協働の相手> ")
+        try shell.answer("", thenWaitFor: "casebook> ")
+        #expect(try sheet(fixture, "harite")["partners"] as? [String] == ["町内会", "老人クラブ"])
+
+        try shell.answer("edit harite title", thenWaitFor: "事業名> ")
+        try shell.waitForScreen("事業名> テスト事業")
+        shell.send(.ctrlA, .ctrlK)
+        m = shell.mark
+        shell.send("\u{1B}[200~子ども食堂\rネットワーク支援事業\u{1B}[201~")
+        try shell.waitFor("この項目は一行です", after: m)
+        try shell.waitForScreen("事業名> 子ども食堂ネットワーク支援事業")
+        try shell.waitForEditing()
+        try shell.answer("", thenWaitFor: "casebook> ")
+        #expect(try sheet(fixture, "harite")["title"] as? String == "子ども食堂ネットワーク支援事業")
+        try quit(shell)
+    }
+
+    @Test("lines pasted at the command prompt are not run as commands")
+    func pasteAtCommandPrompt() throws {
+        let fixture = try fixtureWithEmptyCase()
+        let before = try fixture.bytes("harite")
+        let shell = try shell(fixture)
+        let m = shell.mark
+        shell.send("\u{1B}[200~delete harite\ry\r\u{1B}[201~")
+        try shell.waitFor("コマンドとして実行しません", after: m)
+        try shell.ready("casebook> ", after: m)
+        try quit(shell)
+        #expect(try fixture.bytes("harite") == before)
+    }
+}
