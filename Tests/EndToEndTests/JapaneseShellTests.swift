@@ -136,3 +136,41 @@ struct JapaneseShellTests {
         #expect(try fixture.bytes("harite") == before)
     }
 }
+
+@Suite("Output that fits the terminal", .serialized)
+struct FittingOutputTests {
+    /// Runs `casebook ARGS` on a pseudo-terminal of `columns` columns and returns what it printed.
+    func onTerminal(_ fixture: Fixture, _ arguments: [String], columns: Int = 80) throws -> String {
+        let session = try PseudoTerminalSession(executable: Fixture.executable, arguments: arguments + ["--store", fixture.store.path],
+                                                environment: fixture.environment(language: JapaneseShellTests.language),
+                                                workingDirectory: fixture.root.path, rows: 40, columns: columns)
+        #expect(try session.waitForExit() == 0)
+        return session.visibleText
+    }
+
+    @Test("list of the seed store at 80 columns has no line wider than 80, and every id shown still names its case")
+    func listFitsEighty() throws {
+        let fixture = try Fixture()
+        let text = try onTerminal(fixture, ["list"])
+        let lines = text.split(separator: "\n").map(String.init)
+        #expect(lines.count == 1 + 27 + 1, "\(text)")
+        for line in lines { #expect(DisplayWidth.of(line) <= 80, "\(DisplayWidth.of(line)): \(line)") }
+        for line in lines.dropFirst().prefix(27) {
+            let reference = String(line.prefix { $0 != " " })
+            let shown = try fixture.run(["show", reference, "title"], language: JapaneseShellTests.language)
+            #expect(shown.status == 0, "\(reference): \(shown.all)")
+        }
+        #expect(text.contains("…"))
+    }
+
+    @Test("list --wide on a terminal and list in a pipe give whole ids and cells")
+    func wideAndPipeAreWhole() throws {
+        let fixture = try Fixture()
+        let wide = try onTerminal(fixture, ["list", "--wide"])
+        let piped = try fixture.run(["list"], language: JapaneseShellTests.language)
+        for text in [wide, piped.out] {
+            #expect(text.contains("kodomo-shokudo-nettowaku-shien-jigyo") || text.contains("danjo-kyodo-sankaku-suishinin-renkei-jigyo"))
+            #expect(!text.contains("…"))
+        }
+    }
+}
