@@ -35,7 +35,10 @@ struct EraYearTests {
         ("2027", .stored(.reiwa, 9)),
         ("１９８５", .stored(.showa, 60)),
         ("昭和６０", .stored(.showa, 60)),
-        ("Ｈ１３", .unrecognised),
+        ("Ｈ１３", .stored(.heisei, 13)),  // full-width Latin, as an IME types it (issue 13)
+        ("Ｓ６０年度", .stored(.showa, 60)),
+        ("ｒ５", .stored(.reiwa, 5)),
+        ("Ｘ５", .unrecognised),
         ("平成", .stored(.heisei, nil)),
         ("平成 年度", .stored(.heisei, nil)),
         ("昭和64", .outOfRange(.showa, 64)),

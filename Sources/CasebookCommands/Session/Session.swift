@@ -208,6 +208,8 @@ public final class Session {
     /// The field or section `name` names, or a failure listing the names.
     public func part(named name: String) throws -> SheetPart {
         guard let part = SheetPart.named(name) else {
+            let candidates = SheetPart.containing(name)
+            if candidates.count > 1 { throw CommandFailure(ShellMessage.ambiguousField(name: name, labels: candidates.map(\.label)), in: self) }
             throw CommandFailure(text(.unknownField, name, SheetField.allCases.map(\.key).joined(separator: ", ")))
         }
         return part

@@ -80,7 +80,12 @@ public struct EraYear: Sendable, Equatable, CustomStringConvertible {
     ///
     /// - Parameter currentWesternYear: bounds 令和, which is valid up to next year.
     public static func parse(_ input: String, currentWesternYear: Int) throws(ParseError) -> EraYear {
-        var text = input.withASCIIDigits().filter { !$0.isWhitespace }
+        // An IME in full-width mode types Ｈ３０ and Ｓ６０年度: full-width Latin letters count as ASCII.
+        let halfWidth = String(String.UnicodeScalarView(input.withASCIIDigits().unicodeScalars.map { scalar in
+            (0xFF21...0xFF3A).contains(scalar.value) || (0xFF41...0xFF5A).contains(scalar.value)
+                ? Unicode.Scalar(scalar.value - 0xFEE0)! : scalar
+        }))
+        var text = halfWidth.filter { !$0.isWhitespace }
         for suffix in ["～", "〜", "~"] where text.hasSuffix(suffix) { text.removeLast() }
         if text.hasSuffix("年度") { text.removeLast(2) } else if text.hasSuffix("年") { text.removeLast() }
         guard !text.isEmpty else { throw .unrecognised(input) }

@@ -130,7 +130,7 @@ struct StoreIndex {
 
     static let racyWindowNanoseconds: Int64 = 2_000_000_000
     private static let summaryHeader = "casebook-index 4"
-    private static let textHeader = "casebook-text 3"
+    private static let textHeader = "casebook-text 4"  // 4: 〜 searched as ～, voiced half-width kana composed
     private static let recordSeparator: UInt8 = 0x1E
     private static let fieldSeparator: UInt8 = 0x1F
     private static let listSeparator: UInt8 = 0x1D
