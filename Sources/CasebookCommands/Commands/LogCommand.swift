@@ -20,16 +20,21 @@ struct LogCommand: StoreCommand {
     func run(in session: Session) throws {
         let git = try session.repository()
         var fileName: String?
+        // Set when the reference names no case now: then only a deleted case's history can answer.
+        var unresolved: Error?
         if let reference {
             do {
                 fileName = try session.resolveCase(reference).fileName
             } catch {
-                // A case deleted since is still in the history under its id.
-                guard let id = CaseID(reference) else { throw error }
+                // A case deleted since is still in the history under its id; an ambiguous
+                // reference or one that is no id is an error listing what it could mean.
+                guard case .notFound = session.store.resolve(reference), let id = CaseID(reference) else { throw error }
                 fileName = id.fileName
+                unresolved = error
             }
         }
         guard git.hasCommits else {
+            if let unresolved { throw unresolved }
             session.output.line(session.text(.gitNoCommits))
             return
         }
@@ -37,6 +42,7 @@ struct LogCommand: StoreCommand {
         case .failure(let result):
             throw session.gitFailure(result)
         case .success(let entries):
+            if entries.isEmpty, let unresolved { throw unresolved }
             if entries.isEmpty {
                 session.output.line(session.text(.logEmpty, fileName ?? session.store.path))
                 return

@@ -118,6 +118,11 @@ enum ShellRunner {
             session.output.error(session.text(.shellUnknownCommand, TerminalSafeText.make(first), CommandList.names.joined(separator: ", ")))
             return false
         }
+        // The shell keeps the store it started with: `--store` inside it is refused, not ignored.
+        if words.dropFirst().contains(where: { $0 == "--store" || $0.hasPrefix("--store=") }) {
+            session.warn(ShellMessage.storeOptionInShell(store: session.store.path))
+            return false
+        }
         session.exitStatus = 0
         do {
             let command = try Casebook.parseAsRoot(words)

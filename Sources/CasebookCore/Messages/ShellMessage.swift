@@ -9,6 +9,8 @@ public enum ShellMessage: UserMessage {
     case pastedIntoOneLine
     /// A paste of several lines at the command prompt.
     case multilineCommandRefused
+    /// `--store` typed inside the shell, which keeps its store.
+    case storeOptionInShell(store: String)
     /// A part of a label that several fields' labels hold.
     case ambiguousField(name: String, labels: [String])
 
@@ -30,6 +32,8 @@ public enum ShellMessage: UserMessage {
             "  この項目は一行です。貼り付けた改行を除きました。確かめて Enter を押してください。"
         case .multilineCommandRefused:
             "複数行の貼り付けはコマンドとして実行しません。コマンドは一行ずつ入力してください。"
+        case .storeOptionInShell(let store):
+            "シェルの中では --store は使えません。このシェルのストアは \(store) です。別のストアは casebook --store DIR で起動してください。"
         case .ambiguousField(let name, let labels):
             "「\(name)」に当たる項目が複数あります: \(labels, separator: "、")。どれか一つを指定してください。"
         }
@@ -46,6 +50,8 @@ public enum ShellMessage: UserMessage {
             "  This field is one line: the pasted line breaks were removed. Check it and press Enter."
         case .multilineCommandRefused:
             "A paste of several lines is not run as commands. Type one command at a time."
+        case .storeOptionInShell(let store):
+            "--store cannot be used inside the shell, which works on \(store). Start casebook --store DIR for another store."
         case .ambiguousField(let name, let labels):
             "“\(name)” is part of several fields' labels: \(labels, separator: ", "). Name one of them."
         }
