@@ -174,3 +174,60 @@ struct FittingOutputTests {
         }
     }
 }
+
+@Suite("undo in the shell", .serialized)
+struct UndoTests {
+    let shigen = "shigen-shudan-kaishu"
+
+    @Test("undo after a set restores the file byte for byte, saying what it undid")
+    func undoSet() throws {
+        let fixture = try Fixture()
+        let before = try fixture.bytes(shigen)
+        let shell = try fixture.startShell(rows: 40, columns: 80, language: JapaneseShellTests.language)
+        try shell.ready("casebook> ")
+        try shell.answer("set shigen form 共催", thenWaitFor: "casebook> ")
+        #expect(try fixture.bytes(shigen) != before)
+        let m = try shell.answer("undo", thenWaitFor: "casebook> ")
+        #expect(shell.visibleText(after: m - 200).contains("元に戻しました: 資源集団回収（shigen-shudan-kaishu）の 協働の形態"))
+        #expect(try fixture.bytes(shigen) == before)
+        let n = try shell.answer("undo", thenWaitFor: "casebook> ")
+        #expect(shell.visibleText(after: n - 300).contains("元に戻す変更はありません"))
+        shell.send("quit")
+        shell.send(.enter)
+        #expect(try shell.waitForExit() == 0)
+    }
+
+    @Test("undo takes back a new case and a deletion, newest first, one command at a time")
+    func undoNewAndDelete() throws {
+        let fixture = try Fixture()
+        let seed = try fixture.bytes(shigen)
+        let lines = ["new undo-test", "取り消す事業", ".", "set shigen title 変更した名前", "set shigen form 共催",
+                     "delete shigen", "y", "undo", "undo", "undo", "undo", "quit"]
+        let result = try fixture.run([], input: lines.joined(separator: "\n") + "\n")
+        #expect(result.status == 0, "\(result.all)")
+        #expect(result.out.contains("Undid the deletion"), "\(result.out)")
+        #expect(result.out.contains("Undone: 協働の形態"), "\(result.out)")
+        #expect(result.out.contains("Undone: 事業名"), "\(result.out)")
+        #expect(result.out.contains("Undid the new case"), "\(result.out)")
+        #expect(try fixture.bytes(shigen) == seed)
+        #expect(!(try fixture.ids()).contains("undo-test"))
+    }
+
+    @Test("undo refuses to overwrite a change made outside the shell, and changes nothing")
+    func undoRefusesOverOtherChange() throws {
+        let fixture = try Fixture()
+        let shell = try fixture.startShell(rows: 40, columns: 80)
+        try shell.ready("casebook> ")
+        try shell.answer("set shigen form 共催", thenWaitFor: "casebook> ")
+        // Someone else saves the case: casebook from the command line.
+        let other = try fixture.run(["set", shigen, "form", "委託"])
+        #expect(other.status == 0, "\(other.all)")
+        let theirs = try fixture.bytes(shigen)
+        let m = try shell.answer("undo", thenWaitFor: "casebook> ")
+        #expect(shell.visibleText(after: m - 300).contains("changed after this shell saved it"))
+        #expect(try fixture.bytes(shigen) == theirs)
+        shell.send("quit")
+        shell.send(.enter)
+        #expect(try shell.waitForExit() == 0)
+    }
+}

@@ -80,6 +80,7 @@ struct RevertCommand: StoreCommand {
                 session.output.line(session.text(.cancelled))
                 return
             }
+            session.willChange(id)
             do { try session.store.delete(id) } catch { throw CommandFailure(session.describe(error)) }
             session.unsavedEdits[id] = nil
             if session.openCase == id { session.openCase = nil }
@@ -89,6 +90,7 @@ struct RevertCommand: StoreCommand {
                 session.output.line(session.text(.cancelled))
                 return
             }
+            session.willChange(id)
             do { try session.store.create(sheet, as: id) } catch { throw CommandFailure(session.describe(error)) }
             session.unsavedEdits[id] = nil
             session.output.line(session.text(.revertDone, id.rawValue))
@@ -102,6 +104,7 @@ struct RevertCommand: StoreCommand {
                 return
             }
             // The store's own save: the committed status and verdicts come back as they were.
+            session.willChange(id)
             do { try session.store.save(sheet, as: id) } catch { throw CommandFailure(session.describe(error)) }
             session.unsavedEdits[id] = nil
             session.output.line(session.text(.revertDone, id.rawValue))

@@ -19,6 +19,7 @@ enum CommandList {
         CommitCommand.self,
         LogCommand.self,
         RevertCommand.self,
+        UndoCommand.self,
         InitCommand.self,
         SaveCommand.self,
         ReloadCommand.self,

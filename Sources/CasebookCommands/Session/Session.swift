@@ -31,6 +31,8 @@ public final class Session {
     private var storeValues: [SheetField: (generation: Int, values: [String])] = [:]
     /// Today, for review dates and the era-year range.
     public let now: Date
+    /// What this shell changed, for `undo`.
+    public let undoHistory = UndoHistory()
     private var reader: LineReading?
 
     /// A session on `store`.
@@ -178,6 +180,7 @@ public final class Session {
            SheetCodec.encode(withoutReview(before)) != SheetCodec.encode(withoutReview(sheet)) {
             sheet.status = .review
         }
+        willChange(id)
         do {
             try store.save(sheet, as: id, force: force)
             unsavedEdits[id] = nil

@@ -124,6 +124,8 @@ enum ShellRunner {
             return false
         }
         session.exitStatus = 0
+        session.undoHistory.begin()
+        defer { session.undoHistory.end(store: session.store) }
         do {
             let command = try Casebook.parseAsRoot(words)
             if let shellCommand = command as? ShellCommand {

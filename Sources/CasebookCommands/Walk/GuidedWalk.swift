@@ -263,6 +263,7 @@ final class GuidedWalk {
         }
         guard let newID, !sheet.title.isEmpty else { return }
         sheet.status = .draft
+        session.willChange(newID)
         do {
             try session.store.create(sheet, as: newID)
         } catch {

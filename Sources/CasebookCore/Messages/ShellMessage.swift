@@ -11,6 +11,18 @@ public enum ShellMessage: UserMessage {
     case multilineCommandRefused
     /// `--store` typed inside the shell, which keeps its store.
     case storeOptionInShell(store: String)
+    /// `undo` outside the shell.
+    case undoOnlyInShell
+    /// `undo` with nothing changed in this shell (or everything undone).
+    case nothingToUndo
+    /// `undo` refused: the file changed since this shell wrote it.
+    case undoChangedSince(id: String)
+    /// `undo` put fields of a case back.
+    case undidChange(id: String, title: String, labels: [String])
+    /// `undo` removed a case this shell created.
+    case undidCreation(id: String, title: String)
+    /// `undo` brought back a case this shell deleted.
+    case undidDeletion(id: String, title: String)
     /// A part of a label that several fields' labels hold.
     case ambiguousField(name: String, labels: [String])
 
@@ -32,6 +44,14 @@ public enum ShellMessage: UserMessage {
             "  この項目は一行です。貼り付けた改行を除きました。確かめて Enter を押してください。"
         case .multilineCommandRefused:
             "複数行の貼り付けはコマンドとして実行しません。コマンドは一行ずつ入力してください。"
+        case .undoOnlyInShell: "undo はシェルの中で、そのシェルでの変更を元に戻します。"
+        case .nothingToUndo: "元に戻す変更はありません（このシェルを起動してからの変更はすべて戻してあります）。"
+        case .undoChangedSince(let id):
+            "\(id) はこのシェルが保存した後に変更されています。元に戻しませんでした（何も変更していません）。"
+        case .undidChange(let id, let title, let labels):
+            labels.isEmpty ? "元に戻しました: \(title)（\(id)）" : "元に戻しました: \(title)（\(id)）の \(labels, separator: "、")"
+        case .undidCreation(let id, let title): "新規作成を取り消しました: \(title)（\(id)）を削除しました。"
+        case .undidDeletion(let id, let title): "削除を取り消しました: \(title)（\(id)）を戻しました。"
         case .storeOptionInShell(let store):
             "シェルの中では --store は使えません。このシェルのストアは \(store) です。別のストアは casebook --store DIR で起動してください。"
         case .ambiguousField(let name, let labels):
@@ -50,6 +70,14 @@ public enum ShellMessage: UserMessage {
             "  This field is one line: the pasted line breaks were removed. Check it and press Enter."
         case .multilineCommandRefused:
             "A paste of several lines is not run as commands. Type one command at a time."
+        case .undoOnlyInShell: "undo works inside the shell, on the changes made in that shell."
+        case .nothingToUndo: "Nothing to undo (every change since this shell started has been undone)."
+        case .undoChangedSince(let id):
+            "\(id) changed after this shell saved it: not undone (nothing was changed)."
+        case .undidChange(let id, let title, let labels):
+            labels.isEmpty ? "Undone: \(title) (\(id))" : "Undone: \(labels, separator: ", ") of \(title) (\(id))"
+        case .undidCreation(let id, let title): "Undid the new case: \(title) (\(id)) removed."
+        case .undidDeletion(let id, let title): "Undid the deletion: \(title) (\(id)) is back."
         case .storeOptionInShell(let store):
             "--store cannot be used inside the shell, which works on \(store). Start casebook --store DIR for another store."
         case .ambiguousField(let name, let labels):
