@@ -231,3 +231,51 @@ struct UndoTests {
         #expect(try shell.waitForExit() == 0)
     }
 }
+
+@Suite("Long output through the pager", .serialized)
+struct PagerTests {
+    static let pager = "sed s/^/PAGED:/"
+
+    func onTerminal(_ fixture: Fixture, _ arguments: [String], extra: [String: String] = ["PAGER": PagerTests.pager]) throws -> String {
+        let session = try PseudoTerminalSession(executable: Fixture.executable, arguments: arguments + ["--store", fixture.store.path],
+                                                environment: fixture.environment(language: JapaneseShellTests.language, extra: extra),
+                                                workingDirectory: fixture.root.path, rows: 24, columns: 80)
+        #expect(try session.waitForExit() == 0)
+        return session.visibleText
+    }
+
+    @Test("show, list and find longer than the screen go through $PAGER on a terminal; short output does not")
+    func longOutputIsPaged() throws {
+        let fixture = try Fixture()
+        for arguments in [["show", "shigen"], ["list"], ["find", "町内会"]] {
+            let text = try onTerminal(fixture, arguments)
+            #expect(text.contains("PAGED:"), "\(arguments): \(text)")
+        }
+        let short = try onTerminal(fixture, ["show", "shigen", "title"])
+        #expect(!short.contains("PAGED:"), "\(short)")
+        #expect(short.contains("資源集団回収"))
+    }
+
+    @Test("--no-pager and a pipe never page")
+    func noPagerAndPipe() throws {
+        let fixture = try Fixture()
+        let unpaged = try onTerminal(fixture, ["show", "shigen", "--no-pager"])
+        #expect(!unpaged.contains("PAGED:"))
+        #expect(unpaged.contains("【取り組みの概要】"))
+        let piped = try fixture.run(["show", "shigen"], extra: ["PAGER": Self.pager])
+        #expect(piped.status == 0)
+        #expect(!piped.out.contains("PAGED:"))
+    }
+
+    @Test("inside the shell, long output is paged too, and the shell goes on")
+    func pagedInShell() throws {
+        let fixture = try Fixture()
+        let shell = try fixture.startShell(rows: 24, columns: 80, language: JapaneseShellTests.language, extra: ["PAGER": Self.pager])
+        try shell.ready("casebook> ")
+        let m = try shell.answer("list", thenWaitFor: "casebook> ")
+        #expect(shell.visibleText(after: m - 2000).contains("PAGED:shigen"))
+        shell.send("quit")
+        shell.send(.enter)
+        #expect(try shell.waitForExit() == 0)
+    }
+}

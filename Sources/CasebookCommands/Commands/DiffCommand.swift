@@ -5,7 +5,7 @@ import CasebookStore
 /// `diff [CASE] [FIELD or SECTION]`: field by field, what changed since the last commit; inside a
 /// changed paragraph or item the changed characters are marked — in colour on a terminal,
 /// `[-removed-]{+added+}` otherwise.
-struct DiffCommand: StoreCommand {
+struct DiffCommand: PagedCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "diff",

@@ -3,7 +3,7 @@ import CasebookCore
 import CasebookStore
 
 /// `find TEXT`: every field of every case, compared in normal form (SPEC §3.4).
-struct FindCommand: StoreCommand {
+struct FindCommand: PagedCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "find",

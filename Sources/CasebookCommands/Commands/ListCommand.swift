@@ -3,7 +3,7 @@ import CasebookCore
 import CasebookStore
 
 /// `list`: a table of the cases, filtered.
-struct ListCommand: StoreCommand {
+struct ListCommand: PagedCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "list",

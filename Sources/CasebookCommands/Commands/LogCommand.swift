@@ -3,7 +3,7 @@ import CasebookCore
 import CasebookStore
 
 /// `log [CASE]`: the commits that touched the store, or that case: date, author, message.
-struct LogCommand: StoreCommand {
+struct LogCommand: PagedCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "log",

@@ -115,9 +115,9 @@ public final class Session {
     /// Whether standard input is a terminal.
     public var inputIsTerminal: Bool { isatty(0) == 1 }
 
-    /// Colour only on a terminal, and never under NO_COLOR (SPEC §3.5).
+    /// Colour only on a terminal, never under NO_COLOR (SPEC §3.5), never on TERM=dumb.
     public var usesColour: Bool {
-        outputIsTerminal && environment["NO_COLOR"] == nil
+        outputIsTerminal && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
     }
 
     /// The width to lay text out in: the terminal's, else COLUMNS, else 80.

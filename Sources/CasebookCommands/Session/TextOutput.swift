@@ -9,6 +9,8 @@ import Darwin
 public final class TextOutput: @unchecked Sendable {
     private let outputDescriptor: Int32
     private let errorDescriptor: Int32
+    /// Standard output gathered instead of written, while a pager may take it (see `Pager`).
+    private var captured: [UInt8]?
 
     /// Output to the process's standard output and error.
     public init(output: Int32 = 1, error: Int32 = 2) {
@@ -36,12 +38,27 @@ public final class TextOutput: @unchecked Sendable {
         write(text + "\n", to: errorDescriptor)
     }
 
+    /// Gathers standard output from now on instead of writing it.
+    public func startCapture() {
+        captured = []
+    }
+
+    /// Stops gathering; returns what was gathered.
+    public func endCapture() -> [UInt8] {
+        defer { captured = nil }
+        return captured ?? []
+    }
+
     private func write(_ text: String, to descriptor: Int32) {
         var text = text
         text.withUTF8 { write($0, to: descriptor) }
     }
 
     private func write(_ bytes: UnsafeBufferPointer<UInt8>, to descriptor: Int32) {
+        if descriptor == outputDescriptor, captured != nil {
+            captured!.append(contentsOf: bytes)
+            return
+        }
         guard let base = bytes.baseAddress else { return }
         let total = bytes.count
         var offset = 0

@@ -129,7 +129,8 @@ enum ShellRunner {
         do {
             let command = try Casebook.parseAsRoot(words)
             if let shellCommand = command as? ShellCommand {
-                try shellCommand.run(in: session)
+                let paged = (command as? any PagedCommand).map { !$0.storeOptions.noPager } ?? false
+                try Pager.run(in: session, enabled: paged) { try shellCommand.run(in: session) }
             } else if !(command is Casebook) {
                 var command = command
                 try command.run()
@@ -141,7 +142,8 @@ enum ShellRunner {
         } catch {
             let message = Casebook.fullMessage(for: error)
             if Casebook.exitCode(for: error) == .success {
-                session.output.line(message)
+                // Help: long, so it goes through the pager on a terminal like the other long outputs.
+                try? Pager.run(in: session, enabled: true) { session.output.line(message) }
                 return true
             }
             session.output.error(message)
