@@ -92,4 +92,12 @@ struct JapaneseInputTests {
         #expect(ambiguous.status == 1)
         #expect(ambiguous.err.contains("協働の相手") && ambiguous.err.contains("役割（相手）") && ambiguous.err.contains("強み（相手）"))
     }
+
+    @Test("find 金融機関 finds the diagram of 水洗化の普及促進, whose letter spacing was removed")
+    func letterSpacingRemoved() throws {
+        let fixture = try CommandFixture()
+        let result = try fixture.run(["find", "金融機関"])
+        #expect(result.status == 0, "\(result.all)")
+        #expect(result.out.contains("suisenka-no-fukyu-sokushin\t水洗化の普及促進\t協働の図"))
+    }
 }
