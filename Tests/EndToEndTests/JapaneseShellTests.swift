@@ -123,6 +123,22 @@ struct JapaneseShellTests {
         try quit(shell)
     }
 
+    @Test("new without an id puts an id romanised from the title on the line, to accept or edit",
+          .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/kakasi")))
+    func newProposesID() throws {
+        let fixture = try Fixture()
+        let shell = try shell(fixture)
+        try shell.answer("new", thenWaitFor: "事業名> ")
+        try shell.answer("子ども食堂ネットワーク支援事業", thenWaitFor: "ID> ")
+        try shell.waitForScreen("ID> kodomo-shokudo-nettowaku-shien-jigyo")
+        try shell.waitForEditing()
+        shell.send(.backspace, .backspace, .backspace, .backspace, .backspace)  // jigyo
+        try shell.answer("kyogikai", thenWaitFor: "担当課> ")
+        try shell.answer(".", thenWaitFor: "casebook:kodomo-shokudo-nettowaku-shien-kyogikai> ")
+        #expect(try sheet(fixture, "kodomo-shokudo-nettowaku-shien-kyogikai")["title"] as? String == "子ども食堂ネットワーク支援事業")
+        try quit(shell)
+    }
+
     @Test("lines pasted at the command prompt are not run as commands")
     func pasteAtCommandPrompt() throws {
         let fixture = try fixtureWithEmptyCase()

@@ -20,6 +20,7 @@ enum CommandList {
         LogCommand.self,
         RevertCommand.self,
         UndoCommand.self,
+        RenameCommand.self,
         InitCommand.self,
         SaveCommand.self,
         ReloadCommand.self,

@@ -19,7 +19,9 @@ final class GuidedWalk {
     private let prefill: Bool
     /// The case, once it exists on disk (a new case exists from its title on).
     private(set) var id: CaseID?
-    private let newID: CaseID?
+    private var newID: CaseID?
+    /// For a new case without an id: picks one once the title is known (a readable id, to accept or edit).
+    private var chooseID: ((String) -> CaseID)?
     private var sheet: CaseSheet
     /// Fields already answered in this walk: going back (`<`) to one shows what was entered.
     private var answered = Set<String>()
@@ -50,6 +52,13 @@ final class GuidedWalk {
         case back
         case stop
         case interrupt
+    }
+
+    /// A walk drafting a new case whose id `chooseID` picks from its title once that is given.
+    convenience init(session: Session, choosingIDWith chooseID: @escaping (String) -> CaseID) {
+        self.init(session: session, creating: CaseID("placeholder")!)
+        self.newID = nil
+        self.chooseID = chooseID
     }
 
     /// Runs the walk to its end.
@@ -261,7 +270,9 @@ final class GuidedWalk {
             try session.save(sheet, as: id)
             return
         }
-        guard let newID, !sheet.title.isEmpty else { return }
+        guard !sheet.title.isEmpty else { return }
+        if newID == nil, let chooseID { newID = chooseID(sheet.title) }
+        guard let newID else { return }
         sheet.status = .draft
         session.willChange(newID)
         do {

@@ -23,6 +23,16 @@ public enum ShellMessage: UserMessage {
     case undidCreation(id: String, title: String)
     /// `undo` brought back a case this shell deleted.
     case undidDeletion(id: String, title: String)
+    /// A new case's title that other cases already have.
+    case duplicateTitle(title: String, ids: [String])
+    /// Shown above the ID prompt of a new case.
+    case idProposed
+    /// `rename` done.
+    case renamed(from: String, to: String)
+    /// `rename` to the id the case has.
+    case renameSame(id: String)
+    /// `rename` of a case with a refused save kept in memory.
+    case renameWithKeptEdit(id: String)
     /// A part of a label that several fields' labels hold.
     case ambiguousField(name: String, labels: [String])
 
@@ -52,6 +62,12 @@ public enum ShellMessage: UserMessage {
             labels.isEmpty ? "元に戻しました: \(title)（\(id)）" : "元に戻しました: \(title)（\(id)）の \(labels, separator: "、")"
         case .undidCreation(let id, let title): "新規作成を取り消しました: \(title)（\(id)）を削除しました。"
         case .undidDeletion(let id, let title): "削除を取り消しました: \(title)（\(id)）を戻しました。"
+        case .duplicateTitle(let title, let ids): "注意: 事業名「\(title)」の事例は既にあります（\(ids, separator: "、")）。"
+        case .idProposed: "  (事業名の読みから作った ID です。Enter で決定、書き換えもできます。)"
+        case .renamed(let from, let to): "\(from) を \(to) に名前を変えました。"
+        case .renameSame(let id): "\(id) は既にその ID です。何も変えていません。"
+        case .renameWithKeptEdit(let id):
+            "\(id) には保存できなかった編集が残っています。先に save --force か reload をしてから名前を変えてください。"
         case .storeOptionInShell(let store):
             "シェルの中では --store は使えません。このシェルのストアは \(store) です。別のストアは casebook --store DIR で起動してください。"
         case .ambiguousField(let name, let labels):
@@ -78,6 +94,12 @@ public enum ShellMessage: UserMessage {
             labels.isEmpty ? "Undone: \(title) (\(id))" : "Undone: \(labels, separator: ", ") of \(title) (\(id))"
         case .undidCreation(let id, let title): "Undid the new case: \(title) (\(id)) removed."
         case .undidDeletion(let id, let title): "Undid the deletion: \(title) (\(id)) is back."
+        case .duplicateTitle(let title, let ids): "Note: a case titled “\(title)” already exists (\(ids, separator: ", "))."
+        case .idProposed: "  (An id made from the title's reading. Enter accepts it; you may edit it.)"
+        case .renamed(let from, let to): "Renamed \(from) to \(to)."
+        case .renameSame(let id): "\(id) already has that id: nothing changed."
+        case .renameWithKeptEdit(let id):
+            "\(id) has an edit that could not be saved: save --force or reload first, then rename."
         case .storeOptionInShell(let store):
             "--store cannot be used inside the shell, which works on \(store). Start casebook --store DIR for another store."
         case .ambiguousField(let name, let labels):
