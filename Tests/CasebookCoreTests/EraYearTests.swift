@@ -87,3 +87,11 @@ struct EraYearTests {
         #expect(try EraYear.parse("R9", currentWesternYear: 2026) == EraYear(era: .reiwa, year: 9))
     }
 }
+
+@Test("year 1 is put on the line as 元年, and reads back")
+func eraYearOneEditsAsGannen() throws {
+    let first = EraYear(era: .heisei, year: 1)
+    #expect(first.editingText == "平成元")
+    #expect(try EraYear.parse(first.editingText, currentWesternYear: 2026) == first)
+    #expect(EraYear(era: .showa, year: 60).editingText == "昭和60")
+}

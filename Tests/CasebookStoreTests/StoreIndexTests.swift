@@ -118,7 +118,7 @@ struct StoreIndexTests {
         // A text file with a forged record for a real case, and one cut short.
         let id = store.ids[0]
         let hash = String(FNV1a.hash(try fixture.read(id.fileName)), radix: 16)
-        try Data("casebook-text 3\n\(id.rawValue)\u{1F}\(hash)\u{1F}\u{1F}\u{1F}zz\u{1E}\(store.ids[1].rawValue)\u{1F}".utf8)
+        try Data("casebook-text 4\n\(id.rawValue)\u{1F}\(hash)\u{1F}\u{1F}\u{1F}zz\u{1E}\(store.ids[1].rawValue)\u{1F}".utf8)
             .write(to: URL(fileURLWithPath: location.textPath))
         let title = try #require(store.summary(of: id)?.title)
         let hits = try CaseStore(path: fixture.path, environment: environment).search(SearchNormalizer.normalize(title))

@@ -176,14 +176,17 @@ public final class Session {
     /// Editing an approved case sends it back to review (SPEC §4).
     public func save(_ sheet: CaseSheet, as id: CaseID, force: Bool = false) throws {
         var sheet = sheet
+        var sentBack = false
         if let before = store.cases[id]?.sheet, before.status == .approved, sheet.status == .approved,
            SheetCodec.encode(withoutReview(before)) != SheetCodec.encode(withoutReview(sheet)) {
             sheet.status = .review
+            sentBack = true
         }
         willChange(id)
         do {
             try store.save(sheet, as: id, force: force)
             unsavedEdits[id] = nil
+            if sentBack { say(ShellMessage.backToReview(id: id.rawValue)) }
         } catch {
             unsavedEdits[id] = sheet
             throw CommandFailure(describe(error))

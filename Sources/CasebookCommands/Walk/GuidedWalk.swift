@@ -235,16 +235,27 @@ final class GuidedWalk {
         if actorStep != .next { return actorStep }
 
         let flowsPrompt = "\(label)（\(session.text(.walkDiagramFlows))）"
+        session.say(ShellMessage.flowFormHint)
         let (flows, flowStep) = readItems(
             prompt: flowsPrompt, existing: prefill ? sheet.diagram.flows.map(\.displayText) : [],
-            history: nil, completer: nil,
-            check: { Diagram.Flow.parse($0) == nil ? self.session.describe(FieldInput.Problem.badFlow($0)) : nil })
+            history: nil, completer: FlowInput.completer(actors: { self.sheet.diagram.actors }),
+            check: { line in
+                guard let flow = Diagram.Flow.parse(line) else { return self.session.describe(FieldInput.Problem.badFlow(line)) }
+                // A name that is no actor may be a typo: it becomes an actor only when the user says so.
+                for name in [flow.from, flow.to] where !self.sheet.diagram.actors.contains(name) {
+                    guard FlowInput.confirmNewActor(name, in: self.session) else {
+                        return self.session.text(ShellMessage.flowActorMissing(name: name))
+                    }
+                    self.sheet.diagram.actors.append(name)
+                }
+                return nil
+            })
         if flowStep == .back { return .back }
         var parsed: [Diagram.Flow] = []
         for line in flows {
             guard let flow = Diagram.Flow.parse(line) else { continue }
             parsed.append(flow)
-            // A flow must name actors: one it names that is missing becomes an actor.
+            // A flow kept as it was may name an actor the file lacks: the flow needs it.
             for name in [flow.from, flow.to] where !sheet.diagram.actors.contains(name) {
                 sheet.diagram.actors.append(name)
             }

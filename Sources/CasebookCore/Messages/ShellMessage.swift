@@ -33,6 +33,16 @@ public enum ShellMessage: UserMessage {
     case renameSame(id: String)
     /// `rename` of a case with a refused save kept in memory.
     case renameWithKeptEdit(id: String)
+    /// An approved case was edited: it is in review again.
+    case backToReview(id: String)
+    /// `review` starts past sections that already have a current verdict.
+    case reviewStartsAt(label: String)
+    /// Above the first flow in a walk: how a flow is written.
+    case flowFormHint
+    /// A flow names an actor the diagram does not have: add it?
+    case addActorQuestion(name: String)
+    /// A flow refused because an actor it names was not added.
+    case flowActorMissing(name: String)
     /// A part of a label that several fields' labels hold.
     case ambiguousField(name: String, labels: [String])
 
@@ -68,6 +78,11 @@ public enum ShellMessage: UserMessage {
         case .renameSame(let id): "\(id) は既にその ID です。何も変えていません。"
         case .renameWithKeptEdit(let id):
             "\(id) には保存できなかった編集が残っています。先に save --force か reload をしてから名前を変えてください。"
+        case .backToReview(let id): "\(id) は承認済みでしたが、内容が変わったのでレビュー中に戻しました。"
+        case .reviewStartsAt(let label): "判定済みのセクションを飛ばして、まだ判定のない【\(label)】から始めます（< で前へ戻れます）。"
+        case .flowFormHint: "  (書き方: から → へ：内容　例: 町内会等 → 市：奨励金の申請。-> と : も使えます。Tab で登場者を補完)"
+        case .addActorQuestion(let name): "  「\(name)」は登場者にありません。登場者に加えますか？ [y/N]"
+        case .flowActorMissing(let name): "「\(name)」は登場者にありません。登場者の名前で書くか、加えてください"
         case .storeOptionInShell(let store):
             "シェルの中では --store は使えません。このシェルのストアは \(store) です。別のストアは casebook --store DIR で起動してください。"
         case .ambiguousField(let name, let labels):
@@ -100,6 +115,11 @@ public enum ShellMessage: UserMessage {
         case .renameSame(let id): "\(id) already has that id: nothing changed."
         case .renameWithKeptEdit(let id):
             "\(id) has an edit that could not be saved: save --force or reload first, then rename."
+        case .backToReview(let id): "\(id) was approved; its content changed, so it is in review again."
+        case .reviewStartsAt(let label): "Skipping the sections already judged: starting at 【\(label)】, the first without a verdict (< goes back)."
+        case .flowFormHint: "  (Write a flow as FROM → TO：WHAT, e.g. 町内会等 → 市：奨励金の申請; -> and : work too; Tab completes actors.)"
+        case .addActorQuestion(let name): "  “\(name)” is not an actor of this diagram. Add it as an actor? [y/N]"
+        case .flowActorMissing(let name): "“\(name)” is not an actor: use an actor's name, or add it"
         case .storeOptionInShell(let store):
             "--store cannot be used inside the shell, which works on \(store). Start casebook --store DIR for another store."
         case .ambiguousField(let name, let labels):

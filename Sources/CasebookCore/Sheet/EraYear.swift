@@ -60,7 +60,8 @@ public struct EraYear: Sendable, Equatable, CustomStringConvertible {
     /// The short form a walk puts on the line for editing, e.g. `昭和60` or `平成`.
     public var editingText: String {
         guard let year else { return era.rawValue }
-        return era.rawValue + String(year)
+        // Year 1 is 元年, as it is written and shown (平成元年度).
+        return era.rawValue + (year == 1 ? "元" : String(year))
     }
 
     public var description: String { displayText }
