@@ -179,6 +179,26 @@ struct FittingOutputTests {
         #expect(text.contains("…"))
     }
 
+    @Test("diff on a terminal wraps long entries at 80 columns with the continuation indented under the text; the banner fits")
+    func diffWrapsIndented() throws {
+        let fixture = try Fixture(storeInside: "repo")
+        try fixture.commitStore()
+        let long = String(repeating: "市民と行政が協働して地域の課題を解決するための", count: 3) + "事業"
+        #expect(try fixture.run(["set", "shigen", "title", long]).status == 0)
+        let text = try onTerminal(fixture, ["diff", "shigen"])
+        let lines = text.split(separator: "\n").map(String.init)
+        for line in lines { #expect(DisplayWidth.of(line) <= 80, "\(line)") }
+        let marked = try #require(lines.firstIndex { $0.hasPrefix("    ~ ") || $0.hasPrefix("    + ") })
+        #expect(lines[marked + 1].hasPrefix("      ") && !lines[marked + 1].hasPrefix("       "), "\(text)")
+
+        let shell = try fixture.startShell(rows: 40, columns: 80, language: JapaneseShellTests.language)
+        try shell.ready("casebook> ")
+        for line in shell.visibleText.split(separator: "\n") { #expect(DisplayWidth.of(line) <= 80, "\(line)") }
+        shell.send("quit")
+        shell.send(.enter)
+        #expect(try shell.waitForExit() == 0)
+    }
+
     @Test("list --wide on a terminal and list in a pipe give whole ids and cells")
     func wideAndPipeAreWhole() throws {
         let fixture = try Fixture()

@@ -63,7 +63,10 @@ struct DiffCommand: PagedCommand {
             case .changed: heading = session.text(.diffChanged, change.id.rawValue, title)
             case .deleted: heading = session.text(.diffDeleted, change.id.rawValue, title)
             }
-            session.output.line(colour ? "\u{1B}[1m\(heading)\u{1B}[0m" : heading)
+            let shownHeading = colour ? "\u{1B}[1m\(heading)\u{1B}[0m" : heading
+            for part in session.outputIsTerminal ? HangingWrap.wrap(shownHeading, width: session.width, hang: 2) : [shownHeading] {
+                session.output.line(part)
+            }
             if let problem = change.problem {
                 session.output.line(session.text(.statusUnreadable, session.describe(problem.reason)))
                 continue
@@ -72,7 +75,11 @@ struct DiffCommand: PagedCommand {
             let after = change.kind == .deleted ? nil : change.after
             for fieldChange in SheetDiff.changes(from: before, to: after, fields: fields) {
                 session.output.line("  【\(fieldChange.label)】")
-                for line in SheetDiff.lines(for: fieldChange, colour: colour) { session.output.line(line) }
+                for line in SheetDiff.lines(for: fieldChange, colour: colour) {
+                    // On a terminal a long entry wraps under its text, past the `- ` / `+ ` / `~ ` mark.
+                    let wrapped = session.outputIsTerminal ? HangingWrap.wrap(line, width: session.width, hang: 6) : [line]
+                    for part in wrapped { session.output.line(part) }
+                }
             }
         }
     }

@@ -78,14 +78,25 @@ public final class Session {
         message.text(in: language)
     }
 
-    /// Prints a typed message on standard output.
+    /// Prints a typed message on standard output (wrapped to the terminal's width on a terminal).
     public func say(_ message: some UserMessage) {
-        output.line(message.text(in: language))
+        output.line(fitted(message.text(in: language), onTerminal: outputIsTerminal))
     }
 
-    /// Prints a typed message on standard error.
+    /// Prints a typed message on standard error (wrapped to the terminal's width on a terminal).
     public func warn(_ message: some UserMessage) {
-        output.error(message.text(in: language))
+        output.error(fitted(message.text(in: language), onTerminal: isatty(2) == 1))
+    }
+
+    /// `text` wrapped by display width with the line-breaking rules of `show`, each line's
+    /// continuation under its own indentation; unchanged off a terminal.
+    public func fitted(_ text: String, onTerminal: Bool) -> String {
+        guard onTerminal else { return text }
+        let width = self.width
+        return text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { line -> [String] in
+            let indent = line.prefix { $0 == " " }.count
+            return HangingWrap.wrap(String(line), width: width, hang: indent)
+        }.joined(separator: "\n")
     }
 
     /// Prints the files that did not load, each by name with the reason.
