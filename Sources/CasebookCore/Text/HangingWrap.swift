@@ -2,7 +2,7 @@
 /// after the first indented by `hang` columns: how `diff` and messages fit a terminal (issue 13).
 ///
 /// Escape sequences take no columns. A line does not start with a closing mark (、。」…): the
-/// character before it moves down with it, as `LineWrapper` does.
+/// character before it moves down with it, and a Latin word is not split, as with `LineWrapper`.
 public enum HangingWrap {
     /// `line` in lines of at most `width` columns, continuation lines starting with `hang` spaces.
     public static func wrap(_ line: String, width: Int, hang: Int) -> [String] {
@@ -38,6 +38,11 @@ public enum HangingWrap {
                     var back = index - 1
                     while back > start, pieces[back].character == nil { back -= 1 }
                     if back > start { breakAt = back }
+                } else if let character = piece.character, isWordCharacter(character),
+                          let before = pieces[start..<index].last(where: { $0.character != nil })?.character, isWordCharacter(before),
+                          let space = pieces[start..<index].lastIndex(where: { $0.character == " " }), space > start {
+                    // A Latin word stays whole: the line breaks after the last space before it.
+                    breakAt = space + 1
                 }
                 current = pieces[start..<breakAt].map(\.text).joined()
                 lines.append((lines.isEmpty ? "" : indent) + current)
@@ -51,5 +56,9 @@ public enum HangingWrap {
         }
         lines.append((lines.isEmpty ? "" : indent) + pieces[start...].map(\.text).joined())
         return lines
+    }
+
+    private static func isWordCharacter(_ character: Character) -> Bool {
+        character.isASCII && (character.isLetter || character.isNumber || character.isPunctuation)
     }
 }
