@@ -139,6 +139,29 @@ struct JapaneseShellTests {
         try quit(shell)
     }
 
+    @Test("Tab completes actor names in the flows prompt, after the arrow too")
+    func tabCompletesActors() throws {
+        let fixture = try fixtureWithEmptyCase()
+        let shell = try shell(fixture)
+        try shell.answer("edit harite diagram", thenWaitFor: "協働の図（登場者）> ")
+        try shell.answer("町内会連合会", thenWaitFor: "協働の図（登場者）> ")
+        try shell.answer("市民活動推進課", thenWaitFor: "協働の図（登場者）> ")
+        let m = try shell.answer("", thenWaitFor: "協働の図（流れ（から → へ：内容））> ")
+        #expect(shell.visibleText(after: m - 400).contains("から → へ：内容　例"))
+        shell.send("町")
+        shell.send(.tab)
+        try shell.waitForScreen("> 町内会連合会")
+        shell.send(" → 市")
+        shell.send(.tab)
+        try shell.waitForScreen("> 町内会連合会 → 市民活動推進課")
+        try shell.answer("：申請", thenWaitFor: "協働の図（流れ（から → へ：内容））> ")
+        try shell.answer("", thenWaitFor: "協働の図（メモ）> ")
+        try shell.answer("", thenWaitFor: "casebook> ")
+        let diagram = try sheet(fixture, "harite")["diagram"] as? [String: Any]
+        #expect((diagram?["flows"] as? [[String: String]])?.first == ["from": "町内会連合会", "to": "市民活動推進課", "label": "申請"])
+        try quit(shell)
+    }
+
     @Test("lines pasted at the command prompt are not run as commands")
     func pasteAtCommandPrompt() throws {
         let fixture = try fixtureWithEmptyCase()
