@@ -131,20 +131,21 @@ extension EditorState {
         let info = el_wline(el)!.pointee
         let before = ClusterText.decode(info.buffer, count: info.cursor - info.buffer)
         let columns = max(1, terminalColumns)
-        let row = (promptWidth + Self.columns(of: before)) / columns
+        let row = Self.columns(of: before, from: promptWidth) / columns
         cle_write_output(el, "\r" + (row > 0 ? "\u{1B}[\(row)A" : "") + "\u{1B}[J")
         _ = cle_refresh(el)
         return UInt8(CC_NORM)
     }
 
-    /// The columns `text` takes on the screen, cluster by cluster.
-    static func columns(of text: String) -> Int {
-        text.reduce(0) { total, character in
+    /// The column the screen reaches when `text` is drawn from column `start`, cluster by cluster,
+    /// as libedit draws it (a Tab to the next multiple of 8, another control character as ^X).
+    static func columns(of text: String, from start: Int) -> Int {
+        text.reduce(start) { column, character in
             let scalars = character.unicodeScalars
             if scalars.count == 1, let scalar = scalars.first, scalar.value < 0x20 || scalar.value == 0x7F {
-                return total + 2  // libedit shows a control character as ^X
+                return scalar == "\t" ? (column / 8 + 1) * 8 : column + 2
             }
-            return total + ClusterText.width(of: character)
+            return column + ClusterText.width(of: character)
         }
     }
 }

@@ -221,11 +221,5 @@ public final class TerminalLineReader: LineReading {
     }
 }
 
-/// A NUL-terminated wide string that lives as long as the process (for libedit
-/// names and keys, which are copied or kept).
-private func wide(_ text: String) -> UnsafePointer<wchar_t> {
-    let chars = WideText.nulTerminated(text)
-    let buffer = UnsafeMutablePointer<wchar_t>.allocate(capacity: chars.count)
-    buffer.initialize(from: chars, count: chars.count)
-    return UnsafePointer(buffer)
-}
+/// A NUL-terminated wide string that lives as long as the process (libedit keeps names and keys).
+private func wide(_ text: String) -> UnsafePointer<wchar_t> { wideName(text) }
