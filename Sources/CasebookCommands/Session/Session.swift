@@ -44,6 +44,17 @@ public final class Session {
         self.language = Language.from(environment: environment)
         self.reader = reader
         self.now = now
+        // Every message and line printed on a terminal wraps to its width (issue 13).
+        let width = Self.terminalWidth
+        if isatty(1) == 1, output.outputWidth == nil { output.outputWidth = { width(1) } }
+        if isatty(2) == 1, output.errorWidth == nil { output.errorWidth = { width(2) } }
+    }
+
+    /// The width of the terminal on `descriptor` (80 if unknown).
+    private static let terminalWidth: @Sendable (Int32) -> Int = { descriptor in
+        var size = winsize()
+        if ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        return 80
     }
 
     /// The store path a command line names: `--store`, else CASEBOOK_STORE, else `Store`.
@@ -78,25 +89,14 @@ public final class Session {
         message.text(in: language)
     }
 
-    /// Prints a typed message on standard output (wrapped to the terminal's width on a terminal).
+    /// Prints a typed message on standard output.
     public func say(_ message: some UserMessage) {
-        output.line(fitted(message.text(in: language), onTerminal: outputIsTerminal))
+        output.line(message.text(in: language))
     }
 
-    /// Prints a typed message on standard error (wrapped to the terminal's width on a terminal).
+    /// Prints a typed message on standard error.
     public func warn(_ message: some UserMessage) {
-        output.error(fitted(message.text(in: language), onTerminal: isatty(2) == 1))
-    }
-
-    /// `text` wrapped by display width with the line-breaking rules of `show`, each line's
-    /// continuation under its own indentation; unchanged off a terminal.
-    public func fitted(_ text: String, onTerminal: Bool) -> String {
-        guard onTerminal else { return text }
-        let width = self.width
-        return text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { line -> [String] in
-            let indent = line.prefix { $0 == " " }.count
-            return HangingWrap.wrap(String(line), width: width, hang: indent)
-        }.joined(separator: "\n")
+        output.error(message.text(in: language))
     }
 
     /// Prints the files that did not load, each by name with the reason.

@@ -1,3 +1,4 @@
+import CasebookCore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -11,6 +12,10 @@ public final class TextOutput: @unchecked Sendable {
     private let errorDescriptor: Int32
     /// Standard output gathered instead of written, while a pager may take it (see `Pager`).
     private var captured: [UInt8]?
+    /// The terminal's width when lines and messages are to be wrapped to it (issue 13): set for each
+    /// stream that is a terminal; `raw` output (tables and sheets laid out already) is never wrapped.
+    public var outputWidth: (() -> Int)?
+    public var errorWidth: (() -> Int)?
 
     /// Output to the process's standard output and error.
     public init(output: Int32 = 1, error: Int32 = 2) {
@@ -20,7 +25,7 @@ public final class TextOutput: @unchecked Sendable {
 
     /// Prints `text` and a newline on standard output.
     public func line(_ text: String = "") {
-        write(text + "\n", to: outputDescriptor)
+        write(Self.fitted(text, to: outputWidth?()) + "\n", to: outputDescriptor)
     }
 
     /// Prints `text` as it is on standard output.
@@ -35,7 +40,16 @@ public final class TextOutput: @unchecked Sendable {
 
     /// Prints `text` and a newline on standard error.
     public func error(_ text: String) {
-        write(text + "\n", to: errorDescriptor)
+        write(Self.fitted(text, to: errorWidth?()) + "\n", to: errorDescriptor)
+    }
+
+    /// `text` with each line wrapped to `width` by display width (continuations under the line's own
+    /// indentation), with the line-breaking rules of `show`; as it is when `width` is `nil`.
+    static func fitted(_ text: String, to width: Int?) -> String {
+        guard let width else { return text }
+        return text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { line -> [String] in
+            HangingWrap.wrap(String(line), width: width, hang: line.prefix { $0 == " " }.count)
+        }.joined(separator: "\n")
     }
 
     /// Gathers standard output from now on instead of writing it.

@@ -31,8 +31,7 @@ enum ShellRunner {
             // otherwise kill the process. A handler that does nothing, rather than SIG_IGN, so that
             // programs the shell starts (git, $EDITOR) get the default again at exec.
             signal(SIGINT) { _ in }
-            output.line(session.fitted(session.text(.shellBanner, store.path, String(store.count), String(session.uncommittedCount())),
-                                       onTerminal: session.outputIsTerminal))
+            output.line(session.text(.shellBanner, store.path, String(store.count), String(session.uncommittedCount())))
         }
         session.reportProblems()
 
