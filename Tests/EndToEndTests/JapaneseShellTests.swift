@@ -315,6 +315,18 @@ struct PagerTests {
         #expect(short.contains("資源集団回収"))
     }
 
+    @Test("help longer than the screen goes through $PAGER on a terminal")
+    func helpIsPaged() throws {
+        let fixture = try Fixture()
+        let session = try PseudoTerminalSession(executable: Fixture.executable, arguments: ["--help"],
+                                                environment: fixture.environment(language: JapaneseShellTests.language, extra: ["PAGER": Self.pager]),
+                                                workingDirectory: fixture.root.path, rows: 12, columns: 80)
+        #expect(try session.waitForExit() == 0)
+        #expect(session.visibleText.contains("PAGED:"), "\(session.visibleText)")
+        let piped = try fixture.run(["--help"], extra: ["PAGER": Self.pager], storeOption: false)
+        #expect(!piped.out.contains("PAGED:") && piped.out.contains("list"))
+    }
+
     @Test("--no-pager and a pipe never page")
     func noPagerAndPipe() throws {
         let fixture = try Fixture()

@@ -30,9 +30,14 @@ enum Pager {
 
     /// Prints `bytes`, through the pager when they are taller than the screen.
     static func show(_ bytes: [UInt8], in session: Session) {
+        show(bytes, environment: session.environment, width: session.width, output: session.output)
+    }
+
+    /// Prints `bytes` on `output`, through the pager when they are taller than a screen `width` wide.
+    static func show(_ bytes: [UInt8], environment: [String: String], width: Int, output: TextOutput) {
         guard !bytes.isEmpty else { return }
-        if rows(of: bytes, width: session.width) < screenRows() || !page(bytes, in: session) {
-            session.output.raw(utf8: bytes)
+        if rows(of: bytes, width: width) < screenRows() || !page(bytes, environment: environment) {
+            output.raw(utf8: bytes)
         }
     }
 
@@ -47,6 +52,13 @@ enum Pager {
         return rows
     }
 
+    /// The terminal's width (80 if unknown).
+    static func screenColumns() -> Int {
+        var size = winsize()
+        if ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        return 80
+    }
+
     /// The terminal's height (24 if unknown).
     static func screenRows() -> Int {
         var size = winsize()
@@ -55,10 +67,10 @@ enum Pager {
     }
 
     /// Feeds `bytes` to the pager and waits for it; false when it could not be run.
-    private static func page(_ bytes: [UInt8], in session: Session) -> Bool {
-        let command = session.environment["PAGER"].flatMap { $0.trimmingWhitespace().isEmpty ? nil : $0 } ?? "less -R"
+    private static func page(_ bytes: [UInt8], environment: [String: String]) -> Bool {
+        let command = environment["PAGER"].flatMap { $0.trimmingWhitespace().isEmpty ? nil : $0 } ?? "less -R"
         if command == "cat" { return false }
-        var environment = session.environment
+        var environment = environment
         // As git does: quit when it fits, keep colours, leave the screen as it is.
         if environment["LESS"] == nil { environment["LESS"] = "FRX" }
         let process = Process()

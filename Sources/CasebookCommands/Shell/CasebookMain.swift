@@ -16,7 +16,13 @@ public enum CasebookMain {
             let code = Casebook.exitCode(for: error)
             let message = Casebook.fullMessage(for: error)
             if code == .success {
-                if !message.isEmpty { print(message) }
+                // Help, long as it is, goes through the pager on a terminal as the other long outputs.
+                let environment = ProcessInfo.processInfo.environment
+                if !message.isEmpty, isatty(1) == 1, environment["TERM"] != "dumb", !CommandLine.arguments.contains("--no-pager") {
+                    Pager.show(Array((message + "\n").utf8), environment: environment, width: Pager.screenColumns(), output: TextOutput())
+                } else if !message.isEmpty {
+                    print(message)
+                }
                 exit(0)
             }
             if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
