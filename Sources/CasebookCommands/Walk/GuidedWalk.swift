@@ -21,7 +21,7 @@ final class GuidedWalk {
     private(set) var id: CaseID?
     private var newID: CaseID?
     /// For a new case without an id: picks one once the title is known (a readable id, to accept or edit).
-    private var chooseID: ((String) -> CaseID)?
+    private let chooseID: ((String) -> CaseID)?
     private var sheet: CaseSheet
     /// Fields already answered in this walk: going back (`<`) to one shows what was entered.
     private var answered = Set<String>()
@@ -33,16 +33,27 @@ final class GuidedWalk {
         self.prefill = true
         self.id = id
         self.newID = nil
+        self.chooseID = nil
         self.sheet = sheet
     }
 
     /// A walk drafting a new case to be saved as `newID` once its title is given.
-    init(session: Session, creating newID: CaseID) {
+    convenience init(session: Session, creating newID: CaseID) {
+        self.init(session: session, newID: newID, chooseID: nil)
+    }
+
+    /// A walk drafting a new case whose id `chooseID` picks from its title once that is given.
+    convenience init(session: Session, choosingIDWith chooseID: @escaping (String) -> CaseID) {
+        self.init(session: session, newID: nil, chooseID: chooseID)
+    }
+
+    private init(session: Session, newID: CaseID?, chooseID: ((String) -> CaseID)?) {
         self.session = session
         self.fields = SheetField.allCases
         self.prefill = false
         self.id = nil
         self.newID = newID
+        self.chooseID = chooseID
         self.sheet = CaseSheet()
     }
 
@@ -52,13 +63,6 @@ final class GuidedWalk {
         case back
         case stop
         case interrupt
-    }
-
-    /// A walk drafting a new case whose id `chooseID` picks from its title once that is given.
-    convenience init(session: Session, choosingIDWith chooseID: @escaping (String) -> CaseID) {
-        self.init(session: session, creating: CaseID("placeholder")!)
-        self.newID = nil
-        self.chooseID = chooseID
     }
 
     /// Runs the walk to its end.
