@@ -107,8 +107,8 @@ final class EditorState {
         default:
             // Where the terminal cursor is now, to start the list below the line.
             let columns = terminalColumns
-            let cursorRow = (promptWidth + WideText.displayWidth(before)) / columns
-            let lastRow = (promptWidth + WideText.displayWidth(before) + WideText.displayWidth(after)) / columns
+            let cursorRow = Self.columns(of: before, from: promptWidth) / columns
+            let lastRow = Self.columns(of: before + after, from: promptWidth) / columns
             let prefix = CompletionListLayout.longestCommonPrefix(reply.candidates)
             if !prefix.isEmpty, prefix != word, prefix.unicodeScalars.count >= replacingScalars {
                 replaceWord(el, length: replacing, with: prefix)
