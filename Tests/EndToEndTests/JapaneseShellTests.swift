@@ -222,6 +222,26 @@ struct FittingOutputTests {
         #expect(try shell.waitForExit() == 0)
     }
 
+    @Test("find on a terminal: the case on a line, labels in an aligned column, passages wrapped under themselves")
+    func findAlignedAndWrapped() throws {
+        let fixture = try Fixture()
+        let text = try onTerminal(fixture, ["find", "奨励金"])
+        let lines = text.split(separator: "\n").map(String.init)
+        for line in lines { #expect(DisplayWidth.of(line) <= 80, "\(line)") }
+        #expect(lines.first == "shigen-shudan-kaishu  資源集団回収", "\(text)")
+        let labelWidth = SheetField.allCases.map { DisplayWidth.of($0.label) }.max()!
+        let passages = lines.dropFirst().dropLast()
+        #expect(passages.contains { $0.hasPrefix("  取り組みの概要") })
+        for line in passages where !line.hasPrefix("    ") {
+            // Each passage starts in the same column, after its label padded by display width.
+            let label = String(line.dropFirst(2).prefix { $0 != " " })
+            #expect(line.hasPrefix("  " + DisplayWidth.padded(label, to: labelWidth) + "  "), "\(line)")
+        }
+        let continuation = try #require(passages.first { $0.hasPrefix("    ") })
+        #expect(continuation.hasPrefix(String(repeating: " ", count: 2 + labelWidth + 2)), "\(text)")
+        #expect(text.contains("[[奨励金]]"))
+    }
+
     @Test("list --wide on a terminal and list in a pipe give whole ids and cells")
     func wideAndPipeAreWhole() throws {
         let fixture = try Fixture()
