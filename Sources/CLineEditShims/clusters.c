@@ -161,9 +161,9 @@ int cle_read_char_or_resize(int fd, wchar_t *ch) {
     char bytes[8];
     size_t count = 0;
     for (;;) {
-        if (window_resized) {
+        if (window_resized && count == 0) {  /* mid-character, the resize waits for the character */
             window_resized = 0;
-            if (count == 0) return 2;
+            return 2;
         }
         ssize_t n = read(fd, bytes + count, 1);
         if (n < 0) {
