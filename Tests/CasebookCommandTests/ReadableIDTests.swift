@@ -19,6 +19,10 @@ struct ReadableIDTests {
         #expect(again.err.contains("資源集団回収") && again.err.contains("shigen-shudan-kaishu"), "\(again.err)")
         #expect(FileManager.default.fileExists(atPath: fixture.fileURL("shigen-shudan-kaishu-2").path))
         #expect(try fixture.sheet("shigen-shudan-kaishu-2")["title"] as? String == "資源集団回収")
+        // With an id given, a duplicate title is warned about too.
+        let named = try fixture.run([], input: "new shigen-copy\n資源集団回収\n.\nquit\n")
+        #expect(named.status == 0)
+        #expect(named.err.contains("資源集団回収") && named.err.contains("shigen-shudan-kaishu"), "\(named.err)")
     }
 
     @Test("rename CASE NEW-ID keeps the content under the new name, and git records one rename")

@@ -25,7 +25,10 @@ struct NewCommand: StoreCommand {
             guard !Self.isTaken(valid, in: session) else {
                 throw CommandFailure(session.text(.idTaken, valid.rawValue))
             }
-            walk = GuidedWalk(session: session, creating: valid)
+            walk = GuidedWalk(session: session) { title in
+                warnIfDuplicate(title, in: session)
+                return valid
+            }
         } else {
             walk = GuidedWalk(session: session) { title in Self.chooseID(for: title, in: session) }
         }
@@ -47,9 +50,14 @@ extension NewCommand {
     /// The id of a new case titled `title`: one romanised from the title (unique in the store), put
     /// on the line to accept or edit on a terminal; taken as it is from a pipe. A title another case
     /// already has is warned about.
-    static func chooseID(for title: String, in session: Session) -> CaseID {
+    /// Warns when other cases already have the title `title`.
+    static func warnIfDuplicate(_ title: String, in session: Session) {
         let same = session.store.orderedSummaries.filter { $0.summary.title == title }.map(\.id.rawValue)
         if !same.isEmpty { session.warn(ShellMessage.duplicateTitle(title: title, ids: same)) }
+    }
+
+    static func chooseID(for title: String, in session: Session) -> CaseID {
+        warnIfDuplicate(title, in: session)
         var proposal = TitleReading.proposedID(for: title, in: session.store, environment: session.environment)
         if proposal == nil {
             // No reading (kakasi missing, or a title of symbols): a random id, as before.
