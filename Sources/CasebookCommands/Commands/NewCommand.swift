@@ -26,7 +26,7 @@ struct NewCommand: StoreCommand {
                 throw CommandFailure(session.text(.idTaken, valid.rawValue))
             }
             walk = GuidedWalk(session: session) { title in
-                warnIfDuplicate(title, in: session)
+                Self.warnIfDuplicate(title, in: session)
                 return valid
             }
         } else {
