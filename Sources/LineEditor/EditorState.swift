@@ -33,6 +33,11 @@ final class EditorState {
     private(set) var search: HistorySearch?
     /// The line and cursor (in Unicode scalars) the search-refresh key puts on the line.
     private var pendingLine: (text: String, cursor: Int)?
+    /// What the insert key puts on the line: buffer characters to remove before the cursor, then
+    /// characters to insert (see GraphemeEditing.swift).
+    var pendingInsert: (removing: Int, inserting: [wchar_t])?
+    /// The whole line when a paste of several lines ended it (see BracketedPaste.swift).
+    var pastedLine: String?
 
     init(inputFD: Int32, outputFD: Int32) {
         self.inputFD = inputFD
@@ -82,11 +87,14 @@ final class EditorState {
         let info = el_wline(el)!.pointee
         let cursorOffset = info.cursor - info.buffer
         let lineLength = info.lastchar - info.buffer
-        let before = WideText.string(info.buffer, count: cursorOffset)
-        let after = WideText.string(info.cursor, count: lineLength - cursorOffset)
+        let before = ClusterText.decode(info.buffer, count: cursorOffset)
+        let after = ClusterText.decode(info.cursor, count: lineLength - cursorOffset)
         let reply = completer(before)
-        let replacing = min(max(0, reply.replacing), cursorOffset)
-        let word = String(String.UnicodeScalarView(before.unicodeScalars.suffix(replacing)))
+        let replacingScalars = min(max(0, reply.replacing), before.unicodeScalars.count)
+        let word = String(String.UnicodeScalarView(before.unicodeScalars.suffix(replacingScalars)))
+        // The completer counts Unicode scalars; the buffer holds one character per cluster.
+        let replacing = ClusterText.suffixLength(of: UnsafeBufferPointer(start: info.buffer, count: cursorOffset),
+                                                 holdingScalars: replacingScalars)
 
         switch reply.candidates.count {
         case 0:
@@ -99,10 +107,10 @@ final class EditorState {
         default:
             // Where the terminal cursor is now, to start the list below the line.
             let columns = terminalColumns
-            let cursorRow = (promptWidth + WideText.displayWidth(before)) / columns
-            let lastRow = (promptWidth + WideText.displayWidth(before) + WideText.displayWidth(after)) / columns
+            let cursorRow = Self.columns(of: before, from: promptWidth) / columns
+            let lastRow = Self.columns(of: before + after, from: promptWidth) / columns
             let prefix = CompletionListLayout.longestCommonPrefix(reply.candidates)
-            if !prefix.isEmpty, prefix != word, prefix.unicodeScalars.count >= replacing {
+            if !prefix.isEmpty, prefix != word, prefix.unicodeScalars.count >= replacingScalars {
                 replaceWord(el, length: replacing, with: prefix)
             }
             var text = String(repeating: "\n", count: max(0, lastRow - cursorRow) + 1)
@@ -117,7 +125,7 @@ final class EditorState {
 
     private func replaceWord(_ el: OpaquePointer, length: Int, with replacement: String) {
         if length > 0 { el_deletestr(el, Int32(length)) }
-        let wide = WideText.nulTerminated(replacement)
+        let wide = ClusterText.nulTerminated(replacement)
         if wide.count > 1 { _ = wide.withUnsafeBufferPointer { el_winsertstr(el, $0.baseAddress) } }
     }
 
@@ -193,8 +201,8 @@ final class EditorState {
             out.pointee = key
             return status
         }
-        let original = (text: WideText.string(current.originalLine, count: current.originalLine.count),
-                        cursor: current.originalCursor)
+        let original = (text: ClusterText.decode(current.originalLine),
+                        cursor: ClusterText.decode(current.originalLine.prefix(current.originalCursor)).unicodeScalars.count)
         var followingKey: wchar_t?
         switch key {
         case 0x12: current.next(backward: true)          // Ctrl-R
@@ -230,7 +238,7 @@ final class EditorState {
         guard search != nil else { return }
         search = nil
         showPrompt(normalPrompt)
-        _ = cle_set_read_function(el, nil)
+        installKeyReader(el)
     }
 
     /// The private search-refresh key: puts the pending line on the line.
@@ -241,9 +249,9 @@ final class EditorState {
         _ = el_cursor(el, Int32(info.lastchar - info.cursor))
         let length = info.lastchar - info.buffer
         if length > 0 { el_deletestr(el, Int32(length)) }
-        let wide = WideText.nulTerminated(text)
+        let wide = ClusterText.nulTerminated(text)
         if wide.count > 1 { _ = wide.withUnsafeBufferPointer { el_winsertstr(el, $0.baseAddress) } }
-        _ = el_cursor(el, Int32(cursor - (wide.count - 1)))
+        _ = el_cursor(el, Int32(ClusterText.prefixLength(of: text, scalars: cursor) - (wide.count - 1)))
         return UInt8(CC_REFRESH)
     }
 }

@@ -25,6 +25,11 @@ import Darwin
 /// - Ctrl-D on an empty line is ``LineReadResult/endOfInput``; otherwise it deletes
 ///   the character under the cursor.
 /// - Ctrl-Z suspends the process group and redraws the line when continued.
+/// - Every key works on whole characters (grapheme clusters: か + U+3099, 葛 + U+E0100, 👨‍👩‍👧, flags),
+///   shown at their true width (``ClusterText``, GraphemeEditing.swift); Ctrl-W erases the word
+///   before the cursor; a resize redraws the line at the new width.
+/// - Pasted text arrives as one block (BracketedPaste.swift): a paste of several lines ends the line
+///   and comes back with its line breaks as `\n`.
 ///
 /// The terminal's settings from when the reader was created are put back on
 /// exit and on SIGTERM, SIGHUP, SIGQUIT, SIGABRT, SIGSEGV, SIGBUS, SIGILL,
@@ -57,7 +62,8 @@ public final class TerminalLineReader: LineReading {
         guard isatty(STDIN_FILENO) == 1 else { return nil }
         if !currentLocaleIsUTF8() { setUpUTF8Locale() }
         _ = cle_install_terminal_restore(STDIN_FILENO)
-        guard let el = cle_init(programName) else { return nil }
+        // Placeholders for whole characters are shown as the characters themselves by this stream.
+        guard let el = cle_init_clusters(programName) else { return nil }
         guard let history = history_winit() else {
             cle_end(el)
             return nil
@@ -140,6 +146,9 @@ public final class TerminalLineReader: LineReading {
         for (key, command) in bindings {
             _ = cle_bind(el, wide(key), wide(command))
         }
+        let bind: (String, String) -> Void = { key, command in _ = cle_bind(el, wide(key), wide(command)) }
+        state.addWholeCharacterKeys(el, bind: bind)
+        state.addBracketedPaste(el, bind: bind)
         _ = cle_source_editrc(el)
     }
 
@@ -154,6 +163,8 @@ public final class TerminalLineReader: LineReading {
         state.completer = completer
         state.interrupted = false
         state.pendingPrefill = nil
+        state.pendingInsert = nil
+        state.pastedLine = nil
         useHistory(history)
         state.historyEntries = history?.entries ?? []
         defer {
@@ -163,7 +174,7 @@ public final class TerminalLineReader: LineReading {
             state.historyEntries = []
         }
 
-        let prefillWide = WideText.nulTerminated(prefill)
+        let prefillWide = ClusterText.nulTerminated(prefill)
         if prefillWide.count > 1 {
             state.pendingPrefill = prefillWide
             let key = WideText.nulTerminated(Self.prefillKey)
@@ -173,19 +184,23 @@ public final class TerminalLineReader: LineReading {
         // Raw mode before the prompt is drawn: keys typed as soon as the prompt
         // shows are then never echoed or taken by the line discipline.
         _ = cle_prep_term(editLine, 1)
+        let marksPastes = EditorState.terminalMarksPastes
+        if marksPastes { cle_write_output(editLine, "\u{1B}[?2004h") }
         var count: Int32 = 0
         errno = 0
         cle_reading(editLine)
         let line = el_wgets(editLine, &count)
         cle_reading(nil)
         let readErrno = errno
+        if marksPastes { cle_write_output(editLine, "\u{1B}[?2004l") }
         if state.interrupted { return .interrupted }
         guard let line, count > 0 else {
             if count < 0 && readErrno == EINTR { return .interrupted }
             if count == 0 { cle_write_output(editLine, "\n") }  // Ctrl-D: leave the prompt line
             return .endOfInput
         }
-        var text = WideText.string(line, count: Int(count))
+        if let pasted = state.pastedLine { return .line(pasted) }
+        var text = ClusterText.decode(line, count: Int(count))
         if text.hasSuffix("\n") { text.removeLast() }
         return .line(text)
     }
@@ -204,7 +219,7 @@ public final class TerminalLineReader: LineReading {
         _ = cle_history_clear(libeditHistory)
         _ = cle_history_set_size(libeditHistory, Int32(clamping: history.capacity))
         for entry in history.entries {
-            let wideEntry = WideText.nulTerminated(entry)
+            let wideEntry = ClusterText.nulTerminated(entry)
             _ = wideEntry.withUnsafeBufferPointer { cle_history_enter(libeditHistory, $0.baseAddress) }
         }
         historyIsEmpty = history.entries.isEmpty
@@ -213,11 +228,5 @@ public final class TerminalLineReader: LineReading {
     }
 }
 
-/// A NUL-terminated wide string that lives as long as the process (for libedit
-/// names and keys, which are copied or kept).
-private func wide(_ text: String) -> UnsafePointer<wchar_t> {
-    let chars = WideText.nulTerminated(text)
-    let buffer = UnsafeMutablePointer<wchar_t>.allocate(capacity: chars.count)
-    buffer.initialize(from: chars, count: chars.count)
-    return UnsafePointer(buffer)
-}
+/// A NUL-terminated wide string that lives as long as the process (libedit keeps names and keys).
+private func wide(_ text: String) -> UnsafePointer<wchar_t> { wideName(text) }

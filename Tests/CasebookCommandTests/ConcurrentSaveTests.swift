@@ -24,10 +24,10 @@ struct ConcurrentSaveTests {
     }
 
     /// The title and form of the case as the file holds them now.
-    static func titleAndForm(_ fixture: CommandFixture) throws -> (title: String, form: String, started: String) {
+    static func titleAndForm(_ fixture: CommandFixture) throws -> (title: String, form: String, started: EraYear?) {
         let document = try JSONParser.parse([UInt8](try Data(contentsOf: fixture.fileURL(id))))
         let sheet = try SheetCodec.decode(document)
-        return (sheet.title, sheet.form, sheet.started?.editingText ?? "")
+        return (sheet.title, sheet.form, sheet.started)
     }
 
     @Test(.timeLimit(.minutes(5)))
@@ -52,7 +52,9 @@ struct ConcurrentSaveTests {
                 refusals += 1
             }
             if a.terminationStatus == 0, now.title != title { silentLosses.append("pair \(pair): title \(now.title): \(textA)") }
-            if b.terminationStatus == 0, now.started != "昭和\(year)" { silentLosses.append("pair \(pair): started \(now.started): \(textB)") }
+            if b.terminationStatus == 0, now.started != EraYear(era: .showa, year: year) {
+                silentLosses.append("pair \(pair): started \(now.started?.displayText ?? "none"): \(textB)")
+            }
         }
         #expect(silentLosses.isEmpty, "\(silentLosses.count) lost: \(silentLosses.prefix(5))")
         #expect(refusals == 0, "different fields always merge")

@@ -29,6 +29,7 @@ import Testing
         #expect(quit.name == "quit")
         let show = try #require(CommandDescription.command(named: "show"))
         let usage = HelpScreen(width: 80, language: .japanese, program: "casebook").usageLines(show)
-        #expect(usage == ["使い方: casebook show [<case-or-field> ...] [--width <n>] [--store <dir>]"])
+        #expect(usage == ["使い方: casebook show [<case-or-field> ...] [--width <n>] [--store <dir>]", "    [--no-pager]"])
+        #expect(usage.allSatisfy { DisplayWidth.of($0) <= 80 })
     }
 }

@@ -35,7 +35,10 @@ struct EraYearTests {
         ("2027", .stored(.reiwa, 9)),
         ("１９８５", .stored(.showa, 60)),
         ("昭和６０", .stored(.showa, 60)),
-        ("Ｈ１３", .unrecognised),
+        ("Ｈ１３", .stored(.heisei, 13)),  // full-width Latin, as an IME types it (issue 13)
+        ("Ｓ６０年度", .stored(.showa, 60)),
+        ("ｒ５", .stored(.reiwa, 5)),
+        ("Ｘ５", .unrecognised),
         ("平成", .stored(.heisei, nil)),
         ("平成 年度", .stored(.heisei, nil)),
         ("昭和64", .outOfRange(.showa, 64)),
@@ -83,4 +86,12 @@ struct EraYearTests {
         #expect(throws: EraYear.ParseError.self) { try EraYear.parse("R9", currentWesternYear: 2025) }
         #expect(try EraYear.parse("R9", currentWesternYear: 2026) == EraYear(era: .reiwa, year: 9))
     }
+}
+
+@Test("year 1 is put on the line as 元年, and reads back")
+func eraYearOneEditsAsGannen() throws {
+    let first = EraYear(era: .heisei, year: 1)
+    #expect(first.editingText == "平成元")
+    #expect(try EraYear.parse(first.editingText, currentWesternYear: 2026) == first)
+    #expect(EraYear(era: .showa, year: 60).editingText == "昭和60")
 }

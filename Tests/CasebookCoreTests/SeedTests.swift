@@ -59,4 +59,38 @@ struct SeedTests {
         // The stray ＞ after a domain is debris.
         #expect(!byName.values.contains { $0.domain.contains("＞") })
     }
+
+    /// The PDF's letter spacing (`金 融 機 関`) is layout, not wording: no text holds two single
+    /// characters in a row separated by spaces, so `find 金融機関` finds the diagram.
+    @Test func noLetterSpacingFromThePDF() throws {
+        for (name, sheet) in try Self.sheets() {
+            for (field, text) in sheet.searchableTexts {
+                let tokens = text.split(separator: " ").filter { $0 != "→" }  // a flow is shown as 市 → 町内会等
+                let spaced = zip(tokens, tokens.dropFirst()).contains { $0.count == 1 && $1.count == 1 && !$0.first!.isASCII && !$1.first!.isASCII }
+                #expect(!spaced, "\(name) \(field.key): \(text)")
+            }
+        }
+        let byName = Dictionary(uniqueKeysWithValues: try Self.sheets())
+        #expect(byName["suisenka-no-fukyu-sokushin.json"]?.diagram.actors == ["行政（下水道事業推進", "金融機関", "市民"])
+        #expect(byName["koen-ryokuchi-to-no-iji-kanri.json"]?.diagram.actors.contains("公園") == true)
+        #expect(byName["komyuniti-koza.json"]?.diagram.notes.contains("町内会：ＰＲ活動") == true)
+    }
+
+    /// One rule for partners on all 27 sheets: separate partners are separate items; a 、 inside
+    /// parentheses, or in 町内会、これに準ずる団体 (one kind of partner), stays.
+    @Test func partnersAreSeparateItems() throws {
+        for (name, sheet) in try Self.sheets() {
+            for partner in sheet.partners where partner != "町内会、これに準ずる団体" {
+                var depth = 0
+                for character in partner {
+                    if "（(".contains(character) { depth += 1 }
+                    if "）)".contains(character) { depth -= 1 }
+                    #expect(!(character == "、" && depth == 0), "\(name): \(partner)")
+                }
+            }
+        }
+        let byName = Dictionary(uniqueKeysWithValues: try Self.sheets())
+        #expect(byName["ochiba-fuyodo-ka-moderu-jigyo.json"]?.partners == ["町内会", "学校"])
+        #expect(byName["shigen-shudan-kaishu.json"]?.partners == ["町内会、これに準ずる団体"])
+    }
 }

@@ -259,7 +259,11 @@ final class PseudoTerminalSession {
     private static func line(startingWith prefix: [UInt8], in output: [UInt8], from start: Int) -> String? {
         var index = max(0, start)
         while let found = find(prefix, in: output, from: index) {
-            let atLineStart = found == 0 || output[found - 1] == UInt8(ascii: "\n") || output[found - 1] == UInt8(ascii: "\r")
+            // Control sequences between the line break and the text (a mode switched off as a
+            // line ends, such as bracketed paste) are not part of the line.
+            var start = found
+            while let sequence = controlSequenceStart(endingAt: start, in: output) { start = sequence }
+            let atLineStart = start == 0 || output[start - 1] == UInt8(ascii: "\n") || output[start - 1] == UInt8(ascii: "\r")
             if atLineStart {
                 let contentStart = found + prefix.count
                 guard let newline = output[contentStart...].firstIndex(of: UInt8(ascii: "\n")) else { return nil }
@@ -270,6 +274,15 @@ final class PseudoTerminalSession {
             index = found + 1
         }
         return nil
+    }
+
+    /// Where a CSI control sequence that ends just before `end` starts, if one does.
+    private static func controlSequenceStart(endingAt end: Int, in output: [UInt8]) -> Int? {
+        guard end >= 3, (0x40...0x7E).contains(output[end - 1]) else { return nil }
+        var index = end - 2
+        while index >= 1 && (0x20...0x3F).contains(output[index]) && end - index < 16 { index -= 1 }
+        guard index >= 1, output[index] == UInt8(ascii: "["), output[index - 1] == 0x1B else { return nil }
+        return index - 1
     }
 
     /// `text` without escape sequences (CSI, OSC, two-character ones) and without
@@ -363,10 +376,10 @@ final class PseudoTerminalSession {
         static func width(_ scalar: Unicode.Scalar) -> Int {
             let v = scalar.value
             switch v {
-            case 0x0300...0x036F, 0x200B...0x200F, 0xFE00...0xFE0F, 0x3099...0x309A, 0x20D0...0x20FF: return 0
+            case 0x0300...0x036F, 0x200B...0x200F, 0xFE00...0xFE0F, 0x3099...0x309A, 0x20D0...0x20FF, 0xE0100...0xE01EF: return 0
             case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
                  0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
-                 0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x3FFFD: return 2
+                 0xFFE0...0xFFE6, 0x1F1E6...0x1F1FF, 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x3FFFD: return 2
             default: return 1
             }
         }
@@ -409,7 +422,7 @@ final class PseudoTerminalSession {
 
         private mutating func put(_ scalar: Unicode.Scalar) {
             let w = Self.width(scalar)
-            if w == 0 {
+            if w == 0 || joinsPrevious(scalar) {
                 // combining: attach to the character before the cursor
                 var column = cursorColumn - (pendingWrap ? 0 : 1)
                 if column >= 0, cells[cursorRow][column] == .continuation { column -= 1 }
@@ -437,6 +450,19 @@ final class PseudoTerminalSession {
                 cursorColumn = columns - 1
                 pendingWrap = true
             }
+        }
+
+        /// Whether `scalar` continues the character before the cursor as a modern terminal shows it:
+        /// the emoji after a zero-width joiner, the second regional indicator of a flag.
+        private func joinsPrevious(_ scalar: Unicode.Scalar) -> Bool {
+            var column = cursorColumn - (pendingWrap ? 0 : 1)
+            if column >= 0, cells[cursorRow][column] == .continuation { column -= 1 }
+            guard column >= 0, case .character(let c) = cells[cursorRow][column], let last = c.unicodeScalars.last else {
+                return false
+            }
+            if last.value == 0x200D { return true }
+            let isIndicator = { (s: Unicode.Scalar) in (0x1F1E6...0x1F1FF).contains(s.value) }
+            return isIndicator(scalar) && c.unicodeScalars.count == 1 && isIndicator(last)
         }
 
         /// Blanks the other half of any double-width character cut by writing at `column`.

@@ -49,6 +49,8 @@ final class Fixture {
             "LANG": language,
             "TERM": "xterm",
             "NO_COLOR": "1",
+            // Long output on the terminal goes through $PAGER: here one that only passes it on.
+            "PAGER": "cat",
             "GIT_CONFIG_NOSYSTEM": "1",
             "GIT_AUTHOR_NAME": "E2E Tester", "GIT_AUTHOR_EMAIL": "e2e@example.invalid",
             "GIT_COMMITTER_NAME": "E2E Tester", "GIT_COMMITTER_EMAIL": "e2e@example.invalid",

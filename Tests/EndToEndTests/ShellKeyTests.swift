@@ -118,8 +118,9 @@ final class ShellKeyTests: XCTestCase {
         let fixture = try Fixture(storeInside: "repo")
         try fixture.commitStore()
         let shell = try fixture.startShell()
-        try shell.waitFor("27 cases, 0 with uncommitted changes")
         try shell.ready("casebook> ")
+        // The banner wraps at the terminal's width (issue 13): read it as one text.
+        XCTAssertTrue(shell.visibleText.replacingOccurrences(of: "\n", with: "").contains("27 cases, 0 with uncommitted changes"), shell.report())
         try shell.answer("set shigen-shudan-kaishu form 共催", thenWaitFor: "casebook> ")
         try shell.answer("set danjo started R2", thenWaitFor: "casebook> ")
         let m = shell.mark

@@ -13,6 +13,8 @@
 #include <histedit.h>
 #include <wchar.h>
 
+#include "CLineEditClusters.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif

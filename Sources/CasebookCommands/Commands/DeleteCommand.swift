@@ -29,6 +29,7 @@ struct DeleteCommand: StoreCommand {
             }
         }
         do {
+            session.willChange(id)
             try session.store.delete(id)
         } catch {
             throw CommandFailure(session.describe(error))

@@ -5,7 +5,7 @@ import CasebookStore
 /// `diff [CASE] [FIELD or SECTION]`: field by field, what changed since the last commit; inside a
 /// changed paragraph or item the changed characters are marked — in colour on a terminal,
 /// `[-removed-]{+added+}` otherwise.
-struct DiffCommand: StoreCommand {
+struct DiffCommand: PagedCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "diff",
@@ -66,7 +66,10 @@ struct DiffCommand: StoreCommand {
             case .changed: heading = session.text(GitMessage.diffChanged(id: change.id, title: title))
             case .deleted: heading = session.text(GitMessage.diffDeleted(id: change.id, title: title))
             }
-            session.output.line(colour ? "\u{1B}[1m\(heading)\u{1B}[0m" : heading)
+            let shownHeading = colour ? "\u{1B}[1m\(heading)\u{1B}[0m" : heading
+            for part in session.outputIsTerminal ? HangingWrap.wrap(shownHeading, width: session.width, hang: 2) : [shownHeading] {
+                session.output.line(part)
+            }
             if let problem = change.problem {
                 session.say(GitMessage.unreadableChange(reason: session.message(for: problem.reason).rendered(in: session.language)))
                 continue
@@ -75,7 +78,11 @@ struct DiffCommand: StoreCommand {
             let after = change.kind == .deleted ? nil : change.after
             for fieldChange in SheetDiff.changes(from: before, to: after, fields: fields) {
                 session.output.line("  【\(fieldChange.label)】")
-                for line in SheetDiff.lines(for: fieldChange, colour: colour) { session.output.line(line) }
+                for line in SheetDiff.lines(for: fieldChange, colour: colour) {
+                    // On a terminal a long entry wraps under its text, past the `- ` / `+ ` / `~ ` mark.
+                    let wrapped = session.outputIsTerminal ? HangingWrap.wrap(line, width: session.width, hang: 6) : [line]
+                    for part in wrapped { session.output.line(part) }
+                }
             }
         }
     }

@@ -1,8 +1,9 @@
 import ArgumentParser
 import CasebookCore
+import CasebookStore
 
 /// `find TEXT`: every field of every case, compared in normal form (SPEC §3.4).
-struct FindCommand: StoreCommand {
+struct FindCommand: PagedCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "find",
@@ -22,44 +23,100 @@ struct FindCommand: StoreCommand {
         }
     }
 
+    /// The words searched for: each argument, split also at full-width spaces (an IME types those);
+    /// an argument quoted with ASCII spaces in it stays one phrase.
+    static func terms(_ words: [String]) -> [String] {
+        words.flatMap { $0.split(separator: "\u{3000}").map { String($0).trimmingWhitespace() } }.filter { !$0.isEmpty }
+    }
+
     func run(in session: Session) throws {
         let query = words.joined(separator: " ")
-        let needle = SearchNormalizer.normalize(query)
+        let needles = Self.terms(words).map(SearchNormalizer.normalize).filter { !$0.isEmpty }
         let colour = session.usesColour
-        let mark: @Sendable (String) -> String = { colour ? "\u{1B}[1;7m\($0)\u{1B}[0m" : "[[\($0)]]" }
-        // The store finds the texts that contain the query (from its index, on every core);
-        // only those are split into characters to mark each match in its passage.
-        let perCase = session.store.search(needle) { hit -> [String] in
-            let title = TerminalSafeText.make(hit.title)
-            var lines: [String] = []
-            for (field, text) in hit.texts {
-                for passage in SearchMatch.passages(of: needle, in: text, mark: mark) {
-                    lines.append(hit.id.rawValue + "\t" + title + "\t" + field.label + "\t" + passage)
+        let onTerminal = session.outputIsTerminal
+        // On a terminal the match is marked with two private characters until the passage is wrapped.
+        let (open, close) = onTerminal && colour ? ("\u{E000}", "\u{E001}") : colour ? ("\u{1B}[1;7m", "\u{1B}[0m") : ("[[", "]]")
+        let mark: @Sendable (String) -> String = { open + $0 + close }
+        // The store finds the texts that contain each word (from its index, on every core); only
+        // those are split into characters to mark each match in its passage. A case is found when
+        // it holds every word.
+        var perWord: [[(id: CaseID, title: String, passages: [(label: String, passage: String)])]] = []
+        for needle in needles {
+            perWord.append(session.store.search(needle) { hit in
+                var passages: [(label: String, passage: String)] = []
+                for (field, text) in hit.texts {
+                    for passage in SearchMatch.passages(of: needle, in: text, mark: mark) { passages.append((field.label, passage)) }
+                }
+                return (hit.id, TerminalSafeText.make(hit.title), passages)
+            })
+        }
+        let inEvery = perWord.dropFirst().reduce(Set(perWord.first?.map(\.id) ?? [])) { $0.intersection($1.map(\.id)) }
+        let byCase = perWord.dropFirst().map { Dictionary($0.map { ($0.id, $0.passages) }, uniquingKeysWith: +) }
+        var hits = 0
+        var casesHit = 0
+        var pending = ""
+        let layout = onTerminal ? FindLayout(width: session.width, colour: colour) : nil
+        for found in perWord.first ?? [] where inEvery.contains(found.id) && !found.passages.isEmpty {
+            casesHit += 1
+            let passages = found.passages + byCase.flatMap { $0[found.id] ?? [] }
+            hits += passages.count
+            if let layout {
+                pending += layout.lines(id: found.id.rawValue, title: found.title, passages: passages).joined(separator: "\n") + "\n"
+            } else {
+                for (label, passage) in passages {
+                    pending += found.id.rawValue + "\t" + found.title + "\t" + label + "\t" + passage + "\n"
                 }
             }
-            return lines
-        }
-        var hits = 0
-        var pending = ""
-        var casesHit = 0
-        for lines in perCase where !lines.isEmpty {
-            casesHit += 1
-            hits += lines.count
-            for line in lines {
-                pending += line + "\n"
-                // Written in blocks: one write per line costs more than the search at 10,000 cases.
-                if pending.utf8.count > 65536 {
-                    session.output.raw(pending)
-                    pending = ""
-                }
+            // Written in blocks: one write per line costs more than the search at 10,000 cases.
+            if pending.utf8.count > 65536 {
+                session.output.raw(pending)
+                pending = ""
             }
         }
         session.output.raw(pending)
         if hits == 0 {
             session.warn(ListMessage.noMatch(query: query))
             session.exitStatus = 1
-        } else if session.outputIsTerminal {
+        } else if onTerminal {
             session.say(ListMessage.matchCount(matches: hits, cases: casesHit))
         }
+    }
+}
+
+/// How `find` lays its results out on a terminal: each case's id and title on a line, then each
+/// passage under it with the field's label in an aligned column, wrapped by display width with
+/// the line-breaking rules of `show`, continuation lines indented under the passage.
+struct FindLayout {
+    let width: Int
+    let colour: Bool
+    /// The label column: as wide as the widest label.
+    static let labelWidth = SheetField.allCases.map { DisplayWidth.of($0.label) }.max() ?? 16
+
+    func lines(id: String, title: String, passages: [(label: String, passage: String)]) -> [String] {
+        var lines = [colour ? "\u{1B}[1m\(id)\u{1B}[0m  \(title)" : "\(id)  \(title)"]
+        let indent = 2 + Self.labelWidth + 2
+        for (label, passage) in passages {
+            let wrapped = LineWrapper.wrap(passage, width: max(10, width - indent))
+            for (number, line) in wrapped.enumerated() {
+                let head = number == 0 ? "  " + DisplayWidth.padded(label, to: Self.labelWidth) + "  " : String(repeating: " ", count: indent)
+                lines.append(head + marked(line))
+            }
+        }
+        return lines
+    }
+
+    /// The private match marks as colour, closed at the end of each line so that a pager or a
+    /// wrapped line never carries the colour on.
+    private func marked(_ line: String) -> String {
+        var out = ""
+        var open = false
+        for character in line {
+            switch character {
+            case "\u{E000}": out += "\u{1B}[1;7m"; open = true
+            case "\u{E001}": out += "\u{1B}[0m"; open = false
+            default: out.append(character)
+            }
+        }
+        return open ? out + "\u{1B}[0m" : out
     }
 }

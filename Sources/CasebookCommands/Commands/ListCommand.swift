@@ -3,7 +3,7 @@ import CasebookCore
 import CasebookStore
 
 /// `list`: a table of the cases, filtered.
-struct ListCommand: StoreCommand {
+struct ListCommand: PagedCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "list",
@@ -21,20 +21,23 @@ struct ListCommand: StoreCommand {
     @Option(name: .customLong("domain"), help: ArgumentHelp(Help.text("Only cases whose 協働の領域 contains D.", "協働の領域に D を含む事例のみ"), valueName: "D"))
     var domain: String?
 
-    @Option(name: .customLong("status"), help: ArgumentHelp(Help.text("Only cases with status S (draft, review, approved).", "状態が S の事例のみ（draft, review, approved）"), valueName: "S"))
+    @Option(name: .customLong("status"), help: ArgumentHelp(Help.text("Only cases with status S (draft, review, approved, or 下書き, レビュー中, 承認済み).", "状態が S の事例のみ（下書き・レビュー中・承認済み、または draft, review, approved）"), valueName: "S"))
     var status: String?
+
+    @Flag(name: .customLong("wide"), help: ArgumentHelp(Help.text("Whole ids and cells, however wide the terminal.", "端末の幅にかかわらず、ID と各欄を省略せずに表示")))
+    var wide = false
 
     @OptionGroup var storeOptions: StoreOptions
 
     func validate() throws {
-        if let status, SheetStatus(rawValue: status) == nil {
-            throw ValidationError(Help.text("--status takes draft, review or approved, not “\(status)”.",
-                                            "--status には draft、review、approved のいずれかを指定してください（「\(status)」は使えません）。"))
+        if let status, SheetStatus.named(status) == nil {
+            throw ValidationError(Help.text("--status takes draft, review or approved (下書き, レビュー中, 承認済み), not “\(status)”.",
+                                            "--status には 下書き・レビュー中・承認済み（draft、review、approved）のいずれかを指定してください（「\(status)」は使えません）。"))
         }
     }
 
     func run(in session: Session) throws {
-        let wantedStatus = status.flatMap(SheetStatus.init(rawValue:))
+        let wantedStatus = status.flatMap(SheetStatus.named)
         let (formFilter, domainFilter, departmentFilter) = (form.map(SearchNormalizer.normalize),
                                                             domain.map(SearchNormalizer.normalize),
                                                             department.map(SearchNormalizer.normalize))
@@ -52,28 +55,44 @@ struct ListCommand: StoreCommand {
             session.say(ListMessage.noCases)
             return
         }
-        let onTerminal = session.outputIsTerminal
+        // On a terminal the table fits its width; `--wide` and a pipe give every cell whole.
+        let fits = session.outputIsTerminal && !wide
         let statusNames = Dictionary(uniqueKeysWithValues: SheetStatus.allCases.map { ($0, session.text(SheetMessage.status($0))) })
         let language = session.language
         // Rows are made on every core: at 10,000 cases this is most of list's work.
         let rows = [["id", "事業名", "形態", "担当課", "事業実施", session.text(ListMessage.statusHeader)]] + Parallel.map(selected.count) { position in
             let (id, sheet) = selected[position]
-            func cell(_ text: String, _ columns: Int) -> String {
-                let safe = TerminalSafeText.make(text)
-                return onTerminal ? DisplayWidth.truncated(safe, to: columns) : safe
-            }
+            func cell(_ text: String) -> String { TerminalSafeText.make(text) }
             var state = statusNames[sheet.status]!
             if sheet.flagCount > 0 { state += "・" + SheetMessage.flags(count: sheet.flagCount).text(in: language) }
             return [
                 id.rawValue,
-                cell(sheet.title, 32),
-                cell(sheet.form, 12),
-                cell(sheet.departments.joined(separator: "、"), 20),
+                cell(sheet.title),
+                cell(sheet.form),
+                cell(sheet.departments.joined(separator: "、")),
                 sheet.started,
                 state,
             ]
         }
-        session.output.raw(utf8: TableLayout.renderUTF8(rows))
-        if onTerminal { session.say(ListMessage.count(selected.count)) }
+        session.output.raw(utf8: TableLayout.renderUTF8(fits ? fitted(rows, width: session.width, in: session) : rows))
+        if session.outputIsTerminal { session.say(ListMessage.count(selected.count)) }
+    }
+}
+
+extension ListCommand {
+    /// The columns that give up room, and how far: 事業名, 形態 and 担当課 shrink with `…`.
+    static let minimums: [Int?] = [nil, 12, 6, 8, nil, nil]
+
+    /// `rows` laid out for `width` columns: whole ids when they fit, else the shortest unique start
+    /// of each (which still names its case); then the text columns shrink.
+    func fitted(_ rows: [[String]], width: Int, in session: Session) -> [[String]] {
+        var rows = rows
+        var widths = TableFitting.columnWidths(rows, width: width, minimums: Self.minimums)
+        if widths.reduce(0, +) + 2 * (widths.count - 1) > width || widths[1] < DisplayWidth.of("事業名") + 8 {
+            let prefixes = UniquePrefix.shortest(session.store.ids.map(\.rawValue), minimumLength: 6)
+            for index in rows.indices.dropFirst() { rows[index][0] = prefixes[rows[index][0]] ?? rows[index][0] }
+            widths = TableFitting.columnWidths(rows, width: width, minimums: Self.minimums)
+        }
+        return TableFitting.fitted(rows, widths: widths, minimums: Self.minimums)
     }
 }

@@ -3,7 +3,7 @@ import CasebookCore
 import CasebookStore
 
 /// `log [CASE]`: the commits that touched the store, or that case: date, author, message.
-struct LogCommand: StoreCommand {
+struct LogCommand: PagedCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "log",
@@ -20,16 +20,21 @@ struct LogCommand: StoreCommand {
     func run(in session: Session) throws {
         let git = try session.repository()
         var fileName: String?
+        // Set when the reference names no case now: then only a deleted case's history can answer.
+        var unresolved: Error?
         if let reference {
             do {
                 fileName = try session.resolveCase(reference).fileName
             } catch {
-                // A case deleted since is still in the history under its id.
-                guard let id = CaseID(reference) else { throw error }
+                // A case deleted since is still in the history under its id; an ambiguous
+                // reference or one that is no id is an error listing what it could mean.
+                guard case .notFound = session.store.resolve(reference), let id = CaseID(reference) else { throw error }
                 fileName = id.fileName
+                unresolved = error
             }
         }
         guard git.hasCommits else {
+            if let unresolved { throw unresolved }
             session.say(GitMessage.noCommits)
             return
         }
@@ -37,6 +42,7 @@ struct LogCommand: StoreCommand {
         case .failure(let result):
             throw session.gitFailure(result)
         case .success(let entries):
+            if entries.isEmpty, let unresolved { throw unresolved }
             if entries.isEmpty {
                 session.say(GitMessage.logEmpty(name: fileName ?? session.store.path))
                 return

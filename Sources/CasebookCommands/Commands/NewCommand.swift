@@ -19,20 +19,19 @@ struct NewCommand: StoreCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run(in session: Session) throws {
-        let newID: CaseID
+        let walk: GuidedWalk
         if let id {
             guard let valid = CaseID(id) else { throw CommandFailure(StoreMessage.badID(typed: id), in: session) }
-            guard session.store.cases[valid] == nil, !FileSystem.exists(session.store.filePath(of: valid)) else {
+            guard !Self.isTaken(valid, in: session) else {
                 throw CommandFailure(StoreMessage.idTaken(id: valid), in: session)
             }
-            newID = valid
+            walk = GuidedWalk(session: session) { title in
+                Self.warnIfDuplicate(title, in: session)
+                return valid
+            }
         } else {
-            var generator = SystemRandomNumberGenerator()
-            var candidate = CaseID.random(using: &generator)
-            while FileSystem.exists(session.store.filePath(of: candidate)) { candidate = CaseID.random(using: &generator) }
-            newID = candidate
+            walk = GuidedWalk(session: session) { title in Self.chooseID(for: title, in: session) }
         }
-        let walk = GuidedWalk(session: session, creating: newID)
         let outcome = try walk.run()
         guard let created = walk.id else {
             session.say(StoreMessage.cancelled)
@@ -40,6 +39,52 @@ struct NewCommand: StoreCommand {
         }
         if session.isShell { session.openCase = created }
         WalkReport.report(outcome, id: created, in: session)
+    }
+}
+
+extension NewCommand {
+    static func isTaken(_ id: CaseID, in session: Session) -> Bool {
+        session.store.cases[id] != nil || FileSystem.exists(session.store.filePath(of: id))
+    }
+
+    /// The id of a new case titled `title`: one romanised from the title (unique in the store), put
+    /// on the line to accept or edit on a terminal; taken as it is from a pipe. A title another case
+    /// already has is warned about.
+    /// Warns when other cases already have the title `title`.
+    static func warnIfDuplicate(_ title: String, in session: Session) {
+        let same = session.store.orderedSummaries.filter { $0.summary.title == title }.map(\.id.rawValue)
+        if !same.isEmpty { session.warn(EditingMessage.duplicateTitle(title: title, ids: same)) }
+    }
+
+    static func chooseID(for title: String, in session: Session) -> CaseID {
+        warnIfDuplicate(title, in: session)
+        var proposal = TitleReading.proposedID(for: title, in: session.store, environment: session.environment)
+        if proposal == nil {
+            // No reading (kakasi missing, or a title of symbols): a random id, as before.
+            var generator = SystemRandomNumberGenerator()
+            var candidate = CaseID.random(using: &generator)
+            while isTaken(candidate, in: session) { candidate = CaseID.random(using: &generator) }
+            proposal = candidate
+        }
+        guard session.inputIsTerminal, let proposed = proposal else { return proposal! }
+        session.say(EditingMessage.idProposed)
+        var typed = proposed.rawValue
+        while true {
+            guard case .line(let line) = session.lineReader.readLine(prompt: "ID> ", prefill: typed, history: nil, completer: nil) else {
+                return proposed
+            }
+            typed = line.trimmingWhitespace()
+            if typed.isEmpty { return proposed }
+            guard let id = CaseID(typed) else {
+                session.warn(StoreMessage.badID(typed: typed))
+                continue
+            }
+            if isTaken(id, in: session) {
+                session.warn(StoreMessage.idTaken(id: id))
+                continue
+            }
+            return id
+        }
     }
 }
 

@@ -80,6 +80,7 @@ struct RevertCommand: StoreCommand {
                 session.say(StoreMessage.cancelled)
                 return
             }
+            session.willChange(id)
             do { try session.store.delete(id) } catch { throw CommandFailure(session.describe(error)) }
             session.unsavedEdits[id] = nil
             if session.openCase == id { session.openCase = nil }
@@ -89,6 +90,7 @@ struct RevertCommand: StoreCommand {
                 session.say(StoreMessage.cancelled)
                 return
             }
+            session.willChange(id)
             do { try session.store.create(sheet, as: id) } catch { throw CommandFailure(session.describe(error)) }
             session.unsavedEdits[id] = nil
             session.say(GitMessage.revertDone(id: id))
@@ -103,6 +105,7 @@ struct RevertCommand: StoreCommand {
             }
             // The store's own save: the committed status and verdicts come back as they were.
             // Based on the file as it was shown, so that a change made since is merged, not lost.
+            session.willChange(id)
             do { try session.store.save(sheet, as: id, base: stored.sheet) } catch { throw CommandFailure(session.describe(error)) }
             session.unsavedEdits[id] = nil
             session.say(GitMessage.revertDone(id: id))

@@ -64,7 +64,14 @@ struct ReviewCommand: StoreCommand {
         session.say(ReviewMessage.header(id: id, title: session.shownTitle(sheet.title)))
         let reviewer = session.reviewerName
         let sections = SheetSection.allCases
-        var index = 0
+        // Start where the review is still to do: the first section without a current verdict.
+        var index = sections.firstIndex { section in
+            switch SectionReviewState.of(section, in: sheet) {
+            case .notReviewed, .changedSinceReview: true
+            case .ok, .flagged: false
+            }
+        } ?? 0
+        if index > 0 { session.say(EditingMessage.reviewStartsAt(label: sections[index].label)) }
         var stopped = false
         walk: while index < sections.count {
             let section = sections[index]
@@ -84,6 +91,11 @@ struct ReviewCommand: StoreCommand {
                     continue walk
                 case .flag(let typed):
                     var note = typed
+                    // A flag's note is kept until a new one replaces it.
+                    if note.isEmpty, let previous = session.sheet(id)?.review[section], previous.state == .flagged,
+                       !previous.note.isEmpty {
+                        note = previous.note
+                    }
                     if note.isEmpty {
                         session.say(ReviewMessage.noteRequired)
                         let asked = session.lineReader.readLine(prompt: session.text(ReviewMessage.notePrompt) + "> ", prefill: "", history: nil, completer: nil)

@@ -24,6 +24,11 @@ struct SetCommand: StoreCommand {
             throw ValidationError(Help.text("set takes [CASE] FIELD VALUE (quote a value with spaces).",
                                             "set には [事例] 項目 値 を指定します（空白を含む値は引用符で囲んでください）。"))
         }
+        // `set CASE FIELD` with the value left out: the second word names a field, the first does not.
+        if arguments.count == 2, SheetPart.named(arguments[0]) == nil, SheetPart.named(arguments[1]) != nil {
+            throw ValidationError(Help.text("set \(arguments[0]) \(arguments[1]) needs a VALUE: set [CASE] FIELD VALUE (quote a value with spaces).",
+                                            "set \(arguments[0]) \(arguments[1]) には値が必要です: set [事例] 項目 値（空白を含む値は引用符で囲んでください）。"))
+        }
     }
 
     func run(in session: Session) throws {

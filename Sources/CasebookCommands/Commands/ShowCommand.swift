@@ -2,7 +2,7 @@ import ArgumentParser
 import CasebookCore
 
 /// `show [CASE] [FIELD or SECTION]`: the sheet laid out for the terminal.
-struct ShowCommand: StoreCommand {
+struct ShowCommand: PagedCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "show",

@@ -23,6 +23,8 @@ enum CommandList {
         ResolveCommand.self,
         ExportCommand.self,
         MergeDriverCommand.self,
+        UndoCommand.self,
+        RenameCommand.self,
         InitCommand.self,
         SaveCommand.self,
         ReloadCommand.self,

@@ -9,12 +9,15 @@ extension Session {
     /// file; a refusal is a failure that names the conflicting fields.
     @discardableResult
     public func save(_ sheet: CaseSheet, as id: CaseID, force: Bool = false) throws -> SaveOutcome {
-        let outcome: SaveOutcome
+        let saved: Workspace.Saved
+        willChange(id)
         do throws(SaveError) {
-            outcome = try workspace.save(sheet, as: id, force: force)
+            saved = try workspace.save(sheet, as: id, force: force)
         } catch {
             throw CommandFailure(describe(error))
         }
+        let outcome = saved.outcome
+        if saved.sentBackToReview { say(EditingMessage.backToReview(id: id.rawValue)) }
         if !outcome.fromFile.isEmpty { say(SaveMessage.mergedFromFile(labels: outcome.fromFile.map(\.label))) }
         if !outcome.overwritten.isEmpty { say(SaveMessage.forcedOver(labels: outcome.overwritten.map(\.subject.label))) }
         return outcome

@@ -25,6 +25,8 @@ public final class Session {
     public var exitStatus: Int32 = 0
     /// Whether the shell should leave after this command.
     public var wantsToQuit = false
+    /// What this shell changed, for `undo`.
+    public let undoHistory = UndoHistory()
 
     /// A session on `store`.
     public init(store: CaseStore, output: TextOutput = TextOutput(), environment: [String: String] = ProcessInfo.processInfo.environment,
@@ -34,6 +36,17 @@ public final class Session {
         fields = FieldMemory(store: store)
         clock = SessionClock(now: now)
         language = Language.from(environment: environment)
+        // Every message and line printed on a terminal wraps to its width (issue 13).
+        let width = Self.terminalWidth
+        if isatty(1) == 1, output.outputWidth == nil { output.outputWidth = { width(1) } }
+        if isatty(2) == 1, output.errorWidth == nil { output.errorWidth = { width(2) } }
+    }
+
+    /// The width of the terminal on `descriptor` (80 if unknown).
+    private static let terminalWidth: @Sendable (Int32) -> Int = { descriptor in
+        var size = winsize()
+        if ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        return 80
     }
 
     /// A session for tests in process: output captured, lines read from `reader`, as on a pipe.
@@ -174,6 +187,8 @@ public final class Session {
     /// The field or section `name` names, or a failure listing the names.
     public func part(named name: String) throws -> SheetPart {
         guard let part = SheetPart.named(name) else {
+            let candidates = SheetPart.containing(name)
+            if candidates.count > 1 { throw CommandFailure(EditingMessage.ambiguousField(name: name, labels: candidates.map(\.label)), in: self) }
             throw CommandFailure(FieldMessage.unknownField(name: name, fields: SheetField.allCases.map(\.key)), in: self)
         }
         return part

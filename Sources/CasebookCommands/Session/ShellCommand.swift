@@ -19,7 +19,7 @@ extension StoreCommand {
         // Files that could not be read are named whenever the command looked at the whole store.
         defer { if session.store.hasScanned { session.reportProblems() } }
         do {
-            try run(in: session)
+            try Pager.run(in: session, enabled: self is any PagedCommand && !storeOptions.noPager) { try run(in: session) }
         } catch let failure as CommandFailure {
             session.output.error(failure.message)
             throw ExitCode(1)

@@ -1,3 +1,4 @@
+import CasebookCore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -9,8 +10,14 @@ import Darwin
 public final class TextOutput: @unchecked Sendable {
     private let outputDescriptor: Int32
     private let errorDescriptor: Int32
-    /// Where a capturing output keeps what was printed, instead of writing it.
-    private let captured: Captured?
+    /// Where a capturing output keeps what was printed, instead of writing it (tests in process).
+    private let memory: Captured?
+    /// Standard output gathered instead of written, while a pager may take it (see `Pager`).
+    private var pagerBuffer: [UInt8]?
+    /// The terminal's width when lines and messages are to be wrapped to it (issue 13): set for each
+    /// stream that is a terminal; `raw` output (tables and sheets laid out already) is never wrapped.
+    public var outputWidth: (() -> Int)?
+    public var errorWidth: (() -> Int)?
 
     /// What a capturing output was given: standard output and standard error apart.
     public final class Captured: @unchecked Sendable {
@@ -19,7 +26,8 @@ public final class TextOutput: @unchecked Sendable {
         /// Everything printed on standard error.
         public private(set) var error = ""
 
-        fileprivate func append(_ text: String, toError: Bool) {
+        fileprivate func append(_ bytes: UnsafeBufferPointer<UInt8>, toError: Bool) {
+            let text = String(decoding: bytes, as: UTF8.self)
             if toError { error += text } else { output += text }
         }
     }
@@ -28,7 +36,7 @@ public final class TextOutput: @unchecked Sendable {
     public init(output: Int32 = 1, error: Int32 = 2) {
         outputDescriptor = output
         errorDescriptor = error
-        captured = nil
+        memory = nil
     }
 
     /// Output kept in `captured`, for commands run in process by tests.
@@ -36,12 +44,12 @@ public final class TextOutput: @unchecked Sendable {
         // Only told apart, never written to.
         outputDescriptor = 1
         errorDescriptor = 2
-        self.captured = captured
+        memory = captured
     }
 
     /// Prints `text` and a newline on standard output.
     public func line(_ text: String = "") {
-        write(text + "\n", to: outputDescriptor)
+        write(Self.fitted(text, to: outputWidth?()) + "\n", to: outputDescriptor)
     }
 
     /// Prints `text` as it is on standard output.
@@ -51,22 +59,45 @@ public final class TextOutput: @unchecked Sendable {
 
     /// Prints UTF-8 text as it is on standard output: a large block made as bytes, not copied again.
     public func raw(utf8 bytes: [UInt8]) {
-        if let captured { return captured.append(String(decoding: bytes, as: UTF8.self), toError: false) }
         bytes.withUnsafeBufferPointer { write($0, to: outputDescriptor) }
     }
 
     /// Prints `text` and a newline on standard error.
     public func error(_ text: String) {
-        write(text + "\n", to: errorDescriptor)
+        write(Self.fitted(text, to: errorWidth?()) + "\n", to: errorDescriptor)
+    }
+
+    /// `text` with each line wrapped to `width` by display width (continuations under the line's own
+    /// indentation), with the line-breaking rules of `show`; as it is when `width` is `nil`.
+    static func fitted(_ text: String, to width: Int?) -> String {
+        guard let width else { return text }
+        return text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { line -> [String] in
+            HangingWrap.wrap(String(line), width: width, hang: line.prefix { $0 == " " }.count)
+        }.joined(separator: "\n")
+    }
+
+    /// Gathers standard output from now on instead of writing it.
+    public func startCapture() {
+        pagerBuffer = []
+    }
+
+    /// Stops gathering; returns what was gathered.
+    public func endCapture() -> [UInt8] {
+        defer { pagerBuffer = nil }
+        return pagerBuffer ?? []
     }
 
     private func write(_ text: String, to descriptor: Int32) {
-        if let captured { return captured.append(text, toError: descriptor == errorDescriptor) }
         var text = text
         text.withUTF8 { write($0, to: descriptor) }
     }
 
     private func write(_ bytes: UnsafeBufferPointer<UInt8>, to descriptor: Int32) {
+        if descriptor == outputDescriptor, pagerBuffer != nil {
+            pagerBuffer!.append(contentsOf: bytes)
+            return
+        }
+        if let memory { return memory.append(bytes, toError: descriptor == errorDescriptor) }
         guard let base = bytes.baseAddress else { return }
         let total = bytes.count
         var offset = 0

@@ -31,10 +31,11 @@ public final class Workspace {
     /// change conflicts with it, so a kept edit is never written without `--force`. The status
     /// follows `SheetLifecycle`: editing an approved case sends it back to review.
     @discardableResult
-    public func save(_ sheet: CaseSheet, as id: CaseID, force: Bool = false) throws(SaveError) -> SaveOutcome {
+    public func save(_ sheet: CaseSheet, as id: CaseID, force: Bool = false) throws(SaveError) -> Saved {
         var sheet = sheet
         let before = sheet.original.flatMap { try? SheetCodec.decode($0) } ?? store.cases[id]?.sheet
         sheet.status = SheetLifecycle.status(of: sheet, replacing: before)
+        let sentBack = before?.status == .approved && sheet.status == .review
         let outcome: SaveOutcome
         do throws(SaveError) {
             outcome = try store.save(sheet, as: id, force: force)
@@ -43,7 +44,15 @@ public final class Workspace {
             throw error
         }
         unsavedEdits[id] = nil
-        return outcome
+        return Saved(outcome: outcome, sentBackToReview: sentBack)
+    }
+
+    /// What a save did.
+    public struct Saved {
+        /// What the store's save merged or wrote over.
+        public var outcome: SaveOutcome
+        /// Whether the edit sent an approved case back to review.
+        public var sentBackToReview: Bool
     }
 
     /// Whether a refused save leaves the edit to keep: always, but for a case that does not exist.

@@ -32,7 +32,13 @@ public enum CasebookMain {
     private static func finish(_ outcome: ParserOutcome) {
         switch outcome {
         case .help(let text):
-            FileHandle.standardOutput.write(Data(text.utf8))
+            // Help, long as it is, goes through the pager on a terminal as the other long outputs.
+            let environment = ProcessInfo.processInfo.environment
+            if isatty(1) == 1, environment["TERM"] != "dumb", !CommandLine.arguments.contains("--no-pager") {
+                Pager.show(Array(text.utf8), environment: environment, width: Pager.screenColumns(), output: TextOutput())
+            } else {
+                FileHandle.standardOutput.write(Data(text.utf8))
+            }
             exit(0)
         case .usageError(let text):
             FileHandle.standardError.write(Data((text + "\n").utf8))

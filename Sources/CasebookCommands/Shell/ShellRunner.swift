@@ -80,6 +80,11 @@ enum ShellRunner {
                 continue
             case .line(let line):
                 if line.trimmingWhitespace().isEmpty { continue }
+                if line.contains("\n") {
+                    // Pasted lines at the prompt: never run as commands (a paste is not a script).
+                    session.warn(EditingMessage.multilineCommandRefused)
+                    continue
+                }
                 if interactive {
                     history.add(line)
                     if let historyPath {
@@ -116,14 +121,22 @@ enum ShellRunner {
             session.output.error(LineWrapper.wrap(unknown, width: session.width).joined(separator: "\n"))
             return false
         }
+        // The shell keeps the store it started with: `--store` inside it is refused, not ignored.
+        if words.dropFirst().contains(where: { $0 == "--store" || $0.hasPrefix("--store=") }) {
+            session.warn(EditingMessage.storeOptionInShell(store: session.store.path))
+            return false
+        }
         session.exitStatus = 0
+        session.undoHistory.begin()
+        defer { session.undoHistory.end(store: session.store) }
         do {
             let command = try Casebook.parseAsRoot(words)
             if let outcome = ParserOutcome.of(parsed: command, screen: .inShell(session)), let succeeded = show(outcome, in: session) {
                 return succeeded
             }
             if let shellCommand = command as? ShellCommand {
-                try shellCommand.run(in: session)
+                let paged = (command as? any PagedCommand).map { !$0.storeOptions.noPager } ?? false
+                try Pager.run(in: session, enabled: paged) { try shellCommand.run(in: session) }
             } else if !(command is Casebook) {
                 var command = command
                 try command.run()
@@ -158,7 +171,8 @@ extension ShellRunner {
     static func show(_ outcome: ParserOutcome, in session: Session) -> Bool? {
         switch outcome {
         case .help(let text):
-            session.output.raw(text)
+            // Help: long, so it goes through the pager on a terminal like the other long outputs.
+            try? Pager.run(in: session, enabled: true) { session.output.raw(text) }
             return true
         case .usageError(let text):
             session.output.error(text)

@@ -19,7 +19,9 @@ final class GuidedWalk {
     private let prefill: Bool
     /// The case, once it exists on disk (a new case exists from its title on).
     private(set) var id: CaseID?
-    private let newID: CaseID?
+    private var newID: CaseID?
+    /// For a new case without an id: picks one once the title is known (a readable id, to accept or edit).
+    private let chooseID: ((String) -> CaseID)?
     private var sheet: CaseSheet
     /// Fields already answered in this walk: going back (`<`) to one shows what was entered.
     private var answered = Set<String>()
@@ -31,16 +33,27 @@ final class GuidedWalk {
         self.prefill = true
         self.id = id
         self.newID = nil
+        self.chooseID = nil
         self.sheet = sheet
     }
 
     /// A walk drafting a new case to be saved as `newID` once its title is given.
-    init(session: Session, creating newID: CaseID) {
+    convenience init(session: Session, creating newID: CaseID) {
+        self.init(session: session, newID: newID, chooseID: nil)
+    }
+
+    /// A walk drafting a new case whose id `chooseID` picks from its title once that is given.
+    convenience init(session: Session, choosingIDWith chooseID: @escaping (String) -> CaseID) {
+        self.init(session: session, newID: nil, chooseID: chooseID)
+    }
+
+    private init(session: Session, newID: CaseID?, chooseID: ((String) -> CaseID)?) {
         self.session = session
         self.fields = SheetField.allCases
         self.prefill = false
         self.id = nil
         self.newID = newID
+        self.chooseID = chooseID
         self.sheet = CaseSheet()
     }
 
@@ -129,6 +142,10 @@ final class GuidedWalk {
             case .back: return .back
             case .stop: return .stop
             case .interrupt: return .interrupt
+            case .text(let typed) where PastedInput.isPaste(typed):
+                // A paste with line breaks into a one-line field: back on the line without them.
+                session.say(EditingMessage.pastedIntoOneLine)
+                current = PastedText.oneLine(typed)
             case .text(let typed):
                 do {
                     let accepted = try FieldInput.singleLineValue(typed, for: field, currentWesternYear: session.currentWesternYear)
@@ -152,7 +169,7 @@ final class GuidedWalk {
     /// `save` is given the items as they stand after each accepted line, so that a walk that is cut
     /// off (a lost terminal, SIGTERM) loses at most the line being typed (SPEC §3.3).
     private func readItems(prompt: String, existing: [String], history: LineHistory?, completer: Completer?,
-                           check: (String) -> String? = { _ in nil },
+                           paragraphs: Bool = false, check: (String) -> String? = { _ in nil },
                            save: ([String]) throws -> Void) throws -> ([String], Step) {
         var kept: [String] = []
         var index = 0
@@ -163,6 +180,18 @@ final class GuidedWalk {
             case .back: return (kept + existing.dropFirst(index), .back)
             case .interrupt: return (kept + existing.dropFirst(index), .interrupt)
             case .stop: return (kept + existing.dropFirst(index), .stop)
+            case .text(let typed) where PastedInput.isPaste(typed):
+                // Pasted paragraphs stay in this field, in place of the item on the line.
+                for item in PastedInput(session: session).items(from: typed, paragraphs: paragraphs) {
+                    if let problem = check(item) {
+                        session.say(WalkMessage.invalid(reason: MessageText(verbatim: problem)))
+                        continue
+                    }
+                    kept.append(item)
+                    history?.add(item)
+                }
+                index += 1
+                try save(kept + existing.dropFirst(index))
             case .text(let typed):
                 let trimmed = typed.trimmingWhitespace()
                 if trimmed.isEmpty && !isExisting { return (kept, .next) }
@@ -198,7 +227,7 @@ final class GuidedWalk {
             try persist()
         }
         let (typed, step) = try readItems(prompt: field.label, existing: existing, history: history(for: field),
-                                          completer: completer(for: field), save: store)
+                                          completer: completer(for: field), paragraphs: field.kind == .text, save: store)
         try store(typed)
         // Going back keeps what was typed; coming forward again shows it.
         if step == .back, !typed.isEmpty { answered.insert(field.key) }
@@ -228,10 +257,12 @@ final class GuidedWalk {
         if actorStep != .next { return actorStep }
 
         let flowsPrompt = "\(label)（\(session.text(WalkMessage.diagramFlows))）"
+        session.say(EditingMessage.flowFormHint)
         func storeFlows(_ lines: [String]) throws {
             var diagram = sheet.diagram
             diagram.flows = lines.compactMap(Diagram.Flow.parse)
-            // A flow must name actors: one it names that is missing becomes an actor.
+            // A flow kept as it was may name an actor the file lacks: the flow needs it. (A typed
+            // flow's new actor was confirmed by the check below.)
             for flow in diagram.flows {
                 for name in [flow.from, flow.to] where !diagram.actors.contains(name) { diagram.actors.append(name) }
             }
@@ -241,8 +272,18 @@ final class GuidedWalk {
         }
         let (flows, flowStep) = try readItems(
             prompt: flowsPrompt, existing: prefill ? sheet.diagram.flows.map(\.displayText) : [],
-            history: nil, completer: nil,
-            check: { Diagram.Flow.parse($0) == nil ? self.session.describe(FieldInput.Problem.badFlow($0)) : nil },
+            history: nil, completer: FlowInput.completer(actors: { self.sheet.diagram.actors }),
+            check: { line in
+                guard let flow = Diagram.Flow.parse(line) else { return self.session.describe(FieldInput.Problem.badFlow(line)) }
+                // A name that is no actor may be a typo: it becomes an actor only when the user says so.
+                for name in [flow.from, flow.to] where !self.sheet.diagram.actors.contains(name) {
+                    guard FlowInput.confirmNewActor(name, in: self.session) else {
+                        return self.session.text(EditingMessage.flowActorMissing(name: name))
+                    }
+                    self.sheet.diagram.actors.append(name)
+                }
+                return nil
+            },
             save: storeFlows)
         try storeFlows(flows)
         if flowStep != .next { return flowStep }
@@ -281,8 +322,11 @@ final class GuidedWalk {
             sheet = try session.save(sheet, as: id).stored.sheet
             return
         }
-        guard let newID, !sheet.title.isEmpty else { return }
+        guard !sheet.title.isEmpty else { return }
+        if newID == nil, let chooseID { newID = chooseID(sheet.title) }
+        guard let newID else { return }
         sheet.status = .draft
+        session.willChange(newID)
         do {
             sheet = try session.store.create(sheet, as: newID).sheet
         } catch {

@@ -55,7 +55,7 @@ public struct SheetDiff {
         case .items(let items): return items
         case .eraYear(let era): return era.map { [$0.displayText] } ?? []
         case .diagram(let diagram):
-            return diagram.actors.map { "登場者：" + $0 } + diagram.flows.map(\.displayText) + diagram.notes.map { "※" + $0 }
+            return diagram.actors.map { "登場者：" + $0 } + diagram.flows.map(\.displayText) + diagram.notes.map(Diagram.shownNote)
         }
     }
 

@@ -180,7 +180,7 @@ public struct SheetLayout {
             lines.append(contentsOf: wrapHanging("登場者：" + unconnected.map(safe).joined(separator: "、"), indent: 2, hang: 4))
         }
         for note in diagram.notes {
-            lines.append(contentsOf: wrapHanging("※" + safe(note), indent: 2, hang: 2))
+            lines.append(contentsOf: wrapHanging(Diagram.shownNote(safe(note)), indent: 2, hang: 2))
         }
         return lines
     }

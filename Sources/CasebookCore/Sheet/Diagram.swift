@@ -56,6 +56,11 @@ public struct Diagram: Sendable, Equatable {
         self.notes = notes
     }
 
+    /// A note as the sheet shows it: after ※, unless the note was written with its own ※.
+    public static func shownNote(_ note: String) -> String {
+        note.hasPrefix("※") ? note : "※" + note
+    }
+
     /// Whether nothing is in it.
     public var isEmpty: Bool { actors.isEmpty && flows.isEmpty && notes.isEmpty }
 }

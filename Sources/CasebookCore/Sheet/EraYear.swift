@@ -60,7 +60,8 @@ public struct EraYear: Sendable, Equatable, CustomStringConvertible {
     /// The short form a walk puts on the line for editing, e.g. `昭和60` or `平成`.
     public var editingText: String {
         guard let year else { return era.rawValue }
-        return era.rawValue + String(year)
+        // Year 1 is 元年, as it is written and shown (平成元年度).
+        return era.rawValue + (year == 1 ? "元" : String(year))
     }
 
     public var description: String { displayText }
@@ -80,7 +81,12 @@ public struct EraYear: Sendable, Equatable, CustomStringConvertible {
     ///
     /// - Parameter currentWesternYear: bounds 令和, which is valid up to next year.
     public static func parse(_ input: String, currentWesternYear: Int) throws(ParseError) -> EraYear {
-        var text = input.withASCIIDigits().filter { !$0.isWhitespace }
+        // An IME in full-width mode types Ｈ３０ and Ｓ６０年度: full-width Latin letters count as ASCII.
+        let halfWidth = String(String.UnicodeScalarView(input.withASCIIDigits().unicodeScalars.map { scalar in
+            (0xFF21...0xFF3A).contains(scalar.value) || (0xFF41...0xFF5A).contains(scalar.value)
+                ? Unicode.Scalar(scalar.value - 0xFEE0)! : scalar
+        }))
+        var text = halfWidth.filter { !$0.isWhitespace }
         for suffix in ["～", "〜", "~"] where text.hasSuffix(suffix) { text.removeLast() }
         if text.hasSuffix("年度") { text.removeLast(2) } else if text.hasSuffix("年") { text.removeLast() }
         guard !text.isEmpty else { throw .unrecognised(input) }

@@ -13,6 +13,14 @@ public enum SheetPart: Sendable, Equatable {
         }
     }
 
+    /// The label shown for this part.
+    public var label: String {
+        switch self {
+        case .field(let field): field.label
+        case .section(let section): section.label
+        }
+    }
+
     /// Finds a part by key (`roles`, `roles.city`) or Japanese label (`役割`, `役割（市）`).
     ///
     /// A field wins over a section of the same name, so that `overview`, which
@@ -28,7 +36,18 @@ public enum SheetPart: Sendable, Equatable {
         if let section = SheetSection.allCases.first(where: { $0.key == wanted || $0.label == wanted }) {
             return .section(section)
         }
-        return nil
+        let partial = containing(wanted)
+        return partial.count == 1 ? partial[0] : nil
+    }
+
+    /// The fields, else the sections, whose label holds `part` (compared in search form): a unique
+    /// part of a label (`概要`, `事業実施`, `図`) names its field; several are ambiguous.
+    public static func containing(_ part: String) -> [SheetPart] {
+        let wanted = SearchNormalizer.normalize(part.trimmingWhitespace())
+        guard !wanted.isEmpty else { return [] }
+        let fields = SheetField.allCases.filter { SearchNormalizer.normalize($0.label).contains(wanted) }
+        if !fields.isEmpty { return fields.map { .field($0) } }
+        return SheetSection.allCases.filter { SearchNormalizer.normalize($0.label).contains(wanted) }.map { .section($0) }
     }
 
     /// Every name that `named(_:)` accepts, keys then labels, for completion and help.

@@ -1,12 +1,18 @@
 import Foundation
 
 /// The normal form both sides of a `find` are compared in (SPEC §3.4):
-/// NFKC, Latin case folded, katakana as hiragana.
+/// NFKC (voiced kana composed, as NFKC composes them), Latin case folded, katakana as hiragana,
+/// the wave dash 〜 (U+301C) as the tilde that NFKC makes of ～ (U+FF5E): an IME gives either.
 public enum SearchNormalizer {
     /// `text` in search form. `ＮＰＯ` and `npo` agree; so do `はぐくーむ` and `ハグクーム`.
     public static func normalize(_ text: String) -> String {
         if let quick = quickNormalize(text) { return quick }
-        let nfkc = text.precomposedStringWithCompatibilityMapping
+        var nfkc = text.precomposedStringWithCompatibilityMapping
+        // Foundation on Linux leaves half-width ﾎﾞ as ホ + U+3099 after NFKC; composing again
+        // gives ボ, as NFKC does elsewhere, so that ﾎﾞﾗﾝﾃｨｱ finds ボランティア.
+        if nfkc.unicodeScalars.contains(where: { $0.value == 0x3099 || $0.value == 0x309A }) {
+            nfkc = nfkc.precomposedStringWithCanonicalMapping
+        }
         var scalars = String.UnicodeScalarView()
         for scalar in nfkc.unicodeScalars {
             if let folded = fold(scalar) {
@@ -24,6 +30,7 @@ public enum SearchNormalizer {
     private static func fold(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
         switch scalar.value {
         case 0x41...0x5A: Unicode.Scalar(scalar.value + 0x20)
+        case 0x301C: "~"
         // Katakana ァ..ヶ and the iteration marks map onto hiragana 0x60 below them.
         case 0x30A1...0x30F6, 0x30FD...0x30FE: Unicode.Scalar(scalar.value - 0x60)
         default: nil

@@ -132,13 +132,14 @@ struct StoreIndex {
     }
 
     static let racyWindowNanoseconds: Int64 = 2_000_000_000
-    /// Each file's first line: its format and the sheet's schema fingerprint (an index written by a
-    /// casebook with other fields is rebuilt instead of read with shifted field codes), (for the
-    /// summaries) when it was written, and the checksum of everything after that line. A file whose
-    /// checksum does not match — cut short, a byte lost or changed — is not read at all, and the
-    /// index is rebuilt from the case files.
-    static let summaryHeader = "casebook-index 6-" + SheetSchema.fingerprint
-    static let textHeader = "casebook-text 5-" + SheetSchema.fingerprint
+    /// Each file's first line: its format (7 and 6: 〜 searched as ～, voiced half-width kana
+    /// composed) and the sheet's schema fingerprint (an index written by a casebook with other
+    /// fields is rebuilt instead of read with shifted field codes), (for the summaries) when it was
+    /// written, and the checksum of everything after that line. A file whose checksum does not
+    /// match — cut short, a byte lost or changed — is not read at all, and the index is rebuilt
+    /// from the case files.
+    static let summaryHeader = "casebook-index 7-" + SheetSchema.fingerprint
+    static let textHeader = "casebook-text 6-" + SheetSchema.fingerprint
     private static let recordSeparator: UInt8 = 0x1E
     private static let fieldSeparator: UInt8 = 0x1F
     private static let listSeparator: UInt8 = 0x1D

@@ -1,0 +1,65 @@
+// Readable ids and renames (issue 13, item 5): `casebook` through pipes.
+import Foundation
+@testable import CasebookTestSupport
+import Testing
+
+@Suite("Readable ids and rename")
+struct ReadableIDTests {
+    static let hasKakasi = FileManager.default.isExecutableFile(atPath: "/usr/bin/kakasi")
+
+    @Test("new without an id takes one romanised from the title, unique in the store; a duplicate title is warned about",
+          .enabled(if: hasKakasi, "kakasi is installed by scripts/install-deps"))
+    func newProposesReadableID() throws {
+        let fixture = try CommandFixture()
+        let made = try fixture.run([], input: "new\n子ども食堂ネットワーク支援事業\n.\nquit\n")
+        #expect(made.status == 0, "\(made.all)")
+        #expect(FileManager.default.fileExists(atPath: fixture.fileURL("kodomo-shokudo-nettowaku-shien-jigyo").path), "\(made.all)")
+        let again = try fixture.run([], input: "new\n資源集団回収\n.\nquit\n")
+        #expect(again.status == 0, "\(again.all)")
+        #expect(again.err.contains("資源集団回収") && again.err.contains("shigen-shudan-kaishu"), "\(again.err)")
+        #expect(FileManager.default.fileExists(atPath: fixture.fileURL("shigen-shudan-kaishu-2").path))
+        #expect(try fixture.sheet("shigen-shudan-kaishu-2")["title"] as? String == "資源集団回収")
+        // With an id given, a duplicate title is warned about too.
+        let named = try fixture.run([], input: "new shigen-copy\n資源集団回収\n.\nquit\n")
+        #expect(named.status == 0)
+        #expect(named.err.contains("資源集団回収") && named.err.contains("shigen-shudan-kaishu"), "\(named.err)")
+    }
+
+    @Test("rename CASE NEW-ID keeps the content under the new name, and git records one rename")
+    func renameIsOneGitRename() throws {
+        let fixture = try CommandFixture()
+        let environment = fixture.environment(language: "C.UTF-8").merging([
+            "GIT_AUTHOR_NAME": "T", "GIT_AUTHOR_EMAIL": "t@example.invalid",
+            "GIT_COMMITTER_NAME": "T", "GIT_COMMITTER_EMAIL": "t@example.invalid",
+        ]) { _, new in new }
+        func git(_ arguments: [String]) throws -> ProgramResult {
+            try BuiltProgram.run("/usr/bin/env", ["git"] + arguments, environment: environment, in: fixture.root)
+        }
+        for arguments in [["init", "-q"], ["add", "--", "Store"], ["commit", "-q", "-m", "seed"]] {
+            #expect(try git(arguments).status == 0)
+        }
+        let before = try fixture.bytes("shigen-shudan-kaishu")
+        let renamed = try fixture.run(["rename", "shigen", "shigen-kaishu"])
+        #expect(renamed.status == 0, "\(renamed.all)")
+        #expect(try fixture.bytes("shigen-kaishu") == before)
+        #expect(!FileManager.default.fileExists(atPath: fixture.fileURL("shigen-shudan-kaishu").path))
+        let committed = try BuiltProgram.run(CommandFixture.executable, ["commit", "-m", "rename", "--store", fixture.store.path],
+                                             environment: environment, in: fixture.root)
+        #expect(committed.status == 0, "\(committed.all)")
+        let log = try git(["log", "-1", "--name-status", "-M", "--format="])
+        #expect(log.out.trimmingCharacters(in: .whitespacesAndNewlines) == "R100\tStore/shigen-shudan-kaishu.json\tStore/shigen-kaishu.json", "\(log.all)")
+    }
+
+    @Test("rename to a taken or bad id fails and changes nothing")
+    func renameRefusals() throws {
+        let fixture = try CommandFixture()
+        let before = try fixture.snapshot()
+        let taken = try fixture.run(["rename", "shigen", "komyuniti-koza"])
+        #expect(taken.status == 1, "\(taken.all)")
+        let bad = try fixture.run(["rename", "shigen", "Bad_ID"])
+        #expect(bad.status == 1, "\(bad.all)")
+        let unknown = try fixture.run(["rename", "no-such-case", "x"])
+        #expect(unknown.status == 1)
+        #expect(try fixture.snapshot() == before)
+    }
+}
