@@ -9,7 +9,7 @@ import Foundation
 /// so a sync never waits for a password nobody can type. Every merge passes casebook's driver with
 /// `git -c` and `-s recursive -X no-renames`: git 2.39's default strategy detects renames even when
 /// told not to, and would hand an edit of a deleted case to a similar new case without a conflict.
-public struct SyncRunner {
+public struct SyncRunner: Sendable {
     /// The store's repository.
     public let repository: GitStore
     /// The driver passed to every merge.
@@ -193,10 +193,14 @@ public struct SyncRunner {
     /// Runs a sync with `upstream` (from `check`). `commitMessage` is asked for the message of the
     /// store's uncommitted changes, given the changes and the generated message; `nil` declines.
     public func run(_ upstream: Upstream, commitMessage: ([StoreChange], String) -> String?) -> Result<Report, Stop> {
-        repository.forgetSyncState()
+        // The first fetch runs while the store's changes are committed: it touches no file of the
+        // work tree, only the remote-tracking ref, so the two can overlap and the sync waits for one.
+        let firstFetch = Background { [self] in fetch(upstream) }
+        let gitDirectory = repository.gitDirectory
+        repository.forgetSyncState(gitDirectory: gitDirectory)
         var report = Report()
         let originalHead = head()
-        let savedIndex = repository.saveIndex()
+        let savedIndex = repository.saveIndex(gitDirectory: gitDirectory)
 
         // 1. The store's uncommitted changes become a commit of their own.
         var storeCommit: String?
@@ -220,12 +224,12 @@ public struct SyncRunner {
         }
 
         // 2. Fetch, merge, push; again when the push lost a race with another clone.
-        let startedAt = head()
+        let startedAt = storeCommit ?? originalHead
         var attempt = 0
         var fetchedAlready = false
         while true {
             if !fetchedAlready {
-                let fetched = fetch(upstream)
+                let fetched = attempt == 0 ? firstFetch.wait() : fetch(upstream)
                 if !fetched.succeeded {
                     // Reached, but the branch is not there yet (a new, empty remote): the push makes it.
                     guard !fetched.timedOut, fetched.errorOutput.contains("couldn't find remote ref") else {
