@@ -206,3 +206,19 @@ import Testing
         #expect(sheet.review[.basics]?.state == .ok, "verdicts on unchanged sections stand")
     }
 }
+
+extension SyncMergeTests {
+    @Test func syncAbortAlsoEndsAMergeThatAPlainGitPullLeft() throws {
+        let (fixture, _, _) = try Self.diverged(hanakoEdit: { $0.form = "共催" }, taroEdit: { _ in })
+        let fresh = try fixture.clone("fresh", user: "新人 三郎")
+        try fresh.git(["reset", "--quiet", "--hard", "HEAD~1"])
+        try fresh.modify { $0.started = nil }
+        try fresh.commitAll("三郎")
+        let head = try fresh.head()
+        let files = try fresh.snapshot()
+        #expect(try fresh.git(["pull", "--no-rebase", "--quiet"], allowFailure: true).status != 0)
+        let abort = try fresh.casebook(["sync", "--abort"])
+        #expect(abort.status == 0 && abort.out.contains("Aborted the merge under way"), "\(abort.all)")
+        #expect(try fresh.head() == head && fresh.snapshot() == files)
+    }
+}

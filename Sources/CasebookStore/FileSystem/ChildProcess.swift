@@ -67,7 +67,9 @@ public enum ChildProcess {
         // Input is small (a commit message); write it all, then read both outputs as they come.
         // A child may exit without reading it (git when a pre-commit hook refuses): that must be
         // EPIPE here, not SIGPIPE ending casebook. Set after the spawn, so the child keeps the default.
-        let previousHandler = signal(SIGPIPE, SIG_IGN)
+        // Only when there is input: two threads running programs at once (sync fetches while it
+        // commits) must not restore each other's handler around a write.
+        let previousHandler = input.isEmpty ? nil : signal(SIGPIPE, SIG_IGN)
         var written = 0
         while written < input.count {
             let count = input.withUnsafeBytes { write(inPipe[1], $0.baseAddress! + written, input.count - written) }
@@ -76,7 +78,7 @@ public enum ChildProcess {
             written += count
         }
         close(inPipe[1])
-        signal(SIGPIPE, previousHandler)
+        if let previousHandler { signal(SIGPIPE, previousHandler) }
         var output: [UInt8] = []
         var errorOutput: [UInt8] = []
         var open: [Int32] = [outPipe[0], errPipe[0]]

@@ -73,7 +73,7 @@ extension GitStore {
     public func changedPaths() throws(GitResult) -> [String] {
         let result = git.run(["status", "--porcelain=v1", "-z", "--no-renames", "--untracked-files=all", "--", "."])
         guard result.succeeded else { throw result }
-        let prefix = git.run(["rev-parse", "--show-prefix"]).output.trimmingCharacters(in: .newlines)
+        let prefix = storePrefix()
         var paths: [String] = []
         for entry in result.output.split(separator: "\0", omittingEmptySubsequences: true) where entry.count > 3 {
             var path = String(entry.dropFirst(3))

@@ -9,7 +9,7 @@ import Foundation
 /// so a sync never waits for a password nobody can type. Every merge passes casebook's driver with
 /// `git -c` and `-s recursive -X no-renames`: git 2.39's default strategy detects renames even when
 /// told not to, and would hand an edit of a deleted case to a similar new case without a conflict.
-public struct SyncRunner {
+public struct SyncRunner: Sendable {
     /// The store's repository.
     public let repository: GitStore
     /// The driver passed to every merge.
@@ -29,7 +29,7 @@ public struct SyncRunner {
         networkEnvironment = Self.networkEnvironment(for: repository.git)
     }
 
-    private var git: GitRunner { repository.git }
+    var git: GitRunner { repository.git }
 
     // MARK: Where to sync with
 
@@ -193,10 +193,14 @@ public struct SyncRunner {
     /// Runs a sync with `upstream` (from `check`). `commitMessage` is asked for the message of the
     /// store's uncommitted changes, given the changes and the generated message; `nil` declines.
     public func run(_ upstream: Upstream, commitMessage: ([StoreChange], String) -> String?) -> Result<Report, Stop> {
-        repository.forgetSyncState()
+        // The first fetch runs while the store's changes are committed: it touches no file of the
+        // work tree, only the remote-tracking ref, so the two can overlap and the sync waits for one.
+        let firstFetch = Background { [self] in fetch(upstream) }
+        let gitDirectory = repository.gitDirectory
+        repository.forgetSyncState(gitDirectory: gitDirectory)
         var report = Report()
         let originalHead = head()
-        let savedIndex = repository.saveIndex()
+        let savedIndex = repository.saveIndex(gitDirectory: gitDirectory)
 
         // 1. The store's uncommitted changes become a commit of their own.
         var storeCommit: String?
@@ -222,12 +226,12 @@ public struct SyncRunner {
         }
 
         // 2. Fetch, merge, push; again when the push lost a race with another clone.
-        let startedAt = head()
+        let startedAt = storeCommit ?? originalHead
         var attempt = 0
         var fetchedAlready = false
         while true {
             if !fetchedAlready {
-                let fetched = fetch(upstream)
+                let fetched = attempt == 0 ? firstFetch.wait() : fetch(upstream)
                 if !fetched.succeeded {
                     // Reached, but the branch is not there yet (a new, empty remote): the push makes it.
                     guard !fetched.timedOut, fetched.errorOutput.contains("couldn't find remote ref") else {
@@ -300,51 +304,5 @@ public struct SyncRunner {
     private func emptyTree() -> String? {
         let result = git.run(["hash-object", "-t", "tree", "--stdin"], input: "")
         return result.succeeded ? result.output.trimmingCharacters(in: .newlines) : nil
-    }
-
-    // MARK: Abort
-
-    /// How `sync --abort` ended.
-    public enum AbortEnd: Sendable {
-        /// HEAD, the index and the files are as they were before the sync.
-        case restored
-        /// A merge not started by sync (a plain `git pull`) was aborted.
-        case mergeAborted
-        /// There was nothing to abort.
-        case nothingToAbort
-        /// git refused a step; its words inside.
-        case failed(GitResult)
-    }
-
-    /// Puts HEAD, the index and every file back exactly as before the sync that stopped with conflicts.
-    public func abort() -> AbortEnd {
-        let recorded = repository.recordedSyncState()
-        let merging = repository.operationUnderWay == .merge
-        if merging {
-            let result = git.run(["merge", "--abort"])
-            guard result.succeeded else { return .failed(result) }
-        }
-        guard let (state, index) = recorded, merging || head() == state.stoppedAt else {
-            repository.forgetSyncState()
-            return merging ? .mergeAborted : .nothingToAbort
-        }
-        // Back over any merge an earlier round of this sync made, to the store commit (or the start).
-        if let target = state.storeCommit ?? state.originalHead, head() != target {
-            let result = git.run(["reset", "--quiet", "--keep", target])
-            guard result.succeeded else { return .failed(result) }
-        }
-        // The store commit undone: its changes stay in the files, and the index is as it was.
-        if state.storeCommit != nil {
-            let result = state.originalHead.map { git.run(["reset", "--quiet", "--soft", $0]) }
-                ?? git.run(["update-ref", "-d", "HEAD"])
-            guard result.succeeded else { return .failed(result) }
-            do {
-                try repository.restoreIndex(index)
-            } catch {
-                return .failed(GitResult(status: 1, output: "", errorOutput: error.description))
-            }
-        }
-        repository.forgetSyncState()
-        return .restored
     }
 }

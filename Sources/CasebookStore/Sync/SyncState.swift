@@ -55,9 +55,10 @@ extension GitStore {
         return result.output.trimmingCharacters(in: .newlines)
     }
 
-    /// The index as it is now, to be put back by `sync --abort`.
-    func saveIndex() -> SavedIndex {
-        guard let path = gitPath("index") else { return SavedIndex(bytes: nil) }
+    /// The index as it is now, to be put back by `sync --abort`; `gitDirectory` when already known.
+    func saveIndex(gitDirectory known: String? = nil) -> SavedIndex {
+        guard let directory = known ?? gitDirectory else { return SavedIndex(bytes: nil) }
+        let path = directory + "/index"
         return SavedIndex(bytes: FileSystem.exists(path) ? try? FileSystem.readFile(path) : nil)
     }
 
@@ -81,9 +82,9 @@ extension GitStore {
         return (state, SavedIndex(bytes: FileSystem.exists(indexPath) ? try? FileSystem.readFile(indexPath) : nil))
     }
 
-    /// Forgets a stopped sync: its merge was finished, or aborted.
-    public func forgetSyncState() {
-        guard let directory = gitDirectory else { return }
+    /// Forgets a stopped sync: its merge was finished, or aborted. `gitDirectory` when already known.
+    public func forgetSyncState(gitDirectory known: String? = nil) {
+        guard let directory = known ?? gitDirectory else { return }
         for name in [SyncState.fileName, SyncState.indexFileName] where FileSystem.exists(directory + "/" + name) {
             try? FileSystem.removeFile(directory + "/" + name)
         }
@@ -91,11 +92,10 @@ extension GitStore {
 
     /// Puts `index` back as the repository's index.
     func restoreIndex(_ index: SavedIndex) throws(SystemError) {
-        guard let path = gitPath("index") else { return }
-        let slash = path.lastIndex(of: "/")!
-        let directory = String(path[..<slash]), name = String(path[path.index(after: slash)...])
+        guard let directory = gitDirectory else { return }
+        let path = directory + "/index"
         if let bytes = index.bytes {
-            try FileSystem.replaceAtomically(directory: directory, name: name, with: bytes)
+            try FileSystem.replaceAtomically(directory: directory, name: "index", with: bytes)
         } else if FileSystem.exists(path) {
             try FileSystem.removeFile(path)
         }
