@@ -17,6 +17,24 @@ import Testing
         #expect(result.err.isEmpty, "no progress in a pipe: \(result.err)")
     }
 
+    @Test func aHostileCaseFileExportsAsText() throws {
+        let world = try ExportWorld()
+        try world.add("hostile", bytes: Hostile.fileBytes)
+        for format in ["html", "md"] {
+            let result = try world.run(["export", format, "hostile", "-o", format])
+            #expect(result.status == 0, "\(result.all)")
+            for name in try FileManager.default.contentsOfDirectory(atPath: world.url(format).path) {
+                let text = try String(contentsOf: world.url("\(format)/\(name)"), encoding: .utf8)
+                // In Markdown a backslash before < makes it text.
+                #expect(!text.replacingOccurrences(of: "\\<", with: "").lowercased().contains("<script"), "\(format)/\(name)")
+                #expect(!text.unicodeScalars.contains { $0 == "\u{202E}" || $0 == "\u{1B}" }, "\(format)/\(name)")
+            }
+        }
+        // The terminal never gets the case's escape sequence either.
+        let listed = try world.run(["export", "md", "hostile", "-o", "md"])
+        #expect(!listed.all.unicodeScalars.contains { $0 == "\u{1B}" })
+    }
+
     @Test func namedCasesAndStatusSelect() throws {
         let world = try ExportWorld()
         var approved = CaseSheet()
