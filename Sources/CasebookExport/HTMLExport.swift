@@ -30,8 +30,16 @@ public struct HTMLExport: Sendable {
         return "default-src 'none'; script-src 'none'; style-src 'sha256-\(hash)'; img-src data:; base-uri 'none'; form-action 'none'"
     }()
 
+    /// The content type the templates name in their `CONTENT_TYPE` pragma: HTML, escaped as
+    /// Mustache's own HTML type escapes (`& < > " '`), by `XMLText.escape`, which works on bytes
+    /// rather than characters.
+    struct EscapedHTML: MustacheContentType {
+        func escapeText(_ text: String) -> String { XMLText.escape(text) }
+    }
+
     /// Loads the templates compiled into the program.
     public init() {
+        MustacheContentTypes.register(EscapedHTML(), named: "CASEBOOK_HTML")
         var library = MustacheLibrary()
         for name in ["page", "sheet", "index"] {
             // The templates are part of the program: one that does not parse is a build mistake,
