@@ -35,6 +35,16 @@ import Testing
         #expect(!listed.all.unicodeScalars.contains { $0 == "\u{1B}" })
     }
 
+    @Test func anUnreadableFileIsNamedAndTheOthersExported() throws {
+        let world = try ExportWorld()
+        try world.add("kowareta", bytes: Array("{ not json".utf8))
+        let result = try world.run(["export", "md", "-o", "md"])
+        #expect(result.status == 0, "\(result.all)")
+        #expect(result.err.contains("kowareta.json"), "\(result.err)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: world.url("md").path).count == 28)
+        #expect(try Data(contentsOf: world.store.appendingPathComponent("kowareta.json")) == Data("{ not json".utf8))
+    }
+
     @Test func namedCasesAndStatusSelect() throws {
         let world = try ExportWorld()
         var approved = CaseSheet()
