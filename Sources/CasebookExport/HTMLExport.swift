@@ -30,8 +30,16 @@ public struct HTMLExport: Sendable {
         return "default-src 'none'; script-src 'none'; style-src 'sha256-\(hash)'; img-src data:; base-uri 'none'; form-action 'none'"
     }()
 
+    /// The content type the templates name in their `CONTENT_TYPE` pragma: HTML, escaped as
+    /// Mustache's own HTML type escapes (`& < > " '`), by `XMLText.escape`, which works on bytes
+    /// rather than characters.
+    struct EscapedHTML: MustacheContentType {
+        func escapeText(_ text: String) -> String { XMLText.escape(text) }
+    }
+
     /// Loads the templates compiled into the program.
     public init() {
+        MustacheContentTypes.register(EscapedHTML(), named: "CASEBOOK_HTML")
         var library = MustacheLibrary()
         for name in ["page", "sheet", "index"] {
             // The templates are part of the program: one that does not parse is a build mistake,
@@ -48,7 +56,23 @@ public struct HTMLExport: Sendable {
 
     /// One document holding every sheet, one to a printed page: what the PDF is printed from.
     public func book(_ cases: [ExportedCase]) -> String {
-        library.render(pageContext(sheets: cases, title: "協働事例集", backLink: false), withTemplate: "page")!
+        book(cases.map(SheetView.init))
+    }
+
+    /// The book from sheets already prepared (on every core, with progress shown).
+    public func book(_ views: [SheetView]) -> String {
+        library.render(pageContext(views: views, title: "協働事例集", backLink: false), withTemplate: "page")!
+    }
+
+    /// A sheet's values prepared for the templates: its texts made visible, its diagram drawn.
+    public struct SheetView: @unchecked Sendable {
+        // [String: Any] holds only strings, booleans and arrays of strings, made once and never changed.
+        let values: [String: Any]
+
+        /// Prepares `exported`.
+        public init(_ exported: ExportedCase) {
+            values = HTMLExport.sheetContext(exported)
+        }
     }
 
     /// `index.html`: title (linked to its page), 形態, 担当課, 事業実施 and status of each case.
@@ -69,12 +93,16 @@ public struct HTMLExport: Sendable {
     }
 
     private func pageContext(sheets: [ExportedCase], title: String, backLink: Bool) -> [String: Any] {
+        pageContext(views: sheets.map(SheetView.init), title: title, backLink: backLink)
+    }
+
+    private func pageContext(views: [SheetView], title: String, backLink: Bool) -> [String: Any] {
         [
             "policy": Self.contentSecurityPolicy,
             "css": Self.css,
             "pageTitle": ExportText.visible(title),
             "backLink": backLink,
-            "sheets": sheets.map(Self.sheetContext),
+            "sheets": views.map(\.values),
         ]
     }
 

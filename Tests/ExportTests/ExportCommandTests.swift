@@ -17,6 +17,34 @@ import Testing
         #expect(result.err.isEmpty, "no progress in a pipe: \(result.err)")
     }
 
+    @Test func aHostileCaseFileExportsAsText() throws {
+        let world = try ExportWorld()
+        try world.add("hostile", bytes: Hostile.fileBytes)
+        for format in ["html", "md"] {
+            let result = try world.run(["export", format, "hostile", "-o", format])
+            #expect(result.status == 0, "\(result.all)")
+            for name in try FileManager.default.contentsOfDirectory(atPath: world.url(format).path) {
+                let text = try String(contentsOf: world.url("\(format)/\(name)"), encoding: .utf8)
+                // In Markdown a backslash before < makes it text.
+                #expect(!text.replacingOccurrences(of: "\\<", with: "").lowercased().contains("<script"), "\(format)/\(name)")
+                #expect(!text.unicodeScalars.contains { $0 == "\u{202E}" || $0 == "\u{1B}" }, "\(format)/\(name)")
+            }
+        }
+        // The terminal never gets the case's escape sequence either.
+        let listed = try world.run(["export", "md", "hostile", "-o", "md"])
+        #expect(!listed.all.unicodeScalars.contains { $0 == "\u{1B}" })
+    }
+
+    @Test func anUnreadableFileIsNamedAndTheOthersExported() throws {
+        let world = try ExportWorld()
+        try world.add("kowareta", bytes: Array("{ not json".utf8))
+        let result = try world.run(["export", "md", "-o", "md"])
+        #expect(result.status == 0, "\(result.all)")
+        #expect(result.err.contains("kowareta.json"), "\(result.err)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: world.url("md").path).count == 28)
+        #expect(try Data(contentsOf: world.store.appendingPathComponent("kowareta.json")) == Data("{ not json".utf8))
+    }
+
     @Test func namedCasesAndStatusSelect() throws {
         let world = try ExportWorld()
         var approved = CaseSheet()

@@ -120,7 +120,7 @@ struct ExportCommand: StoreCommand {
             }
         }
         let wanted = status.flatMap(SheetStatus.init(rawValue:))
-        let selected = ids.compactMap { id in session.store.cases[id].map { ExportedCase(id: id, sheet: $0.sheet) } }
+        let selected = session.store.loadAll(ids).map { ExportedCase(id: $0.id, sheet: $0.sheet) }
             .filter { wanted == nil || $0.sheet.status == wanted }
         guard !selected.isEmpty else { throw CommandFailure(ExportMessage.nothingToExport(status: status), in: session) }
         return selected

@@ -19,7 +19,7 @@ struct PDFExport {
     static let timeLimit = 120.0
 
     func run(_ cases: [ExportedCase], to pdfPath: String) throws {
-        let book = HTMLExport().book(cases)
+        let book = HTMLExport().book(progress.render(cases, HTMLExport.SheetView.init))
         let htmlPath = (pdfPath.hasSuffix(".pdf") ? String(pdfPath.dropLast(4)) : pdfPath) + ".html"
         try ExportFiles.writeFile(htmlPath, bytes: Array(book.utf8), in: session)
         let shownHTML = FileSystem.absolutePath(htmlPath)
