@@ -22,7 +22,9 @@ let package = Package(
         // Non-variadic C wrappers around libedit, which Swift cannot call directly.
         .target(name: "CLineEditShims", dependencies: ["CEditLine"]),
         // A small Swift line editor over libedit's wide-character interface.
-        .target(name: "LineEditor", dependencies: ["CLineEditShims"]),
+        // It measures and makes text safe with the core's DisplayWidth and TerminalSafeText, so that the
+        // editor and the rest of casebook agree on every character's width.
+        .target(name: "LineEditor", dependencies: ["CLineEditShims", "CasebookCore"]),
         // glibc's memmem for the core's byte search (a GNU extension Swift does not see).
         .target(name: "CByteSearch"),
         // The pure core: the sheet, era years, validation, canonical JSON, text rules, layout. No I/O.
@@ -72,7 +74,7 @@ let package = Package(
         .testTarget(name: "CasebookStoreTests", dependencies: ["CasebookTestSupport", "CasebookCore", "CasebookStore"]),
         .testTarget(name: "CasebookCommandTests", dependencies: ["CasebookTestSupport", "CasebookCore", "CasebookStore", "CasebookCommands"]),
         .testTarget(name: "EndToEndTests", dependencies: ["CasebookTestSupport", "CPseudoTerminal", "CasebookCore"], exclude: ["Golden"]),
-        .testTarget(name: "LineEditorTests", dependencies: ["CasebookTestSupport", "CPseudoTerminal", "LineEditor"]),
+        .testTarget(name: "LineEditorTests", dependencies: ["CasebookTestSupport", "CPseudoTerminal", "LineEditor", "CasebookCore"]),
         .testTarget(name: "ExportTests", dependencies: ["CasebookTestSupport", "CasebookCore", "CasebookStore", "CasebookExport"], exclude: ["Golden"]),
         .testTarget(name: "SyncTests", dependencies: ["CasebookTestSupport", "CPseudoTerminal", "CasebookCore", "CasebookStore"]),
         .testTarget(name: "ReviewTests", dependencies: ["CasebookTestSupport", "CasebookCore", "CasebookStore", "CasebookCommands"]),

@@ -1,3 +1,4 @@
+import CasebookCore
 import CLineEditShims
 #if canImport(Glibc)
 import Glibc
@@ -48,7 +49,11 @@ enum ClusterText {
         if scalars.count == 1, let scalar = scalars.first {
             if scalar.value == 0 { return [] }
             if scalar.value < 0x20 || scalar.value == 0x7F { return [wchar_t(bitPattern: scalar.value)] }
-            if !isPlaceholderRange(scalar.value) && cle_wcwidth(wchar_t(bitPattern: scalar.value)) > 0 {
+            // libedit draws a scalar as wide as glibc's wcwidth says; where that is not the width
+            // casebook measures everywhere else (DisplayWidth), a placeholder of the right width
+            // stands in, so the screen and every layout agree.
+            let drawn = cle_wcwidth(wchar_t(bitPattern: scalar.value))
+            if !isPlaceholderRange(scalar.value) && drawn > 0 && Int(drawn) == DisplayWidth.of(character) {
                 return [wchar_t(bitPattern: scalar.value)]
             }
         }
@@ -101,18 +106,10 @@ enum ClusterText {
         return length
     }
 
-    /// Terminal columns one cluster takes: what its first scalar takes, two for an emoji shown as
-    /// one (a ZWJ sequence, a flag, emoji presentation), one for a mark shown on its own.
+    /// Terminal columns one cluster takes on the line: the core's width, at least one (a mark on
+    /// its own shows on a dotted circle) and at most two.
     static func width(of character: Character) -> Int {
-        let scalars = character.unicodeScalars
-        guard let first = scalars.first else { return 0 }
-        if scalars.count > 1 {
-            if scalars.contains(where: { $0.value == 0xFE0F || $0.value == 0x200D }) { return 2 }
-            if (0x1F1E6...0x1F1FF).contains(first.value) { return 2 }  // a flag
-        }
-        if first.properties.isEmojiPresentation { return 2 }
-        let w = cle_wcwidth(wchar_t(bitPattern: first.value))
-        return w >= 2 ? 2 : 1
+        min(2, max(1, DisplayWidth.of(character)))
     }
 
     private static func isPlaceholderRange(_ value: UInt32) -> Bool {
@@ -125,8 +122,7 @@ enum ClusterText {
         let character = value.first!
         let wide = width(of: character) == 2
         // A mark or joiner on its own shows on a dotted circle, as Unicode's charts show one.
-        let firstWidth = cle_wcwidth(wchar_t(bitPattern: value.unicodeScalars.first!.value))
-        let shown = firstWidth <= 0 ? "\u{25CC}" + value : value
+        let shown = DisplayWidth.width(of: value.unicodeScalars.first!) <= 0 ? "\u{25CC}" + value : value
         let next = wide ? nextWide : nextNarrow
         guard next <= (wide ? wideLast : narrowLast) else { return nil }
         let placeholder = wchar_t(bitPattern: next)

@@ -1,3 +1,4 @@
+import CasebookCore
 /// Lays candidates out in columns, in order down each column, aligned by
 /// display width (double-width characters count two columns), like `ls`.
 struct CompletionListLayout {
@@ -7,9 +8,9 @@ struct CompletionListLayout {
     /// The lines to print for `candidates` on a terminal `width` columns wide.
     /// Candidates are shown with control characters made visible.
     static func lines(for candidates: [String], width: Int) -> [String] {
-        let listed = candidates.prefix(maximumListed).map(WideText.visible)
+        let listed = candidates.prefix(maximumListed).map(TerminalSafeText.make)
         guard !listed.isEmpty else { return [] }
-        let widths = listed.map(WideText.displayWidth)
+        let widths = listed.map { DisplayWidth.of($0) }
         let gap = 2
         let columnWidth = (widths.max() ?? 0) + gap
         let usable = max(1, width - 1)

@@ -1,3 +1,4 @@
+import CasebookCore
 import CLineEditShims
 #if canImport(Glibc)
 import Glibc
@@ -63,7 +64,7 @@ final class EditorState {
         buffer.initialize(from: wide, count: wide.count)
         promptBuffer.deallocate()
         promptBuffer = buffer
-        promptWidth = WideText.displayWidth(prompt)
+        promptWidth = DisplayWidth.of(prompt)
     }
 
     /// The state registered as `el`'s client data.

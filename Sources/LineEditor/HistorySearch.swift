@@ -1,3 +1,4 @@
+import CasebookCore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -38,7 +39,7 @@ struct HistorySearch {
 
     /// The prompt shown while searching.
     var prompt: String {
-        "(\(failed ? "failed " : "")\(backward ? "reverse-" : "")i-search)`\(WideText.visible(pattern))': "
+        "(\(failed ? "failed " : "")\(backward ? "reverse-" : "")i-search)`\(TerminalSafeText.make(pattern))': "
     }
 
     /// Searches again for the pattern, starting at `start` (inclusive) in the current direction.

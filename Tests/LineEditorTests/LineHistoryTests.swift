@@ -1,5 +1,6 @@
 import Testing
 @testable import LineEditor
+import CasebookCore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -128,6 +129,20 @@ struct CompletionListLayoutTests {
         #expect(CompletionListLayout.lines(for: ["資源集団回収", "資源回収"], width: 80) == ["資源集団回収  資源回収"])
         #expect(CompletionListLayout.lines(for: ["a", "bb", "ccc", "dddd", "e"], width: 13) == ["a     dddd", "bb    e", "ccc"])
         #expect(CompletionListLayout.lines(for: ["x\u{1B}[2J", "y"], width: 80) == ["x^[[2J  y"])
+    }
+
+    @Test("a line or paragraph separator in a candidate is shown, never sent raw (the core's one filter)")
+    func separatorsAreMadeVisible() {
+        let lines = CompletionListLayout.lines(for: ["前\u{2028}後", "段落\u{2029}", "y"], width: 80)
+        #expect(lines == ["前<U+2028>後  段落<U+2029>  y"])
+    }
+
+    @Test("the line editor measures clusters as the rest of casebook does")
+    func widthsAreTheCores() {
+        for text in ["a", "資", "ｱ", "が", "か\u{3099}", "葛\u{E0100}", "👨\u{200D}👩\u{200D}👧", "🇯🇵", "○", "・", "〜", "é"] {
+            let character = Character(text)
+            #expect(ClusterText.width(of: character) == min(2, max(1, DisplayWidth.of(character))), "\(text)")
+        }
     }
 
     @Test("the common prefix is taken by Characters")
