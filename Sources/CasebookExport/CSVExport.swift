@@ -33,12 +33,17 @@ public enum CSVExport {
         }
     }
 
-    /// The columns, in sheet order: one per field, the era year as two, the diagram as three.
-    public static let headings: [String] = [
-        "id", "事業名", "担当課", "協働の相手", "協働の形態", "事業実施（和暦）", "事業実施（西暦）", "協働の領域",
-        "取り組みの概要", "協働のきっかけ", "役割（市）", "役割（相手）", "強み（市）", "強み（相手）", "協働の成果",
-        "協働のポイント", "協働の図（登場者）", "協働の図（流れ）", "協働の図（メモ）", "状態",
-    ]
+    /// The columns, in sheet order: the id, one per field, the era year as two, the diagram as
+    /// three, then the status. Derived from the sheet's description, so a new field is a new column.
+    public static let headings: [String] = ["id"] + SheetField.allCases.flatMap { field -> [String] in
+        switch field.description.storage {
+        case .line, .items: [field.label]
+        case .eraYear:
+            // 事業実施（年度） as 事業実施（和暦） and 事業実施（西暦）.
+            ["和暦", "西暦"].map { field.label.replacingOccurrences(of: "（年度）", with: "") + "（\($0)）" }
+        case .diagram: ["登場者", "流れ", "メモ"].map { "\(field.label)（\($0)）" }
+        }
+    } + ["状態"]
 
     /// What a cell of several items or paragraphs puts between them: a line break, which Excel
     /// shows as a new line in the cell.
@@ -48,24 +53,22 @@ public enum CSVExport {
     /// (OWASP's list: `= + - @`, Tab, CR, LF).
     public static let formulaTriggers: Set<Character> = ["=", "+", "-", "@", "\t", "\r", "\n", "\r\n"]
 
-    /// The cells of one case's row, before they are made inert.
+    /// The cells of one case's row, before they are made inert, in the order of `headings`.
     public static func cells(of exported: ExportedCase) -> [String] {
         let sheet = exported.sheet
         let join = { (items: [String]) in items.joined(separator: itemSeparator) }
-        let wareki: String
-        if let started = sheet.started {
-            wareki = started.year.map { "\(started.era.rawValue)\($0 == 1 ? "元" : String($0))年度" } ?? "\(started.era.rawValue)年度"
-        } else {
-            wareki = ""
-        }
-        return [
-            exported.id.rawValue, sheet.title, join(sheet.departments), join(sheet.partners), sheet.form,
-            wareki, sheet.started?.westernYear.map(String.init) ?? "", sheet.domain,
-            join(sheet.overview), join(sheet.origin), join(sheet.roles.city), join(sheet.roles.partner),
-            join(sheet.strengths.city), join(sheet.strengths.partner), join(sheet.results), join(sheet.points),
-            join(sheet.diagram.actors), join(sheet.diagram.flows.map(\.displayText)), join(sheet.diagram.notes),
-            sheet.status.rawValue,
-        ]
+        return [exported.id.rawValue] + SheetField.allCases.flatMap { field -> [String] in
+            switch sheet.value(of: field) {
+            case .line(let text): return [text]
+            case .items(let items): return [join(items)]
+            case .eraYear(let started):
+                guard let started else { return ["", ""] }
+                let wareki = started.year.map { "\(started.era.rawValue)\($0 == 1 ? "元" : String($0))年度" } ?? "\(started.era.rawValue)年度"
+                return [wareki, started.westernYear.map(String.init) ?? ""]
+            case .diagram(let diagram):
+                return [join(diagram.actors), join(diagram.flows.map(\.displayText)), join(diagram.notes)]
+            }
+        } + [sheet.status.rawValue]
     }
 
     /// `cell`, with a leading `'` when it starts with a formula trigger, so that a spreadsheet

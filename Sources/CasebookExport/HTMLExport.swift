@@ -106,6 +106,9 @@ public struct HTMLExport: Sendable {
         ]
     }
 
+    /// The fields of 基本情報 that `sheet.mustache` lays out by name, in the paper sheet's places.
+    static let basicsPlacedByTemplate: Set<SheetField> = [.title, .departments, .partners, .form, .started, .domain]
+
     /// The values of one sheet as the templates name them, each made visible and left for the
     /// template to escape.
     static func sheetContext(_ exported: ExportedCase) -> [String: Any] {
@@ -120,6 +123,16 @@ public struct HTMLExport: Sendable {
             "form": visible(sheet.form),
             "started": sheet.started?.displayText ?? "",
             "domain": visible(sheet.domain),
+            // A field of 基本情報 that the sheet's template does not place itself still shows.
+            "otherBasics": SheetSection.basics.fields.filter { !Self.basicsPlacedByTemplate.contains($0) }.map { field -> [String: Any] in
+                let lines: [String] = switch sheet.value(of: field) {
+                case .line(let text): [text]
+                case .items(let items): items
+                case .eraYear(let started): started.map { [$0.displayText] } ?? []
+                case .diagram: []
+                }
+                return ["label": field.label, "lines": ExportText.visible(lines)]
+            },
             "overview": ExportText.visible(sheet.overview),
             "origin": ExportText.visible(sheet.origin),
             "rolesCity": ExportText.visible(sheet.roles.city),

@@ -12,11 +12,16 @@ public enum MarkdownExport {
         let sheet = exported.sheet
         var out = "# \(inline(sheet.title.isEmpty ? "（事業名なし）" : sheet.title))\n\n"
         out += "| 項目 | 内容 |\n|---|---|\n"
-        out += "| 担当課 | \(sheet.departments.map(inline).joined(separator: "<br>")) |\n"
-        out += "| 協働の相手 | \(sheet.partners.map(inline).joined(separator: "<br>")) |\n"
-        out += "| 協働の形態 | \(inline(sheet.form)) |\n"
-        out += "| 事業実施（年度） | \(sheet.started.map { inline($0.displayText) } ?? "") |\n"
-        out += "| 協働の領域 | \(inline(sheet.domain)) |\n"
+        // 基本情報 below the title, each field as its description says: a new field is a new row.
+        for field in SheetSection.basics.fields where field != .title {
+            let cell: String = switch sheet.value(of: field) {
+            case .line(let text): inline(text)
+            case .items(let items): items.map(inline).joined(separator: "<br>")
+            case .eraYear(let started): started.map { inline($0.displayText) } ?? ""
+            case .diagram: ""
+            }
+            out += "| \(field.label) | \(cell) |\n"
+        }
         out += "| 状態 | \(sheet.status.japaneseLabel) |\n"
         out += paragraphs("取り組みの概要", sheet.overview)
         out += paragraphs("協働のきっかけ", sheet.origin)

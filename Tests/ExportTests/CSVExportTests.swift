@@ -141,3 +141,35 @@ enum StrictCSV {
         #expect(!bytes.contains(UInt8(ascii: "?")) || utf8.contains("?"))
     }
 }
+
+/// Every field of the sheet's description reaches every export without a list of its own to edit.
+@Suite struct ExportsFollowTheDescriptionTests {
+    @Test(arguments: SheetField.allCases)
+    func everyFieldHasItsCSVColumns(field: SheetField) {
+        let base = field.label.replacingOccurrences(of: "（年度）", with: "")
+        let columns = CSVExport.headings.filter { $0 == field.label || $0.hasPrefix(base + "（") }
+        let expected = switch field.kind {
+        case .eraYear: 2
+        case .diagram: 3
+        default: 1
+        }
+        #expect(columns.count == expected, "\(field.label): \(columns)")
+    }
+
+    @Test func theHeadingsAndARowAgree() {
+        var sheet = CaseSheet()
+        sheet.title = "題名"
+        let row = CSVExport.cells(of: ExportedCase(id: CaseID("a")!, sheet: sheet))
+        #expect(row.count == CSVExport.headings.count)
+        #expect(row[CSVExport.headings.firstIndex(of: "事業名")!] == "題名")
+    }
+
+    @Test func everyBasicsFieldIsARowOfTheMarkdownPage() {
+        var sheet = CaseSheet()
+        sheet.title = "題名"
+        let page = MarkdownExport.page(ExportedCase(id: CaseID("a")!, sheet: sheet))
+        for field in SheetSection.basics.fields where field != .title {
+            #expect(page.contains("| \(field.label) |"), "\(field.label)")
+        }
+    }
+}
