@@ -158,35 +158,5 @@ void cle_watch_window_size(void) {
 }
 
 int cle_read_char_or_resize(int fd, wchar_t *ch) {
-    char bytes[8];
-    size_t count = 0;
-    for (;;) {
-        if (window_resized && count == 0) {  /* mid-character, the resize waits for the character */
-            window_resized = 0;
-            return 2;
-        }
-        ssize_t n = read(fd, bytes + count, 1);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            *ch = L'\0';
-            return -1;
-        }
-        if (n == 0) {
-            *ch = L'\0';
-            return 0;
-        }
-        count++;
-        mbstate_t state;
-        memset(&state, 0, sizeof state);
-        size_t result = mbrtowc(ch, bytes, count, &state);
-        if (result == (size_t)-2) {
-            if (count >= sizeof bytes) count = 0;
-            continue;
-        }
-        if (result == (size_t)-1) {
-            count = 0;
-            continue;
-        }
-        return 1;
-    }
+    return cle_read_char_watching(fd, ch, &window_resized);
 }

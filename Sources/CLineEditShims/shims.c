@@ -43,10 +43,14 @@ int cle_set_read_function(EditLine *el, cle_read_function fn) {
     return el_wset(el, EL_GETCFN, fn != NULL ? fn : EL_BUILTIN_GETCFN);
 }
 
-int cle_read_char(int fd, wchar_t *ch) {
+int cle_read_char_watching(int fd, wchar_t *ch, volatile sig_atomic_t *stop_flag) {
     char bytes[MB_LEN_MAX];
     size_t count = 0;
     for (;;) {
+        if (stop_flag != NULL && *stop_flag && count == 0) { /* mid-character, the flag waits for it */
+            *stop_flag = 0;
+            return 2;
+        }
         ssize_t n = read(fd, bytes + count, 1);
         if (n < 0) {
             if (errno == EINTR) continue;
@@ -82,6 +86,8 @@ int cle_read_char(int fd, wchar_t *ch) {
         return 1;
     }
 }
+
+int cle_read_char(int fd, wchar_t *ch) { return cle_read_char_watching(fd, ch, NULL); }
 
 int cle_wcwidth(wchar_t c) { return wcwidth(c); }
 

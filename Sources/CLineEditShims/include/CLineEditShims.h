@@ -12,6 +12,7 @@
 
 #include <histedit.h>
 #include <wchar.h>
+#include <signal.h>
 
 #include "CLineEditClusters.h"
 
@@ -77,6 +78,9 @@ int cle_set_read_function(EditLine *el, cle_read_function fn);
  * Returns 1 with *ch set, 0 at end of file, -1 on error.
  */
 int cle_read_char(int fd, wchar_t *ch);
+/* cle_read_char that returns 2 instead, before a new character starts, once *stop_flag is set
+ * (by a signal handler); the flag is cleared. NULL: never. */
+int cle_read_char_watching(int fd, wchar_t *ch, volatile sig_atomic_t *stop_flag);
 
 /* wcwidth(c) in the current locale (-1 for a non-printable character). */
 int cle_wcwidth(wchar_t c);
