@@ -173,6 +173,16 @@ final class GuidedWalk {
                            save: ([String]) throws -> Void) throws -> ([String], Step) {
         var kept: [String] = []
         var index = 0
+        /// Takes one item, typed or pasted: checked, kept and remembered; false when refused.
+        func accept(_ item: String, remembered: String) -> Bool {
+            if let problem = check(remembered) {
+                session.say(WalkMessage.invalid(reason: MessageText(verbatim: problem)))
+                return false
+            }
+            kept.append(item)
+            history?.add(remembered)
+            return true
+        }
         while true {
             let isExisting = index < existing.count
             let answer = read(prompt, prefill: isExisting ? existing[index] : "", history: history, completer: completer)
@@ -183,29 +193,15 @@ final class GuidedWalk {
             case .text(let typed) where PastedInput.isPaste(typed):
                 // Pasted paragraphs stay in this field, in place of the item on the line.
                 for item in PastedInput(session: session).items(from: typed, paragraphs: paragraphs) {
-                    if let problem = check(item) {
-                        session.say(WalkMessage.invalid(reason: MessageText(verbatim: problem)))
-                        continue
-                    }
-                    kept.append(item)
-                    history?.add(item)
+                    _ = accept(item, remembered: item)
                 }
-                index += 1
-                try save(kept + existing.dropFirst(index))
             case .text(let typed):
                 let trimmed = typed.trimmingWhitespace()
                 if trimmed.isEmpty && !isExisting { return (kept, .next) }
-                if !trimmed.isEmpty {
-                    if let problem = check(trimmed) {
-                        session.say(WalkMessage.invalid(reason: MessageText(verbatim: problem)))
-                        continue
-                    }
-                    kept.append(typed)
-                    history?.add(trimmed)
-                }
-                index += 1
-                try save(kept + existing.dropFirst(index))
+                if !trimmed.isEmpty, !accept(typed, remembered: trimmed) { continue }
             }
+            index += 1
+            try save(kept + existing.dropFirst(index))
         }
     }
 
