@@ -139,6 +139,21 @@ struct JapaneseShellTests {
         try quit(shell)
     }
 
+    @Test("Ctrl-C at the proposed id ends the walk and makes no case",
+          .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/kakasi")))
+    func ctrlCAtTheProposedIDMakesNoCase() throws {
+        let fixture = try Fixture()
+        let before = try FileManager.default.contentsOfDirectory(atPath: fixture.store.path).sorted()
+        let shell = try shell(fixture)
+        try shell.answer("new", thenWaitFor: "事業名> ")
+        let asked = try shell.answer("子ども食堂ネットワーク支援事業", thenWaitFor: "ID> ")
+        try shell.waitForEditing()
+        shell.send(.ctrlC)
+        _ = try shell.ready("casebook> ", after: asked)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: fixture.store.path).sorted() == before)
+        try quit(shell)
+    }
+
     @Test("Tab completes actor names in the flows prompt, after the arrow too")
     func tabCompletesActors() throws {
         let fixture = try fixtureWithEmptyCase()

@@ -56,7 +56,7 @@ extension NewCommand {
         if !same.isEmpty { session.warn(EditingMessage.duplicateTitle(title: title, ids: same)) }
     }
 
-    static func chooseID(for title: String, in session: Session) -> CaseID {
+    static func chooseID(for title: String, in session: Session) -> CaseID? {
         warnIfDuplicate(title, in: session)
         var proposal = TitleReading.proposedID(for: title, in: session.store, environment: session.environment)
         if proposal == nil {
@@ -70,10 +70,11 @@ extension NewCommand {
         session.say(EditingMessage.idProposed)
         var typed = proposed.rawValue
         while true {
-            guard case .line(let line) = session.lineReader.readLine(prompt: "ID> ", prefill: typed, history: nil, completer: nil) else {
-                return proposed
+            switch session.lineReader.readLine(prompt: "ID> ", prefill: typed, history: nil, completer: nil) {
+            case .line(let line): typed = line.trimmingWhitespace()
+            case .interrupted: return nil   // Ctrl-C: no case is made
+            case .endOfInput: return proposed
             }
-            typed = line.trimmingWhitespace()
             if typed.isEmpty { return proposed }
             guard let id = CaseID(typed) else {
                 session.warn(StoreMessage.badID(typed: typed))

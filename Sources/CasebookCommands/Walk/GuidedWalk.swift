@@ -21,7 +21,7 @@ final class GuidedWalk {
     private(set) var id: CaseID?
     private var newID: CaseID?
     /// For a new case without an id: picks one once the title is known (a readable id, to accept or edit).
-    private let chooseID: ((String) -> CaseID)?
+    private let chooseID: ((String) -> CaseID?)?
     private var sheet: CaseSheet
     /// Fields already answered in this walk: going back (`<`) to one shows what was entered.
     private var answered = Set<String>()
@@ -42,12 +42,13 @@ final class GuidedWalk {
         self.init(session: session, newID: newID, chooseID: nil)
     }
 
-    /// A walk drafting a new case whose id `chooseID` picks from its title once that is given.
-    convenience init(session: Session, choosingIDWith chooseID: @escaping (String) -> CaseID) {
+    /// A walk drafting a new case whose id `chooseID` picks from its title once that is given;
+    /// `nil` from it (Ctrl-C at the id's prompt) ends the walk with nothing created.
+    convenience init(session: Session, choosingIDWith chooseID: @escaping (String) -> CaseID?) {
         self.init(session: session, newID: nil, chooseID: chooseID)
     }
 
-    private init(session: Session, newID: CaseID?, chooseID: ((String) -> CaseID)?) {
+    private init(session: Session, newID: CaseID?, chooseID: ((String) -> CaseID?)?) {
         self.session = session
         self.fields = SheetField.allCases
         self.prefill = false
@@ -67,6 +68,17 @@ final class GuidedWalk {
 
     /// Runs the walk to its end.
     func run() throws -> Outcome {
+        do {
+            return try walkFields()
+        } catch is NoIDChosen {
+            return .interrupted
+        }
+    }
+
+    /// Ctrl-C at a new case's id prompt: the walk ends before anything is created.
+    private struct NoIDChosen: Error {}
+
+    private func walkFields() throws -> Outcome {
         var index = 0
         while index < fields.count {
             let field = fields[index]
@@ -319,7 +331,10 @@ final class GuidedWalk {
             return
         }
         guard !sheet.title.isEmpty else { return }
-        if newID == nil, let chooseID { newID = chooseID(sheet.title) }
+        if newID == nil, let chooseID {
+            guard let chosen = chooseID(sheet.title) else { throw NoIDChosen() }
+            newID = chosen
+        }
         guard let newID else { return }
         sheet.status = .draft
         session.willChange(newID)
