@@ -24,13 +24,17 @@ let package = Package(
         // A small Swift line editor over libedit's wide-character interface.
         // It measures and makes text safe with the core's DisplayWidth and TerminalSafeText, so that the
         // editor and the rest of casebook agree on every character's width.
-        .target(name: "LineEditor", dependencies: ["CLineEditShims", "CasebookCore"]),
+        .target(name: "LineEditor", dependencies: ["CLineEditShims", "CasebookCore", "SystemSupport"]),
+        // The system calls' loops written once, below everything that does I/O: retrying on EINTR,
+        // writing and reading whole, and the one atomic file replacement (the store, the index
+        // caches, the command history, the editor's file). Pure Swift over Glibc, no dependency.
+        .target(name: "SystemSupport"),
         // glibc's memmem for the core's byte search (a GNU extension Swift does not see).
         .target(name: "CByteSearch"),
         // The pure core: the sheet, era years, validation, canonical JSON, text rules, layout. No I/O.
         .target(name: "CasebookCore", dependencies: ["CByteSearch"]),
         // The store directory and git, around the core.
-        .target(name: "CasebookStore", dependencies: ["CasebookCore"]),
+        .target(name: "CasebookStore", dependencies: ["CasebookCore", "SystemSupport"]),
         // What `export` writes, as pure functions of the sheets: HTML pages, the diagram's SVG, CSV, Markdown.
         // Its templates and its one CSS file are files in Templates/, compiled into the module by the
         // EmbedExportFiles plugin, so the binary needs no resource bundle beside it.
@@ -55,6 +59,7 @@ let package = Package(
                 "CasebookStore",
                 "CasebookExport",
                 "LineEditor",
+                "SystemSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -71,6 +76,7 @@ let package = Package(
             dependencies: ["CasebookCore"],
             resources: [.copy("Golden")]
         ),
+        .testTarget(name: "SystemSupportTests", dependencies: ["SystemSupport"]),
         .testTarget(name: "CasebookStoreTests", dependencies: ["CasebookTestSupport", "CasebookCore", "CasebookStore"]),
         .testTarget(name: "CasebookCommandTests", dependencies: ["CasebookTestSupport", "CasebookCore", "CasebookStore", "CasebookCommands"]),
         .testTarget(name: "EndToEndTests", dependencies: ["CasebookTestSupport", "CPseudoTerminal", "CasebookCore"], exclude: ["Golden"]),

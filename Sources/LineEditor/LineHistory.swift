@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import SystemSupport
 
 /// A named, in-memory list of entered lines, oldest first, that a
 /// ``TerminalLineReader`` walks with Up, Down and Ctrl-R.
@@ -90,16 +91,11 @@ public final class LineHistory {
             throw LineHistoryError.system(operation: "stat", path: path, errno: errno)
         }
         guard (info.st_mode & S_IFMT) == S_IFREG else { throw LineHistoryError.notARegularFile(path: path) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw LineHistoryError.system(operation: "read", path: path, errno: errno)
-            }
-            if n == 0 { break }
-            bytes.append(contentsOf: chunk[0..<n])
+        let bytes: [UInt8]
+        do throws(Errno) {
+            bytes = try SystemCall.readAll(fd, expectedSize: Int(info.st_size))
+        } catch {
+            throw LineHistoryError.system(operation: "read", path: path, errno: error.code)
         }
         var loaded: [String] = []
         for var line in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true) {
@@ -116,21 +112,13 @@ public final class LineHistory {
     /// Writes the entries to `path`, UTF-8, one per line (a line break inside an
     /// entry is written as a space).
     ///
-    /// The file is written atomically: a new file of mode 0600 (whatever the umask)
-    /// beside it, fsync'ed, then renamed over it. Missing directories are created
+    /// The file is written atomically (``AtomicFile``): a new file of mode 0600 (whatever
+    /// the umask) beside it, fsync'ed, then renamed over it. Missing directories are created
     /// with mode 0700. A `path` that is a symbolic link is refused, never followed.
     /// - Throws: ``LineHistoryError``.
     public func save(to path: String) throws {
         let directory = parentDirectory(of: path)
         try createDirectories(directory)
-
-        var info = stat()
-        if lstat(path, &info) == 0 {
-            if (info.st_mode & S_IFMT) == S_IFLNK { throw LineHistoryError.symbolicLink(path: path) }
-            if (info.st_mode & S_IFMT) != S_IFREG { throw LineHistoryError.notARegularFile(path: path) }
-        } else if errno != ENOENT {
-            throw LineHistoryError.system(operation: "stat", path: path, errno: errno)
-        }
 
         var text = ""
         for entry in entries {
@@ -142,56 +130,17 @@ public final class LineHistory {
             text += "\n"
         }
 
-        var temporary = ""
-        var fd: Int32 = -1
-        for attempt in 0..<100 {
-            temporary = "\(path).tmp.\(getpid()).\(attempt).\(UInt32.random(in: 0...UInt32.max))"
-            fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
-            if fd >= 0 || errno != EEXIST { break }
-        }
-        guard fd >= 0 else {
-            throw LineHistoryError.system(operation: "create", path: temporary, errno: errno)
-        }
-        var succeeded = false
-        defer {
-            if fd >= 0 { close(fd) }
-            if !succeeded { unlink(temporary) }
-        }
-        guard fchmod(fd, 0o600) == 0 else {
-            throw LineHistoryError.system(operation: "chmod", path: temporary, errno: errno)
-        }
-        var utf8 = Array(text.utf8)
-        var offset = 0
-        while offset < utf8.count {
-            let n = utf8.withUnsafeMutableBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw LineHistoryError.system(operation: "write", path: temporary, errno: errno)
+        // A link or anything but a regular file at `path` is refused before anything is written,
+        // and again just before the rename.
+        do throws(SystemError) {
+            try AtomicFile.replace(directory: directory, name: lastComponent(of: path), with: Array(text.utf8),
+                                   options: AtomicFile.Options(mode: .always(0o600), durable: true, refusesSymbolicLink: true))
+        } catch {
+            switch (error.operation, error.code) {
+            case ("replace", ELOOP): throw LineHistoryError.symbolicLink(path: path)
+            case ("replace", EINVAL): throw LineHistoryError.notARegularFile(path: path)
+            default: throw LineHistoryError.system(operation: error.operation, path: error.path, errno: error.code)
             }
-            offset += n
-        }
-        utf8.removeAll()
-        guard fsync(fd) == 0 else {
-            throw LineHistoryError.system(operation: "fsync", path: temporary, errno: errno)
-        }
-        guard close(fd) == 0 else {
-            fd = -1
-            throw LineHistoryError.system(operation: "close", path: temporary, errno: errno)
-        }
-        fd = -1
-        // Checked again just before the rename: rename replaces a symbolic link
-        // itself (never its target), but one there is refused, not replaced.
-        if lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK {
-            throw LineHistoryError.symbolicLink(path: path)
-        }
-        guard rename(temporary, path) == 0 else {
-            throw LineHistoryError.system(operation: "rename to", path: path, errno: errno)
-        }
-        succeeded = true
-        let directoryFD = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if directoryFD >= 0 {
-            _ = fsync(directoryFD)
-            close(directoryFD)
         }
     }
 
@@ -230,6 +179,13 @@ private func parentDirectory(of path: String) -> String {
     guard let slash = trimmed.lastIndex(of: "/") else { return "." }
     if slash == trimmed.startIndex { return "/" }
     return String(trimmed[..<slash])
+}
+
+private func lastComponent(of path: String) -> String {
+    var trimmed = Substring(path)
+    while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+    guard let slash = trimmed.lastIndex(of: "/") else { return String(trimmed) }
+    return String(trimmed[trimmed.index(after: slash)...])
 }
 
 private func joinPath(_ base: String, _ rest: String) -> String {

@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import SystemSupport
 
 /// Reads lines from a file descriptor (standard input by default) with no
 /// prompt, echo or editing: for pipes, files and scripts.
@@ -55,15 +56,12 @@ public final class StreamLineReader: LineReading {
     /// Reads more bytes into the buffer; false at end of input or on an error.
     private func fill() -> Bool {
         var chunk = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if n > 0 {
-                buffer.append(contentsOf: chunk[0..<n])
-                return true
-            }
-            if n < 0 && errno == EINTR { continue }
-            return false
+        let n = chunk.withUnsafeMutableBytes { bytes in
+            SystemCall.retryingOnInterrupt { read(fd, bytes.baseAddress, bytes.count) }
         }
+        guard n > 0 else { return false }
+        buffer.append(contentsOf: chunk[0..<n])
+        return true
     }
 
     private func compact() {

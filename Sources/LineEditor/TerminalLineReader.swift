@@ -6,6 +6,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import SystemSupport
 
 /// Reads lines on a terminal with libedit's wide-character line editor.
 ///
@@ -195,7 +196,7 @@ public final class TerminalLineReader: LineReading {
         if marksPastes { cle_write_output(editLine, "\u{1B}[?2004l") }
         if state.interrupted { return .interrupted }
         guard let line, count > 0 else {
-            if count < 0 && readErrno == EINTR { return .interrupted }
+            if count < 0 && SystemCall.isInterruption(readErrno) { return .interrupted }
             if count == 0 { cle_write_output(editLine, "\n") }  // Ctrl-D: leave the prompt line
             return .endOfInput
         }

@@ -143,6 +143,42 @@ struct ChildProcessTests {
         #expect(outcome.status == 3)
         #expect(String(decoding: outcome.errorOutput, as: UTF8.self) == "refused\n")
     }
+
+    /// The editor's and the pager's way: casebook's own descriptors, input through a pipe when
+    /// given, the exit status back, and 127 when the program cannot start.
+    @Test func onTheTerminalTheChildHasCasebooksDescriptorsAndItsInput() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("child-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let environment = ["PATH": "/usr/bin:/bin"]
+        // Without input, standard input and output are this process's own (the terminal, for a person).
+        let inherited = ChildProcess.runOnTerminal("/bin/sh", ["-c", "i=$(readlink /proc/$$/fd/0); o=$(readlink /proc/$$/fd/1); echo \"$i\" \"$o\" > \"$1\"; exit 4", "sh",
+                                                                directory + "/fds"], environment: environment)
+        #expect(inherited == 4)
+        let own = ["/proc/self/fd/0", "/proc/self/fd/1"].map { (try? FileManager.default.destinationOfSymbolicLink(atPath: $0)) ?? "?" }
+        let seen = try String(contentsOfFile: directory + "/fds", encoding: .utf8)
+        #expect(seen == own.joined(separator: " ") + "\n", "the child saw \(seen), this process has \(own)")
+        // With input, it comes through a pipe, whole.
+        let text = String(repeating: "ページャーへ\n", count: 20_000)
+        let fed = ChildProcess.runOnTerminal("/bin/sh", ["-c", "cat > \"$1\"", "sh", directory + "/input"],
+                                             environment: environment, input: Array(text.utf8))
+        #expect(fed == 0)
+        #expect(try String(contentsOfFile: directory + "/input", encoding: .utf8) == text)
+        #expect(ChildProcess.runOnTerminal("/nonexistent/editor", [], environment: environment) == 127)
+    }
+
+    /// A program a person works in answers signals as usual, even when casebook had them held back
+    /// (a save in progress) or ignored (SIGPIPE while feeding a pager).
+    @Test func onTheTerminalTheChildStartsWithSignalsAtTheirDefaults() {
+        var blocked = sigset_t()
+        var previous = sigset_t()
+        sigemptyset(&blocked)
+        sigaddset(&blocked, SIGTERM)
+        pthread_sigmask(SIG_BLOCK, &blocked, &previous)
+        defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
+        let status = ChildProcess.runOnTerminal("/bin/sh", ["-c", "kill -TERM $$; exit 0"], environment: ["PATH": "/usr/bin:/bin"])
+        #expect(status == 128 + SIGTERM)
+    }
 }
 
 struct ConcurrencyHelperTests {

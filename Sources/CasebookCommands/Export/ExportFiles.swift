@@ -25,22 +25,17 @@ enum ExportFiles {
         let folder = URL(fileURLWithPath: path)
         let failures = Parallel.map(files.count) { index -> (String, String)? in
             let name = files[index].0
-            var text = files[index].1
+            let text = files[index].1
             let target = folder.appendingPathComponent(name).path
             let descriptor = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
             guard descriptor >= 0 else { return (target, String(cString: strerror(errno))) }
             defer { close(descriptor) }
-            let failure: Int32? = text.withUTF8 { bytes in
-                var offset = 0
-                while offset < bytes.count {
-                    let count = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-                    if count < 0 && errno == EINTR { continue }
-                    if count <= 0 { return errno }
-                    offset += count
-                }
+            do throws(Errno) {
+                try SystemCall.writeAll(descriptor, text)
                 return nil
+            } catch {
+                return (target, String(cString: strerror(error.code)))
             }
-            return failure.map { (target, String(cString: strerror($0))) }
         }
         if let (failedPath, why) = failures.compactMap({ $0 }).first {
             throw CommandFailure(ExportMessage.writeFailed(path: failedPath, reason: why), in: session)
@@ -53,10 +48,14 @@ enum ExportFiles {
         if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
             throw CommandFailure(ExportMessage.outputInTheWay(path: path, needsFolder: false), in: session)
         }
-        do {
-            try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+        // The one atomic writer, not durable (an export can be made again), a new file 0644.
+        let slash = path.lastIndex(of: "/")
+        let directory = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
+        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        do throws(SystemError) {
+            try FileSystem.replaceAtomically(directory: directory, name: name, with: bytes, newFileMode: 0o644, durable: false)
         } catch {
-            throw CommandFailure(ExportMessage.writeFailed(path: path, reason: reason(error)), in: session)
+            throw CommandFailure(ExportMessage.writeFailed(path: path, reason: error.reason), in: session)
         }
     }
 

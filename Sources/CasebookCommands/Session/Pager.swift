@@ -1,4 +1,5 @@
 import CasebookCore
+import CasebookStore
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -73,36 +74,12 @@ enum Pager {
         var environment = environment
         // As git does: quit when it fits, keep colours, leave the screen as it is.
         if environment["LESS"] == nil { environment["LESS"] = "FRX" }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
         // The pager command may carry its own options ("less -R"), so a shell reads it, as git does.
-        process.arguments = ["-c", command]
-        process.environment = environment
-        let input = Pipe()
-        process.standardInput = input
-        let previous = signal(SIGPIPE, SIG_IGN)  // a pager that quits early must not end casebook
-        defer { signal(SIGPIPE, previous) }
-        do {
-            try process.run()
-        } catch {
-            return false
-        }
-        let fd = input.fileHandleForWriting.fileDescriptor
-        bytes.withUnsafeBufferPointer { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    break
-                }
-                offset += written
-            }
-        }
-        try? input.fileHandleForWriting.close()
-        process.waitUntilExit()
+        // Its text comes through a pipe (a pager that quits early gets EPIPE, not casebook SIGPIPE);
+        // its keys come from the terminal.
+        let status = ChildProcess.runOnTerminal("/bin/sh", ["-c", command], environment: environment, input: bytes)
         // A pager that could not start (sh says "not found": 127) showed nothing.
-        return process.terminationStatus != 127
+        return status != 127
     }
 
     private static func withoutEscapes(_ text: String) -> String {

@@ -1,4 +1,5 @@
 import CasebookCore
+import SystemSupport
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -98,16 +99,7 @@ public final class TextOutput: @unchecked Sendable {
             return
         }
         if let memory { return memory.append(bytes, toError: descriptor == errorDescriptor) }
-        guard let base = bytes.baseAddress else { return }
-        let total = bytes.count
-        var offset = 0
-        while offset < total {
-            let count = Glibc.write(descriptor, base + offset, total - offset)
-            if count < 0 {
-                if errno == EINTR { continue }
-                return
-            }
-            offset += count
-        }
+        // A closed or full output loses the rest; there is nowhere left to say so.
+        try? SystemCall.writeAll(descriptor, UnsafeRawBufferPointer(bytes))
     }
 }

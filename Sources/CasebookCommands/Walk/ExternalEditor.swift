@@ -24,12 +24,11 @@ enum ExternalEditor {
         defer { try? FileManager.default.removeItem(atPath: path) }
         // The editor command may carry its own arguments ("code -w"), so a shell reads it; the file
         // path is passed as "$1", never spliced into the command text.
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", editor + " \"$1\"", "sh", path]
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0, let data = FileManager.default.contents(atPath: path),
+        // The editor works on casebook's terminal (its standard input, output and error), and
+        // casebook waits for it. The environment is the process's own, as a shell would pass it.
+        let status = ChildProcess.runOnTerminal("/bin/sh", ["-c", editor + " \"$1\"", "sh", path],
+                                                environment: ProcessInfo.processInfo.environment)
+        guard status == 0, let data = FileManager.default.contents(atPath: path),
               let edited = String(data: data, encoding: .utf8) else {
             throw CommandFailure(WalkMessage.editorFailed, in: session)
         }

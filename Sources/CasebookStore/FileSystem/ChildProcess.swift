@@ -3,8 +3,12 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import SystemSupport
 
-/// Runs a program with an argument vector (never through a shell) and collects its output.
+/// Runs a program with an argument vector (never through a shell): either collecting its output
+/// (``run(_:_:environment:input:timeLimit:)``, git and the browser) or on casebook's own terminal
+/// (``runOnTerminal(_:_:environment:input:)``, the editor and the pager). The one way casebook
+/// starts a process.
 ///
 /// posix_spawn and poll rather than Foundation's `Process`, whose wait polls in steps of tens
 /// of milliseconds: the shell runs git before its first prompt, and that must be quick.
@@ -34,13 +38,99 @@ public enum ChildProcess {
         guard pipe(&outPipe) == 0, pipe(&errPipe) == 0, pipe(&inPipe) == 0 else {
             return Outcome(status: 127, output: [], errorOutput: Array("\(program): cannot create pipes".utf8))
         }
+        let started = spawn(program, arguments, environment: environment,
+                            standardStreams: [inPipe[0], outPipe[1], errPipe[1]], closing: inPipe + outPipe + errPipe,
+                            ownProcessGroup: timeLimit != nil, resetsSignals: false)
+        close(inPipe[0])
+        close(outPipe[1])
+        close(errPipe[1])
+        guard case .success(let pid) = started else {
+            close(inPipe[1]); close(outPipe[0]); close(errPipe[0])
+            let reason = if case .failure(let failure) = started { String(cString: strerror(failure.code)) } else { "" }
+            return Outcome(status: 127, output: [], errorOutput: Array("\(program): \(reason)".utf8))
+        }
+        // Input is small (a commit message); write it all, then read both outputs as they come.
+        feed(input, to: inPipe[1])
+        var output: [UInt8] = []
+        var errorOutput: [UInt8] = []
+        var open: [Int32] = [outPipe[0], errPipe[0]]
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        let deadline = timeLimit.map { monotonicSeconds() + $0 }
+        var timedOut = false
+        while !open.isEmpty {
+            var fds = open.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
+            if let deadline, deadline - monotonicSeconds() <= 0 {
+                timedOut = true
+                kill(-pid, SIGKILL)
+                for fd in open { close(fd) }
+                break
+            }
+            // The wait is worked out anew when a signal interrupts the poll, so the limit holds.
+            let ready = SystemCall.retryingOnInterrupt {
+                poll(&fds, nfds_t(fds.count), deadline.map { Int32(max(0, min(($0 - monotonicSeconds()) * 1000 + 1, 60_000))) } ?? -1)
+            }
+            if ready == 0 { continue }
+            if ready < 0 { break }
+            for entry in fds where entry.revents != 0 {
+                let count = buffer.withUnsafeMutableBytes { bytes in
+                    SystemCall.retryingOnInterrupt { read(entry.fd, bytes.baseAddress, bytes.count) }
+                }
+                if count > 0 {
+                    if entry.fd == outPipe[0] { output.append(contentsOf: buffer[0..<count]) } else { errorOutput.append(contentsOf: buffer[0..<count]) }
+                } else {
+                    close(entry.fd)
+                    open.removeAll { $0 == entry.fd }
+                }
+            }
+        }
+        return Outcome(status: waitForExit(pid), output: output, errorOutput: errorOutput, timedOut: timedOut)
+    }
+
+    /// Runs `program` (looked up in PATH) with `arguments`, in `environment`, on casebook's own
+    /// terminal, and waits for it: standard output and error are casebook's, and so is standard
+    /// input unless `input` is given, which is then fed to it through a pipe (a pager's text).
+    /// Returns the exit status (128 + signal when killed; 127 when it could not start).
+    ///
+    /// For the programs a person works in: an editor needs the terminal itself, and a pager
+    /// reads its keys from the terminal while its text comes through the pipe.
+    public static func runOnTerminal(_ program: String, _ arguments: [String], environment: [String: String],
+                                     input: [UInt8]? = nil) -> Int32 {
+        guard let input else {
+            guard case .success(let pid) = spawn(program, arguments, environment: environment,
+                                                 standardStreams: [0, 1, 2], closing: [], ownProcessGroup: false, resetsSignals: true) else {
+                return 127
+            }
+            return waitForExit(pid)
+        }
+        var inPipe: [Int32] = [-1, -1]
+        guard pipe(&inPipe) == 0 else { return 127 }
+        let started = spawn(program, arguments, environment: environment,
+                            standardStreams: [inPipe[0], 1, 2], closing: inPipe, ownProcessGroup: false, resetsSignals: true)
+        close(inPipe[0])
+        guard case .success(let pid) = started else {
+            close(inPipe[1])
+            return 127
+        }
+        feed(input, to: inPipe[1])
+        return waitForExit(pid)
+    }
+
+    /// Starts `program` with `standardStreams` as its descriptors 0, 1 and 2 and every descriptor
+    /// in `closing` closed; in a process group of its own when `ownProcessGroup` (so that the whole
+    /// group can be killed). With `resetsSignals` the child starts with no signal blocked and the
+    /// usual signals at their defaults, as Foundation's `Process` started the editor and the pager:
+    /// a person's program must answer Ctrl-C whatever casebook was doing with it. Without, the child
+    /// inherits casebook's mask, so a git run inside a save is not cut short by a held-back signal.
+    private static func spawn(_ program: String, _ arguments: [String], environment: [String: String],
+                              standardStreams: [Int32], closing: [Int32], ownProcessGroup: Bool,
+                              resetsSignals: Bool) -> Result<pid_t, Errno> {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_adddup2(&actions, inPipe[0], 0)
-        posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
-        posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2)
-        for fd in inPipe + outPipe + errPipe { posix_spawn_file_actions_addclose(&actions, fd) }
+        for (target, source) in standardStreams.enumerated() where source != Int32(target) {
+            posix_spawn_file_actions_adddup2(&actions, source, Int32(target))
+        }
+        for fd in closing { posix_spawn_file_actions_addclose(&actions, fd) }
 
         let argv = ([program] + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
@@ -51,74 +141,49 @@ public enum ChildProcess {
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
-        if timeLimit != nil {
-            posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
+        var flags: Int32 = 0
+        if ownProcessGroup {
+            flags |= Int32(POSIX_SPAWN_SETPGROUP)
             posix_spawnattr_setpgroup(&attributes, 0)
         }
+        if resetsSignals {
+            flags |= Int32(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF)
+            var noSignals = sigset_t()
+            sigemptyset(&noSignals)
+            posix_spawnattr_setsigmask(&attributes, &noSignals)
+            // SIGPIPE above all: casebook ignores it while it feeds a pager.
+            var defaults = sigset_t()
+            sigemptyset(&defaults)
+            for signal in [SIGINT, SIGQUIT, SIGTERM, SIGHUP, SIGPIPE, SIGTSTP, SIGTTIN, SIGTTOU, SIGWINCH, SIGCHLD] {
+                sigaddset(&defaults, signal)
+            }
+            posix_spawnattr_setsigdefault(&attributes, &defaults)
+        }
+        posix_spawnattr_setflags(&attributes, Int16(flags))
         var pid: pid_t = 0
         let spawned = posix_spawnp(&pid, program, &actions, &attributes, argv, envp)
-        close(inPipe[0])
-        close(outPipe[1])
-        close(errPipe[1])
-        guard spawned == 0 else {
-            close(inPipe[1]); close(outPipe[0]); close(errPipe[0])
-            return Outcome(status: 127, output: [], errorOutput: Array("\(program): \(String(cString: strerror(spawned)))".utf8))
-        }
-        // Input is small (a commit message); write it all, then read both outputs as they come.
-        // A child may exit without reading it (git when a pre-commit hook refuses): that must be
-        // EPIPE here, not SIGPIPE ending casebook. Set after the spawn, so the child keeps the default.
-        // Only when there is input: two threads running programs at once (sync fetches while it
-        // commits) must not restore each other's handler around a write.
+        return spawned == 0 ? .success(pid) : .failure(Errno(code: spawned))
+    }
+
+    /// Writes `input` to the child's standard input and closes it.
+    ///
+    /// A child may exit without reading it (git when a pre-commit hook refuses, a pager quit
+    /// early): that must be EPIPE here, not SIGPIPE ending casebook. Set after the spawn, so the
+    /// child keeps the default. Only when there is input: two threads running programs at once
+    /// (sync fetches while it commits) must not restore each other's handler around a write.
+    private static func feed(_ input: [UInt8], to fd: Int32) {
         let previousHandler = input.isEmpty ? nil : signal(SIGPIPE, SIG_IGN)
-        var written = 0
-        while written < input.count {
-            let count = input.withUnsafeBytes { write(inPipe[1], $0.baseAddress! + written, input.count - written) }
-            if count < 0 && errno == EINTR { continue }
-            if count <= 0 { break }
-            written += count
-        }
-        close(inPipe[1])
+        try? SystemCall.writeAll(fd, input)
+        close(fd)
         if let previousHandler { signal(SIGPIPE, previousHandler) }
-        var output: [UInt8] = []
-        var errorOutput: [UInt8] = []
-        var open: [Int32] = [outPipe[0], errPipe[0]]
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        let deadline = timeLimit.map { monotonicSeconds() + $0 }
-        var timedOut = false
-        while !open.isEmpty {
-            var fds = open.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
-            var wait: Int32 = -1
-            if let deadline {
-                let left = deadline - monotonicSeconds()
-                if left <= 0 {
-                    timedOut = true
-                    kill(-pid, SIGKILL)
-                    for fd in open { close(fd) }
-                    break
-                }
-                wait = Int32(min(left * 1000 + 1, 60_000))
-            }
-            let ready = poll(&fds, nfds_t(fds.count), wait)
-            if ready == 0 { continue }
-            if ready < 0 {
-                if errno == EINTR { continue }
-                break
-            }
-            for entry in fds where entry.revents != 0 {
-                let count = buffer.withUnsafeMutableBytes { read(entry.fd, $0.baseAddress, $0.count) }
-                if count > 0 {
-                    if entry.fd == outPipe[0] { output.append(contentsOf: buffer[0..<count]) } else { errorOutput.append(contentsOf: buffer[0..<count]) }
-                } else if count == 0 || errno != EINTR {
-                    close(entry.fd)
-                    open.removeAll { $0 == entry.fd }
-                }
-            }
-        }
+    }
+
+    /// Waits for `pid` to end; its exit status, or 128 + the signal that killed it.
+    private static func waitForExit(_ pid: pid_t) -> Int32 {
         var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        _ = SystemCall.retryingOnInterrupt { waitpid(pid, &status, 0) }
         let exited = status & 0x7F == 0
-        return Outcome(status: exited ? (status >> 8) & 0xFF : 128 + (status & 0x7F), output: output, errorOutput: errorOutput,
-                       timedOut: timedOut)
+        return exited ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
     }
 
     /// Seconds on the monotonic clock, for time limits that a change of the wall clock cannot stretch.

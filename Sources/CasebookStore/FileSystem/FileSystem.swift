@@ -4,25 +4,8 @@ import Glibc
 import Darwin
 #endif
 import CasebookCore
-
-/// A failed system call: which, on what, and errno's words.
-public struct SystemError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// The operation, e.g. `open`.
-    public var operation: String
-    /// The path it was applied to.
-    public var path: String
-    /// errno.
-    public var code: Int32
-
-    public var description: String {
-        "\(operation) \(path): \(reason)"
-    }
-
-    /// errno's words alone (`No space left on device`), for a message that names the file itself.
-    public var reason: String {
-        String(cString: strerror(code))
-    }
-}
+// The store's callers name SystemError and the system-call helpers through CasebookStore, as before.
+@_exported import SystemSupport
 
 /// Every system call the store makes, behind one seam, so that the store's logic
 /// reads as logic and the calls can be audited in one place.
@@ -31,32 +14,10 @@ public enum FileSystem {
     public static func readFile(_ path: String) throws(SystemError) -> [UInt8] {
         let (fd, info) = try openRegularFile(path, for: "read")
         defer { close(fd) }
-        // Read straight into the array, one byte more than the size so that growth is noticed.
-        var result: [UInt8] = []
-        var capacity = max(Int(info.st_size) + 1, 4096)
-        var filled = 0
-        while true {
-            if filled == capacity { capacity *= 2 }
-            var failure: Int32 = 0
-            let grown = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
-                if filled > 0 { result.withUnsafeBufferPointer { _ = UnsafeMutableBufferPointer(rebasing: buffer[..<filled]).initialize(from: $0) } }
-                count = filled
-                while count < capacity {
-                    let got = read(fd, buffer.baseAddress! + count, capacity - count)
-                    if got < 0 {
-                        if errno == EINTR { continue }
-                        failure = errno
-                        return
-                    }
-                    if got == 0 { break }
-                    count += got
-                }
-            }
-            if failure != 0 { throw SystemError(operation: "read", path: path, code: failure) }
-            let done = grown.count < capacity
-            result = grown
-            filled = grown.count
-            if done { return result }
+        do throws(Errno) {
+            return try SystemCall.readAll(fd, expectedSize: Int(info.st_size))
+        } catch {
+            throw error.named("read", path)
         }
     }
 
@@ -69,17 +30,13 @@ public enum FileSystem {
         let capacity = Int(info.st_size)
         if capacity == 0 { return MappedFile(base: nil, count: 0) }
         let base = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
-        var count = 0
-        while count < capacity {
-            let got = read(fd, base + count, capacity - count)
-            if got < 0 {
-                if errno == EINTR { continue }
-                let code = errno
-                base.deallocate()
-                throw SystemError(operation: "read", path: path, code: code)
-            }
-            if got == 0 { break }  // cut short since it was looked at: the checksum will tell
-            count += got
+        // Cut short since it was looked at (fewer bytes than the size): the checksum will tell.
+        let count: Int
+        do throws(Errno) {
+            count = try SystemCall.read(fd, into: UnsafeMutableRawBufferPointer(start: base, count: capacity))
+        } catch {
+            base.deallocate()
+            throw error.named("read", path)
         }
         return MappedFile(base: base, count: count)
     }
@@ -191,53 +148,15 @@ public enum FileSystem {
         guard unlink(path) == 0 else { throw SystemError(operation: "unlink", path: path, code: errno) }
     }
 
-    /// Replaces (or creates) the file `name` in `directory` with `bytes`, atomically and durably:
-    /// a temporary file created exclusively beside it, written, fsync'ed, given the old file's mode,
-    /// renamed over the old one, and the directory fsync'ed. A crash at any point leaves either
-    /// the old file or the new one. The temporary file is named `.<name>.tmp-XXXXXX`.
+    /// Replaces (or creates) the file `name` in `directory` with `bytes`, atomically and durably
+    /// (``AtomicFile/replace(directory:name:with:options:)``): the old file's mode is kept, else
+    /// `newFileMode`; the temporary file is named `.<name>.tmp-XXXXXX` and locked until the rename.
     /// `durable: false` skips the two fsyncs, for caches that may be lost in a crash.
     public static func replaceAtomically(
         directory: String, name: String, with bytes: [UInt8], newFileMode: mode_t = 0o644, durable: Bool = true
     ) throws(SystemError) {
-        let target = directory + "/" + name
-        var mode = newFileMode
-        var old = stat()
-        if stat(target, &old) == 0 { mode = old.st_mode & 0o7777 }
-        var template = Array((directory + "/." + name + ".tmp-XXXXXX").utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        let temporary = String(cString: template)
-        guard fd >= 0 else { throw SystemError(operation: "mkstemp", path: temporary, code: errno) }
-        _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
-        // Held until the rename: a temporary file nobody holds locked was left by a crash.
-        _ = flock(fd, LOCK_EX)
-        var committed = false
-        defer {
-            if !committed { unlink(temporary) }
-        }
-        do throws(SystemError) {
-            var offset = 0
-            while offset < bytes.count {
-                let count = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, bytes.count - offset) }
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    throw SystemError(operation: "write", path: temporary, code: errno)
-                }
-                offset += count
-            }
-            guard fchmod(fd, mode) == 0 else { throw SystemError(operation: "chmod", path: temporary, code: errno) }
-            if durable {
-                guard fsync(fd) == 0 else { throw SystemError(operation: "fsync", path: temporary, code: errno) }
-            }
-            guard rename(temporary, target) == 0 else { throw SystemError(operation: "rename", path: target, code: errno) }
-        } catch {
-            close(fd)
-            throw error
-        }
-        committed = true
-        // Closed (and so unlocked) only once renamed: a sweep never takes a live save's file. The
-        // data was written (and for a durable save, synced) before the rename, so close cannot lose it.
-        close(fd)
-        if durable { try syncDirectory(directory) }
+        try AtomicFile.replace(directory: directory, name: name, with: bytes,
+                               options: AtomicFile.Options(mode: .keptOr(newFileMode), durable: durable))
     }
 
     /// Takes an exclusive `flock` on the directory at `path` itself and returns the descriptor
@@ -252,9 +171,9 @@ public enum FileSystem {
         guard fd >= 0 else { throw SystemError(operation: "open", path: path, code: errno) }
         let deadline = nowNanoseconds() + Int64(timeout * 1e9)
         var pause: Int64 = 200_000
-        while flock(fd, LOCK_EX | LOCK_NB) != 0 {
+        while SystemCall.retryingOnInterrupt({ flock(fd, LOCK_EX | LOCK_NB) }) != 0 {
             let code = errno
-            guard code == EWOULDBLOCK || code == EINTR else {
+            guard code == EWOULDBLOCK else {
                 close(fd)
                 throw SystemError(operation: "flock", path: path, code: code)
             }
@@ -290,10 +209,7 @@ public enum FileSystem {
     /// Removes the temporary file at `path` when no live save holds it (its writer locks it until
     /// the rename, and a crashed writer's lock is gone); leaves it otherwise.
     public static func removeIfAbandoned(_ path: String) {
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
-        guard fd >= 0 else { return }
-        defer { close(fd) }
-        if flock(fd, LOCK_EX | LOCK_NB) == 0 { unlink(path) }
+        AtomicFile.removeIfAbandoned(path)
     }
 
     /// Throws unless the directory at `path` can be opened for listing.
@@ -304,10 +220,7 @@ public enum FileSystem {
 
     /// Flushes a directory's entries to disk, so that a rename in it survives a crash.
     public static func syncDirectory(_ path: String) throws(SystemError) {
-        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0 else { throw SystemError(operation: "open", path: path, code: errno) }
-        defer { close(fd) }
-        guard fsync(fd) == 0 else { throw SystemError(operation: "fsync", path: path, code: errno) }
+        try AtomicFile.syncDirectory(path)
     }
 
     /// The current time in nanoseconds since the epoch.
