@@ -5,17 +5,16 @@ import CasebookStore
 /// shared remote: the merge driver's registration, and git's words made safe to print.
 extension Session {
     /// Registers casebook's merge driver for the store's clone (idempotent). Returns what changed,
-    /// `nil` outside a repository; a failure is said as a warning unless `quietly`.
+    /// `nil` outside a repository; a failure is said as a warning. (The shell's start registers
+    /// quietly, on its own thread: see `ShellRunner`.)
     @discardableResult
-    func registerMergeDriver(quietly: Bool = false) -> MergeDriverRegistration.Changes? {
+    func registerMergeDriver() -> MergeDriverRegistration.Changes? {
         do {
             return try MergeDriverRegistration().register(storePath: store.path)
         } catch {
-            if !quietly {
-                switch error {
-                case .git(let result): warn(SyncMessage.registrationFailed(words: gitWords(result)))
-                case .file(let failure): warn(SyncMessage.registrationFailed(words: TerminalSafeText.make(failure.description)))
-                }
+            switch error {
+            case .git(let result): warn(SyncMessage.registrationFailed(words: gitWords(result)))
+            case .file(let failure): warn(SyncMessage.registrationFailed(words: TerminalSafeText.make(failure.description)))
             }
             return nil
         }

@@ -24,8 +24,12 @@ enum ShellRunner {
         let reader: LineReading = terminal ?? StreamLineReader(fileDescriptor: 0)
         let session = Session(store: store, output: output, environment: environment, reader: reader)
         session.isShell = true
-        // git keeps a merge driver out of the repository: each clone learns casebook's here.
-        session.registerMergeDriver(quietly: true)
+        // git keeps a merge driver out of the repository: each clone learns casebook's here. It runs
+        // git, so it runs beside the first prompt rather than before it, and every command waits
+        // for it (two git config writes at once would collide).
+        let storePath = store.path
+        let registration = Background { _ = try? MergeDriverRegistration().register(storePath: storePath) }
+        defer { registration.wait() }
         let interactive = terminal != nil
         if interactive {
             // Ctrl-C never ends the shell (SPEC §3.1). While a line is edited it is a key; between
@@ -91,6 +95,7 @@ enum ShellRunner {
                         do { try history.save(to: historyPath) } catch { session.warn(historyMessage(error)) }
                     }
                 }
+                registration.wait()
                 // Another shell, git or an editor may have changed files since the last command.
                 session.store.refresh()
                 lastRefresh = FileSystem.nowNanoseconds()
