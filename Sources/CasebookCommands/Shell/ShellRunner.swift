@@ -31,13 +31,16 @@ enum ShellRunner {
         let registration = Background { _ = try? MergeDriverRegistration().register(storePath: storePath) }
         defer { registration.wait() }
         let interactive = terminal != nil
+        // The banner's count of uncommitted cases asks git, which takes as long as the store's own
+        // look at its files: both at once, on the two cores.
+        let uncommitted = interactive ? Background { GitStore(storePath: storePath).changedFileNames().count } : nil
         if interactive {
             // Ctrl-C never ends the shell (SPEC §3.1). While a line is edited it is a key; between
             // lines (a command running, or keys typed ahead) the terminal sends SIGINT, which would
             // otherwise kill the process. A handler that does nothing, rather than SIG_IGN, so that
             // programs the shell starts (git, $EDITOR) get the default again at exec.
             signal(SIGINT) { _ in }
-            session.say(ShellMessage.banner(path: store.path, cases: store.count, uncommitted: session.uncommittedCount()))
+            session.say(ShellMessage.banner(path: store.path, cases: store.count, uncommitted: uncommitted?.wait() ?? 0))
         }
         session.reportProblems()
 
