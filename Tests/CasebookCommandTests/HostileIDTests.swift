@@ -17,10 +17,15 @@ struct HostileIDTests {
         #expect(!FileManager.default.fileExists(atPath: "/tmp/x.json"))
     }
 
-    @Test func reloadFromTheCommandLineSaysItIsForTheShell() throws {
+    @Test(arguments: [["reload"], ["save", "shigen-shudan-kaishu"], ["open", "shigen-shudan-kaishu"]])
+    func shellOnlyCommandsFromTheCommandLineSaySo(arguments: [String]) throws {
         let fixture = try CommandFixture()
-        let result = try fixture.run(["reload"])
-        #expect(result.status == 2, "\(result.all)")
-        #expect(result.err.contains("only inside the shell"), "\(result.err)")
+        let before = try fixture.snapshot()
+        let english = try fixture.run(arguments)
+        #expect(english.status == 2, "\(english.all)")
+        #expect(english.err.contains("`\(arguments[0])` works only inside the shell"), "\(english.err)")
+        let japanese = try fixture.run(arguments, language: "ja_JP.UTF-8")
+        #expect(japanese.err.contains("`\(arguments[0])` はシェルの中でのみ使えます"), "\(japanese.err)")
+        #expect(try fixture.snapshot() == before)
     }
 }

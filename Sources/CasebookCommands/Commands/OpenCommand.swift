@@ -21,7 +21,6 @@ struct OpenCommand: ShellCommand {
     }
 
     func run() throws {
-        throw ValidationError(Help.text("`open` works only inside the shell; give the case to each command instead.",
-                                        "`open` はシェルの中でのみ使えます。コマンドごとに事例を指定してください。"))
+        throw ValidationError(ShellMessage.notInShell(command: "open").text(in: Help.language))
     }
 }

@@ -31,7 +31,7 @@ struct SaveCommand: ShellCommand {
     }
 
     func run() throws {
-        throw ValidationError(Help.text("`save` works only inside the shell.", "`save` はシェルの中でのみ使えます。"))
+        throw ValidationError(ShellMessage.notInShell(command: "save").text(in: Help.language))
     }
 }
 
@@ -62,7 +62,6 @@ struct ReloadCommand: ShellCommand {
 
     /// From the command line there is nothing to reload: every `casebook CMD` reads the files afresh.
     func run() throws {
-        throw ValidationError(Help.text("`reload` works only inside the shell; each `casebook COMMAND` reads the files afresh.",
-                                        "`reload` はシェルの中でのみ使えます。`casebook コマンド` は毎回ファイルを読み直します。"))
+        throw ValidationError(ShellMessage.notInShell(command: "reload").text(in: Help.language))
     }
 }

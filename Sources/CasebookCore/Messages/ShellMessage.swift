@@ -35,7 +35,8 @@ public enum ShellMessage: BilingualMessage {
         case .unknownCommand(let name, let commands): "「\(name)」というコマンドはありません。コマンド: \(commands, separator: ", ")"
         case .quoteError: "引用符が閉じていないか、行末にバックスラッシュがあります。"
         case .opened(let id, let title): "\(id.rawValue)「\(title)」を開きました。"
-        case .notInShell(let command): "`\(command)` はシェルの中でのみ使えます。"
+        case .notInShell(let command):
+            "`\(command)` はシェルの中でのみ使えます。`casebook コマンド` は毎回ファイルを読み直し、事例は引数で指定します。"
         case .historySymbolicLink(let path): "履歴ファイル \(path) はシンボリックリンクのため使いません。"
         case .historyNotAFile(let path): "履歴ファイル \(path) は通常のファイルではありません。"
         case .historyFailed(let path, let reason): "履歴ファイル \(path) を読み書きできません: \(reason)"
@@ -53,7 +54,8 @@ public enum ShellMessage: BilingualMessage {
         case .unknownCommand(let name, let commands): "Unknown command “\(name)”. Commands: \(commands, separator: ", ")"
         case .quoteError: "The line has an unclosed quote or a trailing backslash."
         case .opened(let id, let title): "Opened \(id.rawValue) “\(title)”."
-        case .notInShell(let command): "`\(command)` works only inside the shell."
+        case .notInShell(let command):
+            "`\(command)` works only inside the shell; each `casebook COMMAND` reads the files afresh and takes its case as an argument."
         case .historySymbolicLink(let path): "The history file \(path) is a symbolic link; it is not followed."
         case .historyNotAFile(let path): "The history file \(path) is not a regular file."
         case .historyFailed(let path, let reason): "Cannot read or write the history file \(path): \(reason)"

@@ -16,8 +16,6 @@ public enum StoreMessage: BilingualMessage {
     case badID(typed: String)
     /// An id already in use.
     case idTaken(id: CaseID)
-    /// A save refused because the file changed since it was read.
-    case changedOnDisk(fileName: String)
     /// A file a newer casebook wrote.
     case readOnlyNewer(fileName: String, schema: Int)
     /// A save the system refused.
@@ -46,8 +44,6 @@ public enum StoreMessage: BilingualMessage {
         case .badID(let typed):
             "「\(typed)」は ID に使えません。小文字の a-z、0-9 と単独のハイフンで 48 文字以内にしてください（例: shigen-shudan-kaishu）。"
         case .idTaken(let id): "ID \(id.rawValue) の事例はすでにあります。"
-        case .changedOnDisk(let fileName):
-            "\(fileName) は読み込んだ後にディスク上で変更されました（別のシェル、git、エディタなど）。あなたの編集はメモリに残っています。`reload` でファイルの内容を読み直す（編集は破棄）か、--force を付けて上書き保存してください。"
         case .readOnlyNewer(let fileName, let schema): "\(fileName) は新しい casebook（schema \(schema)）で書かれたため、読み取り専用です。"
         case .saveFailed(let path, let reason): "\(path) を保存できません: \(reason)"
         case .saved(let id): "\(id.rawValue) を保存しました。"
@@ -71,8 +67,6 @@ public enum StoreMessage: BilingualMessage {
         case .badID(let typed):
             "“\(typed)” is not a valid id: use lower-case a-z, 0-9 and single hyphens (at most 48 characters, e.g. shigen-shudan-kaishu)."
         case .idTaken(let id): "A case with id \(id.rawValue) exists already."
-        case .changedOnDisk(let fileName):
-            "\(fileName) changed on disk since it was read (another shell, git, or an editor). Your edit is kept in memory: `reload` takes the file's version and drops yours; saving again with --force overwrites the file."
         case .readOnlyNewer(let fileName, let schema): "\(fileName) was written by a newer casebook (schema \(schema)); this one only reads it."
         case .saveFailed(let path, let reason): "Could not save \(path): \(reason)"
         case .saved(let id): "Saved \(id.rawValue)."

@@ -28,8 +28,6 @@ public enum WalkMessage: BilingualMessage {
     case atFirstField
     /// What an era year accepts.
     case eraHint
-    /// What `<` and `.` do.
-    case lineHint
     /// `$EDITOR` failed.
     case editorFailed
     /// No `$VISUAL` or `$EDITOR`.
@@ -51,7 +49,6 @@ public enum WalkMessage: BilingualMessage {
         case .created(let id): "\(id.rawValue) を下書きとして作成しました。"
         case .atFirstField: "最初の項目です。"
         case .eraHint: "例: 昭和60、H13、令和5、1985。空欄は不明"
-        case .lineHint: "< で前の項目へ、. で中断"
         case .editorFailed: "エディタがエラーで終了しました。何も変更していません。"
         case .editorNoEditor: "--editor を使うには $VISUAL か $EDITOR を設定してください。"
         }
@@ -73,7 +70,6 @@ public enum WalkMessage: BilingualMessage {
         case .created(let id): "Created \(id.rawValue) as a draft."
         case .atFirstField: "This is the first field."
         case .eraHint: "e.g. 昭和60, H13, 令和5, 1985; empty = unknown"
-        case .lineHint: "< goes back, . stops"
         case .editorFailed: "The editor exited with an error; nothing changed."
         case .editorNoEditor: "Set $VISUAL or $EDITOR to use --editor."
         }
