@@ -17,22 +17,11 @@ public struct GitStore: Sendable {
     }
 
     /// The case files (names in the store) added, changed or deleted since the last commit,
-    /// untracked ones included; empty when the store is not in git.
+    /// untracked ones included: `changedPaths` narrowed to case files, for the counts the shell
+    /// shows. Empty when the store is not in git or git cannot say; what must not mistake a failure
+    /// for "no changes" (`status`, `commit`, `sync`) calls `changedPaths` and sees it throw.
     public func changedFileNames() -> [String] {
-        let result = git.run(["status", "--porcelain=v1", "-z", "--untracked-files=all", "--", "."])
-        guard result.succeeded else { return [] }
-        var names: [String] = []
-        let prefix = storePrefix()
-        var entries = result.output.split(separator: "\0", omittingEmptySubsequences: true).makeIterator()
-        while let entry = entries.next() {
-            guard entry.count > 3 else { continue }
-            let status = entry.prefix(2)
-            var path = String(entry.dropFirst(3))
-            if status.contains("R") || status.contains("C") { _ = entries.next() }
-            if path.hasPrefix(prefix) { path.removeFirst(prefix.count) }
-            if path.hasSuffix(".json"), !path.contains("/") { names.append(path) }
-        }
-        return names
+        ((try? changedPaths()) ?? []).filter { $0.hasSuffix(".json") && !$0.contains("/") && !$0.hasPrefix(".") }
     }
 
     /// The store's path inside its work tree (`Store/`), found by looking for `.git` above it,
