@@ -252,12 +252,7 @@ final class GuidedWalk {
         let prefill = showsCurrentValue(.diagram)
         session.output.line("  (" + session.text(WalkMessage.listHint) + ")")
         let actorsPrompt = "\(label)（\(session.text(WalkMessage.diagramActors))）"
-        func storeActors(_ lines: [String]) throws {
-            let actors = FieldInput.items(lines, for: .diagram)
-            guard actors != sheet.diagram.actors else { return }
-            sheet.diagram.actors = actors
-            try persist()
-        }
+        let storeActors = storingDiagramItems(\.actors)
         let (actors, actorStep) = try readItems(prompt: actorsPrompt, existing: prefill ? sheet.diagram.actors : [],
                                                 history: session.history(for: "diagram.actors") { [] }, completer: nil,
                                                 save: storeActors)
@@ -297,16 +292,21 @@ final class GuidedWalk {
         if flowStep != .next { return flowStep }
 
         let notesPrompt = "\(label)（\(session.text(WalkMessage.diagramNotes))）"
-        func storeNotes(_ lines: [String]) throws {
-            let notes = FieldInput.items(lines, for: .diagram)
-            guard notes != sheet.diagram.notes else { return }
-            sheet.diagram.notes = notes
-            try persist()
-        }
+        let storeNotes = storingDiagramItems(\.notes)
         let (notes, noteStep) = try readItems(prompt: notesPrompt, existing: prefill ? sheet.diagram.notes : [],
                                               history: nil, completer: nil, save: storeNotes)
         try storeNotes(notes)
         return noteStep
+    }
+
+    /// What saves the diagram's actors or notes as typed so far, when they changed.
+    private func storingDiagramItems(_ part: WritableKeyPath<Diagram, [String]>) -> ([String]) throws -> Void {
+        { lines in
+            let items = FieldInput.items(lines, for: .diagram)
+            guard items != self.sheet.diagram[keyPath: part] else { return }
+            self.sheet.diagram[keyPath: part] = items
+            try self.persist()
+        }
     }
 
     // MARK: Saving
