@@ -108,6 +108,13 @@ public final class CaseStore {
     /// (by size, times, inode, and for recent files content), read and summarised; unchanged
     /// files are not read. A decoded case whose file changed is dropped, to be read again.
     public func refresh() {
+        _ = refresh(makingSearchRecords: false)
+    }
+
+    /// ``refresh()``; with `makingSearchRecords`, also the search record of each file it had to
+    /// decode, so that `find` on first use decodes each file once, not twice.
+    private func refresh(makingSearchRecords: Bool) -> [CaseID: SearchRecord] {
+        var records: [CaseID: SearchRecord] = [:]
         let firstScan = entries == nil
         // On the first scan the index's entries are the candidates, each checked against its file below.
         // The index is read on another thread while the directory is listed and its files looked at.
@@ -175,14 +182,28 @@ public final class CaseStore {
                 changed = true
             }
         }
-        for (id, result) in Self.readAll(toRead, in: path) {
+        // Each file is made into what the index keeps as soon as it is decoded, on the core that
+        // decoded it; the decoded sheet is kept only when it is one of few, so that a cold scan
+        // of a large store never holds every sheet at once.
+        let keepsSheets = toRead.count <= 64
+        let path = self.path, reading = toRead
+        let made = Parallel.map(reading.count) { position -> Result<ScannedCase, StoreProblem> in
+            let filePath = path + "/" + reading[position].fileName
+            let fingerprint = FileSystem.fingerprint(filePath) ?? FileFingerprint(size: 0, modifiedSeconds: 0, modifiedNanoseconds: 0, changedSeconds: 0, changedNanoseconds: 0, inode: 0)
+            return Self.read(filePath, id: reading[position]).map { stored in
+                ScannedCase(entry: StoreIndex.Entry(fingerprint: fingerprint, contentHash: FNV1a.hash(stored.bytesOnDisk),
+                                                    summary: CaseSummary(of: stored.sheet)),
+                            stored: keepsSheets ? stored : nil,
+                            searchRecord: makingSearchRecords ? SearchRecord(of: stored.sheet) : nil)
+            }
+        }
+        for (id, result) in zip(toRead, made) {
             loaded[id] = nil
             switch result {
-            case .success(let (stored, fingerprint)):
-                current[id] = StoreIndex.Entry(fingerprint: fingerprint, contentHash: FNV1a.hash(stored.bytesOnDisk),
-                                               summary: CaseSummary(of: stored.sheet))
-                // Keep the decoded sheet only when it is one of few, so a cold scan of a large store stays small.
-                if toRead.count <= 64 { loaded[id] = stored }
+            case .success(let scanned):
+                current[id] = scanned.entry
+                loaded[id] = scanned.stored
+                records[id] = scanned.searchRecord
             case .failure(let problem):
                 current[id] = nil
                 newProblems.append(problem)
@@ -207,6 +228,14 @@ public final class CaseStore {
         if changed, let indexLocation = self.indexLocation {
             StoreIndex.writeSummaries(current, to: indexLocation, now: FileSystem.nowNanoseconds())
         }
+        return records
+    }
+
+    /// What a scan keeps of one file it decoded.
+    private struct ScannedCase: Sendable {
+        let entry: StoreIndex.Entry
+        let stored: StoredCase?
+        let searchRecord: SearchRecord?
     }
 
     /// Reads and decodes files, on every core when there are many.
@@ -250,14 +279,14 @@ public final class CaseStore {
             let texts = indexLocation.map(StoreIndex.readSearchTexts) ?? StoreIndex.SearchTexts()
             return (texts, texts.texts(containing: needle))
         }
-        scanIfNeeded()
+        // A first scan decodes the files it has no summary for; their search records are made then.
+        var made = entries == nil ? refresh(makingSearchRecords: true) : [:]
         guard let current = entries else { return [] }
         let (indexTexts, indexMatches) = early.wait()
         let ids = sortedIDs
         // Each case's record in the text file, when it is current.
         let places = indexTexts.records(of: ids, hashes: ids.map { current[$0]?.contentHash })
-        var made: [CaseID: SearchRecord] = [:]
-        for (id, result) in Self.readAll(ids.indices.filter { places[$0] == nil }.map { ids[$0] }, in: path) {
+        for (id, result) in Self.readAll(ids.indices.filter { places[$0] == nil && made[ids[$0]] == nil }.map { ids[$0] }, in: path) {
             if case .success(let (stored, _)) = result { made[id] = SearchRecord(of: stored.sheet) }
         }
         var hits: [(id: CaseID, texts: [(field: SheetField, text: String)])] = []
