@@ -186,18 +186,13 @@ public final class CaseStore {
         // decoded it; the decoded sheet is kept only when it is one of few, so that a cold scan
         // of a large store never holds every sheet at once.
         let keepsSheets = toRead.count <= 64
-        let path = self.path, reading = toRead
-        let made = Parallel.map(reading.count) { position -> Result<ScannedCase, StoreProblem> in
-            let filePath = path + "/" + reading[position].fileName
-            let fingerprint = FileSystem.fingerprint(filePath) ?? FileFingerprint(size: 0, modifiedSeconds: 0, modifiedNanoseconds: 0, changedSeconds: 0, changedNanoseconds: 0, inode: 0)
-            return Self.read(filePath, id: reading[position]).map { stored in
-                ScannedCase(entry: StoreIndex.Entry(fingerprint: fingerprint, contentHash: FNV1a.hash(stored.bytesOnDisk),
-                                                    summary: CaseSummary(of: stored.sheet)),
-                            stored: keepsSheets ? stored : nil,
-                            searchRecord: makingSearchRecords ? SearchRecord(of: stored.sheet) : nil)
-            }
+        let made = Self.readAll(toRead, in: path) { stored, fingerprint in
+            ScannedCase(entry: StoreIndex.Entry(fingerprint: fingerprint, contentHash: FNV1a.hash(stored.bytesOnDisk),
+                                                summary: CaseSummary(of: stored.sheet)),
+                        stored: keepsSheets ? stored : nil,
+                        searchRecord: makingSearchRecords ? SearchRecord(of: stored.sheet) : nil)
         }
-        for (id, result) in zip(toRead, made) {
+        for (id, result) in made {
             loaded[id] = nil
             switch result {
             case .success(let scanned):
@@ -240,10 +235,17 @@ public final class CaseStore {
 
     /// Reads and decodes files, on every core when there are many.
     private static func readAll(_ ids: [CaseID], in path: String) -> [(CaseID, Result<(StoredCase, FileFingerprint), StoreProblem>)] {
-        let results = Parallel.map(ids.count) { index -> Result<(StoredCase, FileFingerprint), StoreProblem> in
+        readAll(ids, in: path) { ($0, $1) }
+    }
+
+    /// `transform` of each file read and decoded, on the core that decoded it, so that what is
+    /// kept of many files can be smaller than the decoded sheets.
+    private static func readAll<T: Sendable>(_ ids: [CaseID], in path: String,
+                                             _ transform: @escaping @Sendable (StoredCase, FileFingerprint) -> T) -> [(CaseID, Result<T, StoreProblem>)] {
+        let results = Parallel.map(ids.count) { index -> Result<T, StoreProblem> in
             let filePath = path + "/" + ids[index].fileName
             let fingerprint = FileSystem.fingerprint(filePath)
-            return read(filePath, id: ids[index]).map { ($0, fingerprint ?? FileFingerprint(size: 0, modifiedSeconds: 0, modifiedNanoseconds: 0, changedSeconds: 0, changedNanoseconds: 0, inode: 0)) }
+            return read(filePath, id: ids[index]).map { transform($0, fingerprint ?? FileFingerprint(size: 0, modifiedSeconds: 0, modifiedNanoseconds: 0, changedSeconds: 0, changedNanoseconds: 0, inode: 0)) }
         }
         return Array(zip(ids, results))
     }
