@@ -288,8 +288,10 @@ public final class CaseStore {
         let ids = sortedIDs
         // Each case's record in the text file, when it is current.
         let places = indexTexts.records(of: ids, hashes: ids.map { current[$0]?.contentHash })
-        for (id, result) in Self.readAll(ids.indices.filter { places[$0] == nil && made[ids[$0]] == nil }.map { ids[$0] }, in: path) {
-            if case .success(let (stored, _)) = result { made[id] = SearchRecord(of: stored.sheet) }
+        // Only the records are kept, never the decoded sheets, however many files are read.
+        let unindexed = ids.indices.filter { places[$0] == nil && made[ids[$0]] == nil }.map { ids[$0] }
+        for (id, result) in Self.readAll(unindexed, in: path, { stored, _ in SearchRecord(of: stored.sheet) }) {
+            if case .success(let record) = result { made[id] = record }
         }
         var hits: [(id: CaseID, texts: [(field: SheetField, text: String)])] = []
         for (position, id) in ids.enumerated() {
