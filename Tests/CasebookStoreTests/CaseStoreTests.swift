@@ -79,6 +79,40 @@ struct CaseStoreTests {
         #expect(throws: SaveError.self) { try store.save(CaseSheet(), as: CaseID("corrupt")!) }
     }
 
+    @Test func aFirstScanOfManyFilesGivesTheSummariesAndProblemsOfWholeReads() throws {
+        // Over 64 files to read, a scan keeps summaries only and makes them without the texts
+        // (`CaseSummary.decoding`): they and the problems must be what whole reads give.
+        let fixture = try StoreFixture(seedCases: 27)
+        let seeds = try fixture.names()
+        for copy in 0..<50 { try fixture.write("copy-\(copy).json", try fixture.read(seeds[copy % seeds.count])) }
+        let seed = String(decoding: try fixture.read(seeds[0]), as: UTF8.self)
+        func changed(_ from: String, _ to: String) -> [UInt8] { Array(seed.replacingOccurrences(of: from, with: to).utf8) }
+        var notUTF8 = Array(seed.utf8)
+        notUTF8.insert(contentsOf: [0xED, 0xA0, 0x80], at: Array(seed.utf8).firstRange(of: Array("\"overview\": [\n    \"".utf8))!.upperBound)
+        let files: [String: [UInt8]] = [
+            "overview-not-a-list.json": changed("\"overview\": [", "\"overview\": 3, \"x\": ["),
+            "flow-not-an-object.json": changed("\"flows\": [", "\"flows\": [\"a\", "),
+            "overview-not-utf8.json": notUTF8,
+            "conflicted.json": Array("<<<<<<< HEAD\n".utf8) + Array(seed.utf8),
+            "flagged.json": changed("\"review\": {}", "\"review\": {\"overview\": {\"state\": \"flagged\", \"by\": \"a\", \"at\": \"2026-01-01\", \"note\": \"\", \"hash\": \"\(SectionHash.of(.overview, in: try SheetCodec.decode(try JSONParser.parse(Array(seed.utf8)))))\"}}"),
+            "escaped.json": changed("\"overview\": [\n    \"", "\"overview\": [\n    \"\\u3042\\n"),
+        ]
+        for (name, bytes) in files { try fixture.write(name, bytes) }
+        let store = try CaseStore(path: fixture.path, useIndex: false)
+        #expect(store.count == 27 + 50 + 2)
+        let reasons = Dictionary(uniqueKeysWithValues: store.problems.map { ($0.fileName, $0.reason) })
+        #expect(Set(reasons.keys) == ["overview-not-a-list.json", "flow-not-an-object.json", "overview-not-utf8.json", "conflicted.json"])
+        if case .wrongTypes? = reasons["overview-not-a-list.json"] {} else { Issue.record("overview: \(String(describing: reasons["overview-not-a-list.json"]))") }
+        if case .wrongTypes? = reasons["flow-not-an-object.json"] {} else { Issue.record("flows: \(String(describing: reasons["flow-not-an-object.json"]))") }
+        #expect(reasons["overview-not-utf8.json"] == .notUTF8)
+        #expect(reasons["conflicted.json"] == .conflicted)
+        for (id, summary) in store.orderedSummaries {
+            let whole = try #require(try? CaseStore.read(store.filePath(of: id), id: id).get())
+            #expect(summary == CaseSummary(of: whole.sheet), "\(id)")
+        }
+        #expect(store.summary(of: CaseID("flagged")!)?.flagCount == 1)
+    }
+
     @Test func aNewerSchemaIsReadOnly() throws {
         let fixture = try StoreFixture()
         let bytes = Array("{\n  \"schema\": 2,\n  \"title\": \"未来\"\n}\n".utf8)

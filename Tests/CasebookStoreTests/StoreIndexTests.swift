@@ -117,7 +117,7 @@ struct StoreIndexTests {
 
         // A text file with a forged record for a real case, and one cut short, with a right checksum.
         let id = store.ids[0]
-        let hash = String(FNV1a.hash(try fixture.read(id.fileName)), radix: 16)
+        let hash = String(Checksum.of(try fixture.read(id.fileName)), radix: 16)
         let body = Array("\(id.rawValue)\u{1F}\(hash)\u{1F}\u{1F}\u{1F}zz\u{1E}\(store.ids[1].rawValue)\u{1F}".utf8)
         let checksum = String(body.withUnsafeBytes { Checksum.of($0) }, radix: 16)
         try Data(Array("\(StoreIndex.textHeader) \(checksum)\n".utf8) + body).write(to: URL(fileURLWithPath: location.textPath))

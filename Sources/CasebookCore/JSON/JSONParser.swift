@@ -54,6 +54,11 @@ public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertibl
 
     /// The error `reason` at `offset` in `bytes`, with its line and column.
     public init(_ reason: Reason, at offset: Int, in bytes: [UInt8]) {
+        self = bytes.withUnsafeBufferPointer { JSONParseError(reason, at: offset, in: $0) }
+    }
+
+    /// The error `reason` at `offset` in `bytes`, with its line and column.
+    init(_ reason: Reason, at offset: Int, in bytes: UnsafeBufferPointer<UInt8>) {
         self.reason = reason
         self.offset = offset
         var line = 1
@@ -77,15 +82,45 @@ public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertibl
 ///
 /// Strictness matters: a file that is not valid UTF-8 or not valid JSON is
 /// reported and left alone, never "repaired" by being read loosely and saved.
+///
+/// It reads the bytes through a buffer pointer, lent for the length of `parse`: every file of a
+/// store is parsed on first use, and an array's bounds checks and reference counting on each byte
+/// were most of the parse.
 public struct JSONParser {
-    private let bytes: [UInt8]
+    private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
     private var depth = 0
     private static let maximumDepth = 512
+    /// Arrays passed over, not read (none unless asked for).
+    private let standIns: JSONStandIns?
+    /// The key of the top-level member whose value is being read.
+    private var topLevelKey: String?
 
     /// Parses `bytes` as one JSON document.
     public static func parse(_ bytes: [UInt8]) throws(JSONParseError) -> JSONValue {
-        var parser = JSONParser(bytes: bytes)
+        try parse(bytes, standIns: nil)
+    }
+
+    /// Parses `bytes` as one JSON document with empty arrays standing in for the arrays `standIns`
+    /// names (`JSONStandIns`): the document is refused exactly when `parse(bytes)` refuses it.
+    public static func parse(_ bytes: [UInt8], standingIn standIns: JSONStandIns) throws(JSONParseError) -> JSONValue {
+        try parse(bytes, standIns: standIns)
+    }
+
+    private static func parse(_ bytes: [UInt8], standIns: JSONStandIns?) throws(JSONParseError) -> JSONValue {
+        let result = bytes.withUnsafeBufferPointer { buffer -> Result<JSONValue, JSONParseError> in
+            do throws(JSONParseError) {
+                return .success(try parse(buffer, standIns: standIns))
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try result.get()
+    }
+
+    /// Parses the bytes `bytes` points to as one JSON document.
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, standIns: JSONStandIns? = nil) throws(JSONParseError) -> JSONValue {
+        var parser = JSONParser(bytes: bytes, standIns: standIns)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             throw JSONParseError(.byteOrderMark, at: 0, in: bytes)
         }
@@ -103,8 +138,9 @@ public struct JSONParser {
         try parse(Array(text.utf8))
     }
 
-    private init(bytes: [UInt8]) {
+    private init(bytes: UnsafeBufferPointer<UInt8>, standIns: JSONStandIns?) {
         self.bytes = bytes
+        self.standIns = standIns
     }
 
     private func error(_ reason: JSONParseError.Reason) -> JSONParseError {
@@ -167,7 +203,13 @@ public struct JSONParser {
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error(.expectedColon) }
             index += 1
             skipWhitespace()
-            let value = try parseValue()
+            let value: JSONValue
+            if let elements = standIns?.elements(depth: depth, key: key, parent: topLevelKey), passOverPlainArray(of: elements) {
+                value = .array([])
+            } else {
+                if depth == 1 { topLevelKey = key }
+                value = try parseValue()
+            }
             // jq keeps the last of duplicate keys; so do we, in the first one's place.
             if let existing = members.firstIndex(where: { $0.key == key }) {
                 members[existing].value = value
@@ -223,9 +265,82 @@ public struct JSONParser {
             guard index < bytes.count, isDigit(bytes[index]) else { throw error(.badNumber) }
             while index < bytes.count, isDigit(bytes[index]) { index += 1 }
         }
-        let text = String(decoding: bytes[start..<index], as: UTF8.self)
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
         guard let value = Double(text) else { throw error(.badNumber) }
         return .number(value)
+    }
+
+    // MARK: Passing over a stood-in array
+
+    /// Passes over the array at `index` when it holds only `elements` and every string in it is
+    /// well-formed and free of escapes and control characters; otherwise leaves `index` where it
+    /// was and returns false, for the array to be read in full (and refused there, if it must be).
+    private mutating func passOverPlainArray(of elements: JSONStandIns.Elements) -> Bool {
+        let start = index
+        if passOverArray(of: elements) { return true }
+        index = start
+        return false
+    }
+
+    private mutating func passOverArray(of elements: JSONStandIns.Elements) -> Bool {
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "[") else { return false }
+        index += 1
+        skipWhitespace()
+        if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+            index += 1
+            return true
+        }
+        while true {
+            skipWhitespace()
+            switch elements {
+            case .strings: guard passOverPlainString() else { return false }
+            case .objectsOfStrings: guard passOverObjectOfStrings() else { return false }
+            }
+            skipWhitespace()
+            guard index < bytes.count else { return false }
+            if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
+            if bytes[index] == UInt8(ascii: "]") { index += 1; return true }
+            return false
+        }
+    }
+
+    private mutating func passOverObjectOfStrings() -> Bool {
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "{") else { return false }
+        index += 1
+        skipWhitespace()
+        if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+            index += 1
+            return true
+        }
+        while true {
+            skipWhitespace()
+            guard passOverPlainString() else { return false }
+            skipWhitespace()
+            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { return false }
+            index += 1
+            skipWhitespace()
+            guard passOverPlainString() else { return false }
+            skipWhitespace()
+            guard index < bytes.count else { return false }
+            if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
+            if bytes[index] == UInt8(ascii: "}") { index += 1; return true }
+            return false
+        }
+    }
+
+    private mutating func passOverPlainString() -> Bool {
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { return false }
+        let start = index + 1
+        var stop = start
+        while stop < bytes.count {
+            let byte = bytes[stop]
+            if byte == UInt8(ascii: "\"") { break }
+            if byte == UInt8(ascii: "\\") || byte < 0x20 { return false }
+            stop += 1
+        }
+        guard stop < bytes.count, UTF8Validation.isValid(UnsafeBufferPointer(rebasing: bytes[start..<stop])) else { return false }
+        index = stop + 1
+        return true
     }
 
     private func isDigit(_ byte: UInt8) -> Bool {
@@ -237,20 +352,17 @@ public struct JSONParser {
         // Most strings have no escapes: find the closing quote and validate the run once.
         let start = index
         let count = bytes.count
-        let found: Int? = bytes.withUnsafeBufferPointer { buffer -> Int? in
-            var i = start
-            while i < count {
-                let byte = buffer[i]
-                if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { return i }
-                i += 1
-            }
-            return nil
+        var stop = start
+        while stop < count {
+            let byte = bytes[stop]
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+            stop += 1
         }
-        guard let stop = found else { throw error(.unterminatedString) }
+        guard stop < count else { throw error(.unterminatedString) }
         if bytes[stop] == UInt8(ascii: "\"") {
             index = stop + 1
             if stop == start { return "" }
-            guard let run = String(validating: bytes[start..<stop], as: UTF8.self) else {
+            guard let run = String(validating: UnsafeBufferPointer(rebasing: bytes[start..<stop]), as: UTF8.self) else {
                 throw JSONParseError(.notUTF8, at: start, in: bytes)
             }
             return run
@@ -264,7 +376,7 @@ public struct JSONParser {
         var runStart = index
         func flushRun(_ parser: JSONParser, upTo end: Int, into text: inout String) throws(JSONParseError) {
             guard runStart < end else { return }
-            guard let run = String(validating: parser.bytes[runStart..<end], as: UTF8.self) else {
+            guard let run = String(validating: UnsafeBufferPointer(rebasing: parser.bytes[runStart..<end]), as: UTF8.self) else {
                 throw JSONParseError(.notUTF8, at: runStart, in: parser.bytes)
             }
             text.append(run)

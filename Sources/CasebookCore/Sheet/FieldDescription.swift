@@ -16,7 +16,17 @@ public struct FieldDescription: Sendable {
     public let storage: FieldStorage
 
     /// The JSON key path, e.g. `["roles", "city"]`.
-    public var path: [String] { key.split(separator: ".").map(String.init) }
+    public let path: [String]
+
+    /// The description of a field with these properties; its path is its key split at the dots.
+    public init(key: String, label: String, kind: FieldKind, section: SheetSection, storage: FieldStorage) {
+        self.key = key
+        self.label = label
+        self.kind = kind
+        self.section = section
+        self.storage = storage
+        path = key.split(separator: ".").map(String.init)
+    }
 }
 
 /// Where a field's value lives in a `CaseSheet`, by the shape of the value. The shape decides how

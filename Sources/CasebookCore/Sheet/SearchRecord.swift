@@ -18,22 +18,24 @@ public struct SearchRecord: Sendable, Equatable {
         self.bytes = bytes
     }
 
-    /// The record of `sheet`'s searchable texts.
+    /// The record of `sheet`'s searchable texts, made in one buffer (records are made for every
+    /// case of a store at once on first use, so no part is built apart and copied).
     public init(of sheet: CaseSheet) {
         let texts = sheet.searchableTexts.map { (field: $0.field, text: Self.withoutSeparators($0.text)) }
-        var normalized: [UInt8] = []
-        var original: [UInt8] = []
-        var codes: [UInt8] = []
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(texts.reduce(3) { $0 + 2 * $1.text.utf8.count + 3 })
         for (position, entry) in texts.enumerated() {
-            if position > 0 {
-                normalized.append(Self.textSeparator)
-                original.append(Self.textSeparator)
-            }
-            normalized.append(contentsOf: SearchNormalizer.normalize(entry.text).utf8)
-            original.append(contentsOf: entry.text.utf8)
-            codes.append(UInt8(ascii: "a") + UInt8(Self.fields.firstIndex(of: entry.field)!))
+            if position > 0 { bytes.append(Self.textSeparator) }
+            bytes.append(contentsOf: SearchNormalizer.normalize(entry.text).utf8)
         }
-        bytes = normalized + [Self.partSeparator] + original + [Self.partSeparator] + codes
+        bytes.append(Self.partSeparator)
+        for (position, entry) in texts.enumerated() {
+            if position > 0 { bytes.append(Self.textSeparator) }
+            bytes.append(contentsOf: entry.text.utf8)
+        }
+        bytes.append(Self.partSeparator)
+        for entry in texts { bytes.append(UInt8(ascii: "a") + UInt8(entry.field.rawValue)) }
+        self.bytes = bytes
     }
 
     /// Whether any text's search form contains `needle` (UTF-8 of a normalised query).

@@ -1,5 +1,5 @@
 /// The fifteen fields of a 協働事例紹介シート, in the order the sheet and every walk use.
-public enum SheetField: CaseIterable, Sendable {
+public enum SheetField: Int, CaseIterable, Sendable {
     case title
     case departments
     case partners
@@ -17,8 +17,13 @@ public enum SheetField: CaseIterable, Sendable {
     case diagram
 
     /// The field's one description: key, label, kind, section and where its value lives.
+    /// Made once per field (the codec reads it for every field of every file it decodes).
+    public var description: FieldDescription { Self.descriptions[rawValue] }
+
+    private static let descriptions: [FieldDescription] = allCases.map(\.describedOnce)
+
     /// This switch is the only list of the fields' properties; everything else reads it.
-    public var description: FieldDescription {
+    private var describedOnce: FieldDescription {
         switch self {
         case .title: FieldDescription(key: "title", label: "事業名", kind: .line, section: .basics, storage: .line(\.title))
         case .departments: FieldDescription(key: "departments", label: "担当課", kind: .list, section: .basics, storage: .items(\.departments))

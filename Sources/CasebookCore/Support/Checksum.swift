@@ -1,6 +1,8 @@
-/// A 64-bit checksum of a whole cache file, eight bytes a step: verifying the index costs one quick
-/// pass over bytes that are read anyway. Not for security: it only has to notice a file that was
-/// cut short, lost or changed a byte, or was written by something else.
+/// A 64-bit checksum, eight bytes a step: of a whole cache file, so that verifying the index costs
+/// one quick pass over bytes that are read anyway, and of each case file's content, which the index
+/// keeps (a scan of 10,000 files hashes 30 MB; a byte a step took a tenth of a first `list`).
+/// Not for security: it only has to notice a file that was cut short, lost or changed a byte, or
+/// was written by something else.
 public enum Checksum {
     /// The checksum of `bytes`.
     public static func of(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
@@ -25,5 +27,10 @@ public enum Checksum {
     /// The checksum of `bytes`.
     public static func of(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         of(UnsafeRawBufferPointer(bytes))
+    }
+
+    /// The checksum of `bytes`.
+    public static func of(_ bytes: [UInt8]) -> UInt64 {
+        bytes.withUnsafeBytes { of($0) }
     }
 }

@@ -12,10 +12,23 @@ import CasebookCore
 public enum FileSystem {
     /// The bytes of the regular file at `path`.
     public static func readFile(_ path: String) throws(SystemError) -> [UInt8] {
-        let (fd, info) = try openRegularFile(path, for: "read")
+        try readFileAndFingerprint(path).bytes
+    }
+
+    /// The bytes of the regular file at `path`, and its fingerprint as it was when opened, before
+    /// the read: a scan of many files looks each path up once, not once to stat and once to read.
+    public static func readFileAndFingerprint(_ path: String) throws(SystemError) -> (bytes: [UInt8], fingerprint: FileFingerprint) {
+        try readFileAndFingerprint(path, name: path, inDirectory: AT_FDCWD)
+    }
+
+    /// `readFileAndFingerprint` of the file `name` in the directory open as `directoryFD`, which
+    /// `path` names in errors: a scan of thousands of files walks the directory's path once, not
+    /// once a file.
+    public static func readFileAndFingerprint(_ path: String, name: String, inDirectory directoryFD: Int32) throws(SystemError) -> (bytes: [UInt8], fingerprint: FileFingerprint) {
+        let (fd, info) = try openRegularFile(path, name: name, inDirectory: directoryFD, for: "read")
         defer { close(fd) }
         do throws(Errno) {
-            return try SystemCall.readAll(fd, expectedSize: Int(info.st_size))
+            return (try SystemCall.readAll(fd, expectedSize: Int(info.st_size)), regularFileFingerprint(of: info))
         } catch {
             throw error.named("read", path)
         }
@@ -43,10 +56,11 @@ public enum FileSystem {
 
     /// `path` opened for reading, not through a symbolic link, and its status; refused (EINVAL,
     /// named as `operation`) unless it is a regular file. The caller closes the descriptor.
-    private static func openRegularFile(_ path: String, for operation: String) throws(SystemError) -> (Int32, stat) {
+    private static func openRegularFile(_ path: String, name: String? = nil, inDirectory directoryFD: Int32 = AT_FDCWD,
+                                        for operation: String) throws(SystemError) -> (Int32, stat) {
         // O_NONBLOCK: opening a named pipe would otherwise wait for a writer for ever; the type
         // check below then refuses it. (A regular file ignores the flag.)
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
+        let fd = openat(directoryFD, name ?? path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
         guard fd >= 0 else { throw SystemError(operation: "open", path: path, code: errno) }
         var info = stat()
         guard fstat(fd, &info) == 0 else {
@@ -110,10 +124,26 @@ public enum FileSystem {
     /// The fingerprint of a file's status, or `nil` when it is not a regular file.
     private static func fingerprint(of info: stat) -> FileFingerprint? {
         guard (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-        return FileFingerprint(size: Int64(info.st_size), modifiedSeconds: Int64(info.st_mtim.tv_sec),
+        return regularFileFingerprint(of: info)
+    }
+
+    /// The fingerprint of a regular file's status.
+    private static func regularFileFingerprint(of info: stat) -> FileFingerprint {
+        FileFingerprint(size: Int64(info.st_size), modifiedSeconds: Int64(info.st_mtim.tv_sec),
                                modifiedNanoseconds: Int64(info.st_mtim.tv_nsec),
                                changedSeconds: Int64(info.st_ctim.tv_sec), changedNanoseconds: Int64(info.st_ctim.tv_nsec),
                                inode: UInt64(info.st_ino))
+    }
+
+    /// The directory at `path` opened for looking up the files in it, or `nil`; `closeDirectory` closes it.
+    public static func openDirectory(_ path: String) -> Int32? {
+        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        return fd >= 0 ? fd : nil
+    }
+
+    /// Closes a directory `openDirectory` opened.
+    public static func closeDirectory(_ fd: Int32) {
+        close(fd)
     }
 
     /// The names in the directory at `path`, without `.` and `..`.

@@ -143,8 +143,10 @@ public final class CaseStore {
             caseNames.append(name)
             caseIDs.append(id)
         }
-        let fingerprints = FileSystem.fingerprints(of: caseNames, in: path)
         var index = indexRead.wait()
+        // With nothing known of any file (no index, first use) every file is read, and the read
+        // gives its fingerprint: no pass of stat calls first.
+        let fingerprints = firstScan && index.entries.isEmpty ? caseNames.map { _ in nil } : FileSystem.fingerprints(of: caseNames, in: path)
         // Moved, not shared, so that changing one entry does not copy them all.
         var current = firstScan ? index.entries : entries!
         index.entries = [:]
@@ -167,7 +169,7 @@ public final class CaseStore {
             stillThere += 1
             if entry.fingerprint == fingerprint && (!firstScan || index.isTrustworthy(fingerprint)) { continue }
             if entry.fingerprint.size == fingerprint.size,
-               let bytes = try? FileSystem.readFile(path + "/" + caseNames[position]), FNV1a.hash(bytes) == entry.contentHash {
+               let bytes = try? FileSystem.readFile(path + "/" + caseNames[position]), Checksum.of(bytes) == entry.contentHash {
                 // Recent or touched, but the same content.
                 current[id]?.fingerprint = fingerprint
                 changed = true
@@ -186,11 +188,21 @@ public final class CaseStore {
         // decoded it; the decoded sheet is kept only when it is one of few, so that a cold scan
         // of a large store never holds every sheet at once.
         let keepsSheets = toRead.count <= 64
-        let made = Self.readAll(toRead, in: path) { stored, fingerprint in
-            ScannedCase(entry: StoreIndex.Entry(fingerprint: fingerprint, contentHash: FNV1a.hash(stored.bytesOnDisk),
-                                                summary: CaseSummary(of: stored.sheet)),
-                        stored: keepsSheets ? stored : nil,
-                        searchRecord: makingSearchRecords ? SearchRecord(of: stored.sheet) : nil)
+        let made: [(CaseID, Result<ScannedCase, StoreProblem>)]
+        if keepsSheets || makingSearchRecords {
+            made = Self.readAll(toRead, in: path) { stored, fingerprint in
+                ScannedCase(entry: StoreIndex.Entry(fingerprint: fingerprint, contentHash: Checksum.of(stored.bytesOnDisk),
+                                                    summary: CaseSummary(of: stored.sheet)),
+                            stored: keepsSheets ? stored : nil,
+                            searchRecord: makingSearchRecords ? SearchRecord(of: stored.sheet) : nil)
+            }
+        } else {
+            // Only summaries are kept of many files: each is made without the texts it does not show.
+            made = Self.readAllBytes(toRead, in: path) { id, bytes, fingerprint in
+                let summary = CaseSummary.decoding(bytes).map(Result.success) ?? Self.decode(bytes, id: id).map { CaseSummary(of: $0.sheet) }
+                return summary.map { ScannedCase(entry: StoreIndex.Entry(fingerprint: fingerprint, contentHash: Checksum.of(bytes), summary: $0),
+                                                 stored: nil, searchRecord: nil) }
+            }
         }
         for (id, result) in made {
             loaded[id] = nil
@@ -206,7 +218,7 @@ public final class CaseStore {
             changed = true
         }
         // A decoded case whose file changed behind us is read again when next asked for.
-        for (id, stored) in loaded where current[id]?.contentHash != FNV1a.hash(stored.bytesOnDisk) {
+        for (id, stored) in loaded where current[id]?.contentHash != Checksum.of(stored.bytesOnDisk) {
             loaded[id] = nil
         }
         entries = current
@@ -221,7 +233,7 @@ public final class CaseStore {
             generation += 1
         }
         if changed, let indexLocation = self.indexLocation {
-            StoreIndex.writeSummaries(current, to: indexLocation, now: FileSystem.nowNanoseconds())
+            StoreIndex.writeSummaries(current, in: sortedIDs, to: indexLocation, now: FileSystem.nowNanoseconds())
         }
         return records
     }
@@ -242,10 +254,21 @@ public final class CaseStore {
     /// kept of many files can be smaller than the decoded sheets.
     private static func readAll<T: Sendable>(_ ids: [CaseID], in path: String,
                                              _ transform: @escaping @Sendable (StoredCase, FileFingerprint) -> T) -> [(CaseID, Result<T, StoreProblem>)] {
+        readAllBytes(ids, in: path) { id, bytes, fingerprint in decode(bytes, id: id).map { transform($0, fingerprint) } }
+    }
+
+    /// `make` of each file's bytes and its fingerprint as it was before the read, on every core
+    /// when there are many.
+    private static func readAllBytes<T: Sendable>(
+        _ ids: [CaseID], in path: String, _ make: @escaping @Sendable (CaseID, [UInt8], FileFingerprint) -> Result<T, StoreProblem>
+    ) -> [(CaseID, Result<T, StoreProblem>)] {
+        let directory = FileSystem.openDirectory(path)
+        defer { directory.map(FileSystem.closeDirectory) }
+        let directoryFD = directory ?? AT_FDCWD
         let results = Parallel.map(ids.count) { index -> Result<T, StoreProblem> in
-            let filePath = path + "/" + ids[index].fileName
-            let fingerprint = FileSystem.fingerprint(filePath)
-            return read(filePath, id: ids[index]).map { transform($0, fingerprint ?? FileFingerprint(size: 0, modifiedSeconds: 0, modifiedNanoseconds: 0, changedSeconds: 0, changedNanoseconds: 0, inode: 0)) }
+            let name = ids[index].fileName
+            return readBytes(path + "/" + name, name: directory == nil ? nil : name, inDirectory: directoryFD, id: ids[index])
+                .flatMap { make(ids[index], $0.bytes, $0.fingerprint) }
         }
         return Array(zip(ids, results))
     }
@@ -310,7 +333,9 @@ public final class CaseStore {
             let sizeHint = (file?.bytes.count ?? 0) + made.values.reduce(0) { $0 + $1.bytes.count }
             StoreIndex.writeSearchTexts(ids, to: indexLocation, sizeHint: sizeHint) { position, write in
                 guard let hash = current[ids[position]]?.contentHash else { return }
-                if let record = made[ids[position]] {
+                // Each record made here is let go once copied, so the records and the file's
+                // bytes are not both held whole.
+                if let record = made.removeValue(forKey: ids[position]) {
                     record.bytes.withUnsafeBufferPointer { write(hash, $0) }
                 } else if let place = places[position], let bytes = file?.bytes {
                     write(hash, UnsafeBufferPointer(rebasing: bytes[indexTexts.records[place].range]))
@@ -324,26 +349,34 @@ public final class CaseStore {
 
     /// Reads one file as a case.
     static func read(_ filePath: String, id: CaseID) -> Result<StoredCase, StoreProblem> {
-        let bytes: [UInt8]
+        readBytes(filePath, id: id).flatMap { decode($0.bytes, id: id) }
+    }
+
+    /// One case file's bytes, with the file's fingerprint as it was before it was read (so a
+    /// change made while it is read shows as a changed fingerprint next time).
+    /// (`name` in the open directory `directoryFD`, when given, is `filePath` looked up from there.)
+    static func readBytes(_ filePath: String, name: String? = nil, inDirectory directoryFD: Int32 = AT_FDCWD,
+                          id: CaseID) -> Result<(bytes: [UInt8], fingerprint: FileFingerprint), StoreProblem> {
         do {
-            bytes = try FileSystem.readFile(filePath)
+            return .success(try FileSystem.readFileAndFingerprint(filePath, name: name ?? filePath, inDirectory: directoryFD))
         } catch {
             if let kind = FileSystem.kind(filePath), kind != .regularFile {
                 return .failure(StoreProblem(fileName: id.fileName, reason: .notARegularFile(kind)))
             }
             return .failure(StoreProblem(fileName: id.fileName, reason: .unreadable(error)))
         }
-        return decode(bytes, id: id)
     }
 
     /// Decodes a file's bytes as a case.
     static func decode(_ bytes: [UInt8], id: CaseID) -> Result<StoredCase, StoreProblem> {
         let name = id.fileName
-        if hasConflictMarkers(bytes) { return .failure(StoreProblem(fileName: name, reason: .conflicted)) }
         let document: JSONValue
         do {
             document = try JSONParser.parse(bytes)
         } catch {
+            // Markers are looked for only in a file that is not JSON: a line of JSON never starts
+            // with `<` or `>` (a string cannot hold a raw line break), so a file that parses has none.
+            if hasConflictMarkers(bytes) { return .failure(StoreProblem(fileName: name, reason: .conflicted)) }
             if error.reason == .notUTF8 || String(validating: bytes, as: UTF8.self) == nil {
                 return .failure(StoreProblem(fileName: name, reason: .notUTF8))
             }
@@ -384,7 +417,7 @@ public final class CaseStore {
         case .success(let stored):
             loaded[id] = stored
             if let fingerprint = FileSystem.fingerprint(filePath) {
-                let hash = FNV1a.hash(stored.bytesOnDisk)
+                let hash = Checksum.of(stored.bytesOnDisk)
                 if entries != nil, entries?[id]?.contentHash != hash {
                     entries?[id] = StoreIndex.Entry(fingerprint: fingerprint, contentHash: hash, summary: CaseSummary(of: stored.sheet))
                     if !sortedIDs.contains(id) { sortedIDs = entries!.keys.sorted() }
@@ -563,7 +596,7 @@ public final class CaseStore {
         // Keep the in-memory index current without touching the others: a save costs the same in any store.
         if entries != nil, let fingerprint = FileSystem.fingerprint(filePath(of: id)) {
             let isNew = entries?[id] == nil
-            entries?[id] = StoreIndex.Entry(fingerprint: fingerprint, contentHash: FNV1a.hash(bytes), summary: CaseSummary(of: saved))
+            entries?[id] = StoreIndex.Entry(fingerprint: fingerprint, contentHash: Checksum.of(bytes), summary: CaseSummary(of: saved))
             if isNew { sortedIDs = entries!.keys.sorted() }
         }
         generation += 1

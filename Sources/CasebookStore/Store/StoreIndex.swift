@@ -132,14 +132,16 @@ struct StoreIndex {
     }
 
     static let racyWindowNanoseconds: Int64 = 2_000_000_000
-    /// Each file's first line: its format (7 and 6: 〜 searched as ～, voiced half-width kana
-    /// composed) and the sheet's schema fingerprint (an index written by a casebook with other
+    /// Bytes reserved for a file's first line, put in front of the records once they are written.
+    private static let headerRoom = 256
+    /// Each file's first line: its format (8 and 7: content hashed by `Checksum`; before, 〜
+    /// searched as ～, voiced half-width kana composed) and the sheet's schema fingerprint (an index written by a casebook with other
     /// fields is rebuilt instead of read with shifted field codes), (for the summaries) when it was
     /// written, and the checksum of everything after that line. A file whose checksum does not
     /// match — cut short, a byte lost or changed — is not read at all, and the index is rebuilt
     /// from the case files.
-    static let summaryHeader = "casebook-index 7-" + SheetSchema.fingerprint
-    static let textHeader = "casebook-text 6-" + SheetSchema.fingerprint
+    static let summaryHeader = "casebook-index 8-" + SheetSchema.fingerprint
+    static let textHeader = "casebook-text 7-" + SheetSchema.fingerprint
     private static let recordSeparator: UInt8 = 0x1E
     private static let fieldSeparator: UInt8 = 0x1F
     private static let listSeparator: UInt8 = 0x1D
@@ -238,39 +240,59 @@ struct StoreIndex {
         return (id, Entry(fingerprint: fingerprint, contentHash: hash, file: file, fields: texts))
     }
 
-    /// Writes the summary file. A failure leaves the old index or none: the index is only ever a cache.
-    static func writeSummaries(_ entries: [CaseID: Entry], to location: Location, now: Int64) {
-        var summary: [UInt8] = []
-        summary.reserveCapacity(entries.count * 256)
-        for (id, entry) in entries.sorted(by: { $0.key < $1.key }) {
-            let f = entry.fingerprint
-            let s = entry.summary
-            let fields = SummaryColumn.allCases.map { column -> String in
-                switch column {
-                case .id: id.rawValue
-                case .size: String(f.size)
-                case .modifiedSeconds: String(f.modifiedSeconds)
-                case .modifiedNanoseconds: String(f.modifiedNanoseconds)
-                case .changedSeconds: String(f.changedSeconds)
-                case .changedNanoseconds: String(f.changedNanoseconds)
-                case .inode: String(f.inode)
-                case .contentHash: String(entry.contentHash, radix: 16)
-                case .status: s.status.rawValue
-                case .flagCount: String(s.flagCount)
-                case .title: clean(s.title)
-                case .normalizedTitle: clean(s.normalizedTitle)
-                case .form: clean(s.form)
-                case .departments: s.departments.map(clean).joined(separator: "\u{1D}")
-                case .partners: s.partners.map(clean).joined(separator: "\u{1D}")
-                case .started: clean(s.started)
-                case .domain: clean(s.domain)
-                }
-            }
-            summary.append(contentsOf: fields.joined(separator: "\u{1F}").utf8)
-            summary.append(recordSeparator)
+    /// Writes the summary file, its records in the order of `ids` (store order, as `read` expects
+    /// it), each made on every core. A failure leaves the old index or none: the index is only ever a cache.
+    static func writeSummaries(_ entries: [CaseID: Entry], in ids: [CaseID], to location: Location, now: Int64) {
+        let records = Parallel.map(ids.count) { position -> [UInt8] in
+            guard let entry = entries[ids[position]] else { return [] }
+            return summaryRecord(of: ids[position], entry)
         }
+        var summary: [UInt8] = []
+        summary.reserveCapacity(headerRoom + records.reduce(0) { $0 + $1.count })
+        for record in records { summary.append(contentsOf: record) }
         let checksum = summary.withUnsafeBytes { Checksum.of($0) }
-        replace(location.summaryPath, in: location, with: Array("\(summaryHeader) \(now) \(String(checksum, radix: 16))\n".utf8) + summary)
+        summary.insert(contentsOf: "\(summaryHeader) \(now) \(String(checksum, radix: 16))\n".utf8, at: 0)
+        replace(location.summaryPath, in: location, with: summary)
+    }
+
+    /// One case's record in the summary file: its columns, separated by US, ended by RS.
+    private static func summaryRecord(of id: CaseID, _ entry: Entry) -> [UInt8] {
+        let f = entry.fingerprint
+        let s = entry.summary
+        var record: [UInt8] = []
+        record.reserveCapacity(256)
+        for column in SummaryColumn.allCases {
+            if column.rawValue > 0 { record.append(fieldSeparator) }
+            switch column {
+            case .id: record.append(contentsOf: id.rawValue.utf8)
+            case .size: record.append(contentsOf: String(f.size).utf8)
+            case .modifiedSeconds: record.append(contentsOf: String(f.modifiedSeconds).utf8)
+            case .modifiedNanoseconds: record.append(contentsOf: String(f.modifiedNanoseconds).utf8)
+            case .changedSeconds: record.append(contentsOf: String(f.changedSeconds).utf8)
+            case .changedNanoseconds: record.append(contentsOf: String(f.changedNanoseconds).utf8)
+            case .inode: record.append(contentsOf: String(f.inode).utf8)
+            case .contentHash: record.append(contentsOf: String(entry.contentHash, radix: 16).utf8)
+            case .status: record.append(contentsOf: s.status.rawValue.utf8)
+            case .flagCount: record.append(contentsOf: String(s.flagCount).utf8)
+            case .title: record.append(contentsOf: clean(s.title).utf8)
+            case .normalizedTitle: record.append(contentsOf: clean(s.normalizedTitle).utf8)
+            case .form: record.append(contentsOf: clean(s.form).utf8)
+            case .departments: appendList(s.departments, to: &record)
+            case .partners: appendList(s.partners, to: &record)
+            case .started: record.append(contentsOf: clean(s.started).utf8)
+            case .domain: record.append(contentsOf: clean(s.domain).utf8)
+            }
+        }
+        record.append(recordSeparator)
+        return record
+    }
+
+    /// A list column: its items, each cleaned, separated by GS.
+    private static func appendList(_ items: [String], to record: inout [UInt8]) {
+        for (position, item) in items.enumerated() {
+            if position > 0 { record.append(listSeparator) }
+            record.append(contentsOf: clean(item).utf8)
+        }
     }
 
     /// A value with the index's separators replaced by spaces, so that no stored text can forge a record.
@@ -374,7 +396,9 @@ struct StoreIndex {
     static func writeSearchTexts(_ ids: [CaseID], to location: Location, sizeHint: Int,
                                  record: (_ position: Int, _ write: (_ hash: UInt64, _ bytes: UnsafeBufferPointer<UInt8>) -> Void) -> Void) {
         var text: [UInt8] = []
-        text.reserveCapacity(sizeHint + ids.count * 48)
+        // Room for the header too, which goes in front once the checksum is known: the file is
+        // tens of megabytes at 10,000 cases, and a second copy of it would be the peak of `find`.
+        text.reserveCapacity(headerRoom + sizeHint + ids.count * 48)
         for (position, id) in ids.enumerated() {
             // The record's bytes are lent for the length of the call, never kept.
             record(position) { hash, bytes in
@@ -387,7 +411,8 @@ struct StoreIndex {
             }
         }
         let checksum = text.withUnsafeBytes { Checksum.of($0) }
-        replace(location.textPath, in: location, with: Array("\(textHeader) \(String(checksum, radix: 16))\n".utf8) + text)
+        text.insert(contentsOf: "\(textHeader) \(String(checksum, radix: 16))\n".utf8, at: 0)
+        replace(location.textPath, in: location, with: text)
     }
 
     /// Replaces one of the index's files, not durably: a cache lost in a crash is rebuilt.
