@@ -71,6 +71,20 @@ public enum SystemCall {
         return filled
     }
 
+    /// Reads into `buffer` from `offset` of `fd` until it is full or the file ends; returns how
+    /// many bytes it read. Leaves the descriptor's own offset alone, so threads may share it.
+    public static func read(_ fd: Int32, into buffer: UnsafeMutableRawBufferPointer, at offset: Int) throws(Errno) -> Int {
+        guard let base = buffer.baseAddress else { return 0 }
+        var filled = 0
+        while filled < buffer.count {
+            let got = retryingOnInterrupt { Glibc.pread(fd, base + filled, buffer.count - filled, off_t(offset + filled)) }
+            if got < 0 { throw Errno(code: errno) }
+            if got == 0 { break }
+            filled += got
+        }
+        return filled
+    }
+
     /// Everything left to read from `fd`, up to its end. `expectedSize` (a file's size) sizes the
     /// first buffer so that a file is read straight into the result; more is read if it has grown.
     public static func readAll(_ fd: Int32, expectedSize: Int = 0) throws(Errno) -> [UInt8] {

@@ -106,6 +106,29 @@ struct StoreIndexTests {
         }
     }
 
+    @Test func aLargeIndexFileIsReadWholeInPartsAndEveryBlockIsChecked() throws {
+        // Over 16 MiB is read in parts on every core, and checksummed in 4 MiB blocks: every byte
+        // must come back in its place, and a byte changed in any block must change the checksum.
+        let fixture = try StoreFixture()
+        var bytes = [UInt8](repeating: 0, count: (40 << 20) + 12345)
+        var generator = SystemRandomNumberGenerator()
+        for position in stride(from: 0, to: bytes.count, by: 4093) { bytes[position] = UInt8.random(in: 1...255, using: &generator) }
+        try fixture.write("large.bin", bytes)
+        let read = try FileSystem.mapFile(fixture.path + "/large.bin")
+        #expect(read.bytes.count == bytes.count)
+        let firstDifference = zip(read.bytes, bytes).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+        #expect(firstDifference == nil, "every byte in its place")
+        let checksum = bytes.withUnsafeBufferPointer { StoreIndex.checksum(of: $0) }
+        for position in [0, (4 << 20) - 1, 4 << 20, 17 << 20, bytes.count - 1] {
+            var changed = bytes
+            changed[position] ^= 0x40
+            #expect(changed.withUnsafeBufferPointer { StoreIndex.checksum(of: $0) } != checksum, "\(position)")
+        }
+        // Blocks in another order are another file.
+        let swapped = Array(bytes[(4 << 20)..<(8 << 20)] + bytes[0..<(4 << 20)] + bytes[(8 << 20)...])
+        #expect(swapped.withUnsafeBufferPointer { StoreIndex.checksum(of: $0) } != checksum)
+    }
+
     @Test func aCorruptIndexIsIgnored() throws {
         let fixture = try StoreFixture(seedCases: 3)
         _ = try CaseStore(path: fixture.path, environment: environment).orderedSummaries
@@ -119,7 +142,7 @@ struct StoreIndexTests {
         let id = store.ids[0]
         let hash = String(Checksum.of(try fixture.read(id.fileName)), radix: 16)
         let body = Array("\(id.rawValue)\u{1F}\(hash)\u{1F}\u{1F}\u{1F}zz\u{1E}\(store.ids[1].rawValue)\u{1F}".utf8)
-        let checksum = String(body.withUnsafeBytes { Checksum.of($0) }, radix: 16)
+        let checksum = String(body.withUnsafeBufferPointer { StoreIndex.checksum(of: $0) }, radix: 16)
         try Data(Array("\(StoreIndex.textHeader) \(checksum)\n".utf8) + body).write(to: URL(fileURLWithPath: location.textPath))
         let title = try #require(store.summary(of: id)?.title)
         let hits = try CaseStore(path: fixture.path, environment: environment).search(SearchNormalizer.normalize(title))
@@ -147,7 +170,7 @@ struct StoreIndexTests {
             let body = Array(text[text.index(after: headerEnd)...].replacingOccurrences(of: title, with: "偽の題名").utf8)
             var words = text[..<headerEnd].split(separator: " ").map(String.init)
             words[1] = words[1].replacingOccurrences(of: SheetSchema.fingerprint, with: "0ther")
-            words[words.count - 1] = String(body.withUnsafeBytes { Checksum.of($0) }, radix: 16)
+            words[words.count - 1] = String(body.withUnsafeBufferPointer { StoreIndex.checksum(of: $0) }, radix: 16)
             try Data(Array((words.joined(separator: " ") + "\n").utf8) + body).write(to: URL(fileURLWithPath: path))
         }
         let reopened = try CaseStore(path: fixture.path, environment: environment)

@@ -43,13 +43,31 @@ public enum FileSystem {
         let capacity = Int(info.st_size)
         if capacity == 0 { return MappedFile(base: nil, count: 0) }
         let base = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
+        // A large file (the text index of 100,000 cases is 460 MB) is read in parts on every core:
+        // most of the cost is the kernel's copying into fresh pages, which is as parallel as the reads.
+        let partSize = 16 << 20
+        let parts = (capacity + partSize - 1) / partSize
+        nonisolated(unsafe) let shared = base
+        let reads = Parallel.map(parts) { part -> Result<Int, Errno> in
+            let start = part * partSize
+            let buffer = UnsafeMutableRawBufferPointer(start: shared + start, count: min(partSize, capacity - start))
+            do throws(Errno) {
+                return .success(try SystemCall.read(fd, into: buffer, at: start))
+            } catch {
+                return .failure(error)
+            }
+        }
         // Cut short since it was looked at (fewer bytes than the size): the checksum will tell.
-        let count: Int
-        do throws(Errno) {
-            count = try SystemCall.read(fd, into: UnsafeMutableRawBufferPointer(start: base, count: capacity))
-        } catch {
-            base.deallocate()
-            throw error.named("read", path)
+        var count = 0
+        for (part, read) in reads.enumerated() {
+            switch read {
+            case .success(let got):
+                count = part * partSize + got
+                if got < min(partSize, capacity - part * partSize) { return MappedFile(base: base, count: count) }
+            case .failure(let error):
+                base.deallocate()
+                throw error.named("read", path)
+            }
         }
         return MappedFile(base: base, count: count)
     }
