@@ -120,6 +120,13 @@ struct QuickNormalizerTests {
         #expect(checked > 20_000)
     }
 
+    @Test(arguments: ["", "資源集団回収", "ﾊｸﾞｸｰﾑ①", "か\u{3099}", "ＡＢＣ　カナ", "町内会と協働①", "abc", "e\u{301}x", "ボランティア〜"])
+    func appendingTheSearchFormIsNormalizingIt(_ text: String) {
+        var bytes: [UInt8] = Array("前".utf8)
+        SearchNormalizer.appendNormalized(text, to: &bytes)
+        #expect(bytes == Array(("前" + SearchNormalizer.normalize(text)).utf8))
+    }
+
     @Test func mixedTextTakesTheFullPath() {
         #expect(SearchNormalizer.normalize("ﾊｸﾞｸｰﾑ①") == "はぐくーむ1")
         #expect(SearchNormalizer.normalize("か\u{3099}") == "が")

@@ -26,7 +26,7 @@ public struct SearchRecord: Sendable, Equatable {
         bytes.reserveCapacity(texts.reduce(3) { $0 + 2 * $1.text.utf8.count + 3 })
         for (position, entry) in texts.enumerated() {
             if position > 0 { bytes.append(Self.textSeparator) }
-            bytes.append(contentsOf: SearchNormalizer.normalize(entry.text).utf8)
+            SearchNormalizer.appendNormalized(entry.text, to: &bytes)
         }
         bytes.append(Self.partSeparator)
         for (position, entry) in texts.enumerated() {

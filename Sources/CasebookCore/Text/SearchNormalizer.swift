@@ -72,8 +72,24 @@ public enum SearchNormalizer {
     static func quickNormalize(_ text: String) -> String? {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
+        guard appendQuickForm(of: text, to: &bytes) else { return nil }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `normalize(text)` as UTF-8 to `bytes`: a search record is made of the search forms
+    /// of every text of a case, so the quick form goes straight into it, with no String between.
+    public static func appendNormalized(_ text: String, to bytes: inout [UInt8]) {
+        let start = bytes.count
+        if appendQuickForm(of: text, to: &bytes) { return }
+        bytes.removeSubrange(start...)
+        bytes.append(contentsOf: normalize(text).utf8)
+    }
+
+    /// Appends the quick form of `text` to `bytes`; false (with part of it appended) when a
+    /// character of it has none.
+    private static func appendQuickForm(of text: String, to bytes: inout [UInt8]) -> Bool {
         for scalar in text.unicodeScalars {
-            guard let form = quickForm(of: scalar) else { return nil }
+            guard let form = quickForm(of: scalar) else { return false }
             // Every quick form is below U+10000: one to three UTF-8 bytes.
             let v = form.value
             if v < 0x80 {
@@ -87,6 +103,6 @@ public enum SearchNormalizer {
                 bytes.append(UInt8(0x80 | (v & 0x3F)))
             }
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return true
     }
 }
