@@ -50,7 +50,9 @@ public enum BuiltProgram {
         process.standardError = stderr
         try process.run()
         try stderr.close()
-        stdin.fileHandleForWriting.write(Data(input.utf8))
+        // A program that refuses its arguments exits without reading its input: writing it then
+        // fails with EPIPE, which the throwing write reports (the other one traps).
+        try? stdin.fileHandleForWriting.write(contentsOf: Data(input.utf8))
         try? stdin.fileHandleForWriting.close()
         let out = stdout.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
