@@ -283,47 +283,41 @@ public struct JSONParser {
     }
 
     private mutating func passOverArray(of elements: JSONStandIns.Elements) -> Bool {
-        guard index < bytes.count, bytes[index] == UInt8(ascii: "[") else { return false }
-        index += 1
-        skipWhitespace()
-        if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
-            index += 1
-            return true
-        }
-        while true {
-            skipWhitespace()
+        passOverSequence(from: UInt8(ascii: "["), to: UInt8(ascii: "]")) { parser in
             switch elements {
-            case .strings: guard passOverPlainString() else { return false }
-            case .objectsOfStrings: guard passOverObjectOfStrings() else { return false }
+            case .strings: parser.passOverPlainString()
+            case .objectsOfStrings: parser.passOverObjectOfStrings()
             }
-            skipWhitespace()
-            guard index < bytes.count else { return false }
-            if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
-            if bytes[index] == UInt8(ascii: "]") { index += 1; return true }
-            return false
         }
     }
 
     private mutating func passOverObjectOfStrings() -> Bool {
-        guard index < bytes.count, bytes[index] == UInt8(ascii: "{") else { return false }
+        passOverSequence(from: UInt8(ascii: "{"), to: UInt8(ascii: "}")) { parser in
+            guard parser.passOverPlainString() else { return false }
+            parser.skipWhitespace()
+            guard parser.index < parser.bytes.count, parser.bytes[parser.index] == UInt8(ascii: ":") else { return false }
+            parser.index += 1
+            parser.skipWhitespace()
+            return parser.passOverPlainString()
+        }
+    }
+
+    /// Passes over `open`, items separated by commas, and `close`, each item passed over by `item`.
+    private mutating func passOverSequence(from open: UInt8, to close: UInt8, _ item: (inout JSONParser) -> Bool) -> Bool {
+        guard index < bytes.count, bytes[index] == open else { return false }
         index += 1
         skipWhitespace()
-        if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+        if index < bytes.count, bytes[index] == close {
             index += 1
             return true
         }
         while true {
             skipWhitespace()
-            guard passOverPlainString() else { return false }
-            skipWhitespace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { return false }
-            index += 1
-            skipWhitespace()
-            guard passOverPlainString() else { return false }
+            guard item(&self) else { return false }
             skipWhitespace()
             guard index < bytes.count else { return false }
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
-            if bytes[index] == UInt8(ascii: "}") { index += 1; return true }
+            if bytes[index] == close { index += 1; return true }
             return false
         }
     }
