@@ -118,11 +118,13 @@ final class ShellStartTests: XCTestCase {
         XCTAssertNil(shell.waitStatus)
         m = shell.mark
         shell.send(.ctrlD)
-        // Leaving waits for the look at the store to end; then the usual goodbye.
+        // Leaving waits for the counts, shows them as before any command's output, then says goodbye.
         FileManager.default.createFile(atPath: gate.path, contents: nil)
         XCTAssertEqual(try shell.waitForExit(), 0)
-        let said = shell.visibleText(after: m)
-        XCTAssertTrue(said.contains("1 cases have uncommitted changes"), said)
+        let said = unwrapped(shell.visibleText(after: m))
+        let counts = try XCTUnwrap(said.range(of: Self.counts), said)
+        let leaving = try XCTUnwrap(said.range(of: "1 cases have uncommitted changes"), said)
+        XCTAssertLessThan(counts.lowerBound, leaving.lowerBound, said)
         XCTAssertTrue(said.contains("Bye."), said)
         XCTAssertTrue(FileManager.default.fileExists(atPath: fixture.fileURL("shigen-shudan-kaishu").path), "the abandoned line did not run")
     }

@@ -83,8 +83,8 @@ enum ShellRunner {
             if check?.isShown != false { prepareVocabulary() }
             let prompt = session.openCase.map { "casebook:\($0.rawValue)> " } ?? "casebook> "
             let result = reader.readLine(prompt: prompt, prefill: "", history: history, completer: { text in
-                // A Tab before the store's first look at its files waits for it; the banner comes
-                // with the next key.
+                // A Tab before the store's first look at its files waits for it (not for git); the
+                // counts come above the line when git is done too.
                 checkedStore()
                 // Files may change while the prompt waits; look again at most once a second.
                 if FileSystem.nowNanoseconds() - lastRefresh > 1_000_000_000 {
@@ -132,8 +132,9 @@ enum ShellRunner {
             }
         }
         if interactive {
-            // Left before the counts were shown: the check ends first (it may be writing the index).
-            check?.waitUntilFinished()
+            // Left before the counts were shown (Ctrl-D at once): they come first, as before any
+            // command's output, and the check has ended before the process does (it may be writing the index).
+            showCheck()
             let uncommitted = session.uncommittedCount()
             if uncommitted > 0 { session.say(ShellMessage.uncommitted(count: uncommitted)) }
             session.say(ShellMessage.bye)

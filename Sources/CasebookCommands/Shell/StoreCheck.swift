@@ -65,11 +65,6 @@ final class StoreCheck {
         PreparedVocabulary(generation: scan.wait().generation, openCase: nil, building: vocabulary)
     }
 
-    /// Waits for both counts, without printing them.
-    func waitUntilFinished() {
-        finished.wait()
-    }
-
     /// Waits for both counts; then, the first time, prints the banner and the files that did not load.
     func show(in session: Session) {
         finished.wait()
