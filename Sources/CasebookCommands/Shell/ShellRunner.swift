@@ -71,7 +71,9 @@ enum ShellRunner {
         /// Prints the banner once the check is done (waiting for it), and starts completion's vocabulary.
         func showCheck() {
             guard let check, !check.isShown else { return }
-            check.show(in: session)
+            // The shell's start counts as a look: a Tab just after the banner does not look again
+            // at every file because git took longer than the store.
+            lastRefresh = max(lastRefresh, check.show(in: session))
             terminal?.whenWoken = nil
             checkedStore()
             prepareVocabulary()

@@ -23,7 +23,8 @@ final class StoreCheck {
     private let scan: Background<Scan>
     private let vocabulary: Background<CompletionVocabulary>
     private let uncommitted: Background<Int>
-    private let finished: Background<Void>
+    /// When both were done (`FileSystem.nowNanoseconds`).
+    private let finished: Background<Int64>
     /// Whether the banner has been printed (on the shell's thread).
     private(set) var isShown = false
 
@@ -45,7 +46,9 @@ final class StoreCheck {
         finished = Background { [uncommitted] in
             _ = scan.wait()
             _ = uncommitted.wait()
+            let now = FileSystem.nowNanoseconds()
             whenFinished()
+            return now
         }
     }
 
@@ -65,12 +68,15 @@ final class StoreCheck {
         PreparedVocabulary(generation: scan.wait().generation, openCase: nil, building: vocabulary)
     }
 
-    /// Waits for both counts; then, the first time, prints the banner and the files that did not load.
-    func show(in session: Session) {
-        finished.wait()
-        guard !isShown else { return }
+    /// Waits for both counts; then, the first time, prints the banner and the files that did not
+    /// load. Returns when the check ended.
+    @discardableResult
+    func show(in session: Session) -> Int64 {
+        let ended = finished.wait()
+        guard !isShown else { return ended }
         isShown = true
         session.say(ShellMessage.banner(path: session.store.path, cases: scan.wait().cases, uncommitted: uncommitted.wait()))
         session.reportProblems()
+        return ended
     }
 }
