@@ -139,24 +139,3 @@ EditLine *cle_init_clusters(const char *program) {
     if (out != NULL) (void)el_wset(el, EL_SETFP, 1, out);
     return el;
 }
-
-/* ---- Window size changes ------------------------------------------------- */
-
-static volatile sig_atomic_t window_resized = 0;
-
-static void note_resize(int signo) {
-    (void)signo;
-    window_resized = 1;
-}
-
-void cle_watch_window_size(void) {
-    struct sigaction action;
-    memset(&action, 0, sizeof action);
-    action.sa_handler = note_resize;
-    sigemptyset(&action.sa_mask);
-    (void)sigaction(SIGWINCH, &action, NULL);
-}
-
-int cle_read_char_or_resize(int fd, wchar_t *ch) {
-    return cle_read_char_watching(fd, ch, &window_resized);
-}

@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,13 +44,21 @@ int cle_set_read_function(EditLine *el, cle_read_function fn) {
     return el_wset(el, EL_GETCFN, fn != NULL ? fn : EL_BUILTIN_GETCFN);
 }
 
-int cle_read_char_watching(int fd, wchar_t *ch, volatile sig_atomic_t *stop_flag) {
+/* cle_read_char; with `watching`, returns 2 before a new character starts when `doorbell` (a
+   descriptor, or -1) becomes readable or a signal interrupts the wait. */
+static int read_char(int fd, wchar_t *ch, int watching, int doorbell) {
     char bytes[MB_LEN_MAX];
     size_t count = 0;
     for (;;) {
-        if (stop_flag != NULL && *stop_flag && count == 0) { /* mid-character, the flag waits for it */
-            *stop_flag = 0;
-            return 2;
+        if (watching && count == 0) { /* mid-character, the rest of the character comes first */
+            struct pollfd waits[2] = { { .fd = fd, .events = POLLIN }, { .fd = doorbell, .events = POLLIN } };
+            int ready = poll(waits, doorbell >= 0 ? 2 : 1, -1);
+            if (ready < 0) {
+                if (errno == EINTR) return 2;
+                *ch = L'\0';
+                return -1;
+            }
+            if (doorbell >= 0 && (waits[1].revents & POLLIN)) return 2;
         }
         ssize_t n = read(fd, bytes + count, 1);
         if (n < 0) {
@@ -87,7 +96,8 @@ int cle_read_char_watching(int fd, wchar_t *ch, volatile sig_atomic_t *stop_flag
     }
 }
 
-int cle_read_char(int fd, wchar_t *ch) { return cle_read_char_watching(fd, ch, NULL); }
+int cle_read_char(int fd, wchar_t *ch) { return read_char(fd, ch, 0, -1); }
+int cle_read_char_or_doorbell(int fd, wchar_t *ch, int doorbell) { return read_char(fd, ch, 1, doorbell); }
 
 int cle_wcwidth(wchar_t c) { return wcwidth(c); }
 

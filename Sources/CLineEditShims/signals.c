@@ -6,7 +6,7 @@
 
 /*
  * The editor's own handling of SIGCONT, in place of libedit's EL_SIGNAL (SIGWINCH is noted by
- * cle_watch_window_size in clusters.c, and the key reader redraws the line at the new width).
+ * cle_watch_events in events.c, and the key reader redraws the line at the new width).
  *
  * With EL_SIGNAL on, libedit catches SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGTSTP, SIGCONT and
  * SIGWINCH while a line is read and sends each one on with kill(0, sig): to the whole process

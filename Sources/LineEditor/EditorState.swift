@@ -39,6 +39,10 @@ final class EditorState {
     var pendingInsert: (removing: Int, inserting: [wchar_t])?
     /// The whole line when a paste of several lines ended it (see BracketedPaste.swift).
     var pastedLine: String?
+    /// What a wake-up from another thread does, on this thread, while a line is edited (see EditorEvents.swift).
+    var whenWoken: (() -> Void)?
+    /// The events (CLE_EVENT_ bits) the event key is to handle.
+    var pendingEvents: Int32 = 0
 
     init(inputFD: Int32, outputFD: Int32) {
         self.inputFD = inputFD

@@ -8,8 +8,8 @@ import Darwin
 #endif
 
 /// Whole characters while a line is edited: the keys read one at a time are gathered into grapheme
-/// clusters before libedit sees them, Ctrl-W erases whole words of whole characters, and a window
-/// resize redraws the line at the new width.
+/// clusters before libedit sees them, and Ctrl-W erases whole words of whole characters. (The key
+/// reader also hands on what comes from outside, a resize or a wake-up: EditorEvents.swift.)
 ///
 /// A combining mark typed after か, the variation selector after 葛, a joiner and the next emoji:
 /// each reaches the reader as a key of its own. When it extends the cluster before the cursor, the
@@ -19,8 +19,6 @@ import Darwin
 extension EditorState {
     /// The key sequence pushed to apply ``pendingInsert`` (bound to a private function).
     static let insertKey = "\u{1B}[99994~"
-    /// The key sequence pushed when the window was resized (bound to a private function).
-    static let resizeKey = "\u{1B}[99995~"
 
     /// Registers the functions and keys of this extension on `el`, and reads keys through it.
     func addWholeCharacterKeys(_ el: OpaquePointer, bind: (String, String) -> Void) {
@@ -28,18 +26,13 @@ extension EditorState {
             guard let el, let state = EditorState.of(el) else { return UInt8(CC_ERROR) }
             return state.applyPendingInsert(el)
         }
-        _ = cle_add_function(el, wideName("casebook-redraw-resized"), wideName("(internal) Redraw after a resize")) { el, _ in
-            guard let el, let state = EditorState.of(el) else { return UInt8(CC_ERROR) }
-            return state.redrawAfterResize(el)
-        }
         _ = cle_add_function(el, wideName("casebook-erase-word"), wideName("Erase the word before the cursor")) { el, _ in
             guard let el, let state = EditorState.of(el) else { return UInt8(CC_ERROR) }
             return state.eraseWordBefore(el)
         }
         bind(Self.insertKey, "casebook-insert-cluster")
-        bind(Self.resizeKey, "casebook-redraw-resized")
         bind("^W", "casebook-erase-word")
-        cle_watch_window_size()
+        addEvents(el, bind: bind)
         installKeyReader(el)
     }
 
@@ -52,16 +45,20 @@ extension EditorState {
     }
 
     /// Reads one key for libedit: a character that extends the cluster before the cursor, or one
-    /// that libedit could not show by itself, becomes the private insert key; a resize the private
-    /// resize key.
+    /// that libedit could not show by itself, becomes the private insert key; an event from outside
+    /// that asks for the line to be drawn again, the private event key.
     func readKey(_ el: OpaquePointer, _ out: UnsafeMutablePointer<wchar_t>) -> Int32 {
         var key: wchar_t = 0
-        let status = cle_read_char_or_resize(inputFD, &key)
-        if status == 2 {
-            push(el, Self.resizeKey)
-            out.pointee = 0x1B
-            return 1
-        }
+        var status: Int32
+        repeat {
+            var events: Int32 = 0
+            status = cle_read_char_or_event(inputFD, &key, &events)
+            if status == 2, noteEvents(events) {
+                push(el, Self.eventKey)
+                out.pointee = 0x1B
+                return 1
+            }
+        } while status == 2
         guard status == 1 else {
             out.pointee = key
             return status
@@ -92,7 +89,7 @@ extension EditorState {
     }
 
     /// Pushes `key` (an ESC sequence) minus its ESC, which the reader returns itself.
-    private func push(_ el: OpaquePointer, _ key: String) {
+    func push(_ el: OpaquePointer, _ key: String) {
         let rest = WideText.nulTerminated(String(key.dropFirst()))
         rest.withUnsafeBufferPointer { el_wpush(el, $0.baseAddress) }
     }
@@ -121,20 +118,6 @@ extension EditorState {
         guard start < before.count else { return UInt8(CC_ERROR) }
         el_deletestr(el, Int32(before.count - start))
         return UInt8(CC_REFRESH)
-    }
-
-    /// The private resize key: libedit learns the new size, the old drawing of the prompt and line is
-    /// erased from where it now starts (terminals rewrap a soft-wrapped line to the new width), and
-    /// both are drawn again.
-    func redrawAfterResize(_ el: OpaquePointer) -> UInt8 {
-        el_resize(el)
-        let info = el_wline(el)!.pointee
-        let before = ClusterText.decode(info.buffer, count: info.cursor - info.buffer)
-        let columns = max(1, terminalColumns)
-        let row = Self.columns(of: before, from: promptWidth) / columns
-        cle_write_output(el, "\r" + (row > 0 ? "\u{1B}[\(row)A" : "") + "\u{1B}[J")
-        _ = cle_refresh(el)
-        return UInt8(CC_NORM)
     }
 
     /// The column the screen reaches when `text` is drawn from column `start`, cluster by cluster,

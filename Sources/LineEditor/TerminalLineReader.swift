@@ -31,6 +31,8 @@ import SystemSupport
 ///   before the cursor; a resize redraws the line at the new width.
 /// - Pasted text arrives as one block (BracketedPaste.swift): a paste of several lines ends the line
 ///   and comes back with its line breaks as `\n`.
+/// - Another thread may ``wake()`` the reader: ``whenWoken`` then prints above the line being edited,
+///   which is drawn again below, as it was (EditorEvents.swift).
 ///
 /// The terminal's settings from when the reader was created are put back on
 /// exit and on SIGTERM, SIGHUP, SIGQUIT, SIGABRT, SIGSEGV, SIGBUS, SIGILL,
@@ -151,6 +153,21 @@ public final class TerminalLineReader: LineReading {
         state.addWholeCharacterKeys(el, bind: bind)
         state.addBracketedPaste(el, bind: bind)
         _ = cle_source_editrc(el)
+    }
+
+    /// Called on the reading thread after ``wake()``, while a line is edited (at the start of the
+    /// next line when none is): what it prints to standard output or error shows above the line,
+    /// which is then drawn again below it, keys typed so far and cursor included. A wake-up while
+    /// this is `nil` does nothing.
+    public var whenWoken: (() -> Void)? {
+        get { state.whenWoken }
+        set { state.whenWoken = newValue }
+    }
+
+    /// Wakes the reader of a line to call ``whenWoken`` there. May be called from any thread,
+    /// before a reader exists too; keys typed meanwhile are neither lost nor echoed twice.
+    public static func wake() {
+        cle_wake()
     }
 
     deinit {

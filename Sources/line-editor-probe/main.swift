@@ -11,6 +11,8 @@
 //                         history seeded with A, B; printed as FIELD:<line>
 //   --crash-on-completion Tab on exactly "crash" calls fatalError (terminal-restore test)
 //   --print-pid           print PID:<pid> first
+//   --wake-on-usr1        SIGUSR1 makes another thread wake the reader, which then prints
+//                         NOTICE:<how many so far> above the line being edited
 import LineEditor
 #if canImport(Glibc)
 import Glibc
@@ -23,6 +25,7 @@ var prefill = getenv("PROBE_PREFILL").map { String(cString: $0) } ?? ""
 var fieldHistory: LineHistory?
 var crashOnCompletion = false
 var printPID = false
+var wakeOnUSR1 = false
 
 var arguments = CommandLine.arguments.dropFirst().makeIterator()
 while let argument = arguments.next() {
@@ -34,6 +37,7 @@ while let argument = arguments.next() {
         fieldHistory = LineHistory(name: "field", entries: values)
     case "--crash-on-completion": crashOnCompletion = true
     case "--print-pid": printPID = true
+    case "--wake-on-usr1": wakeOnUSR1 = true
     default:
         let message = "line-editor-probe: unknown argument \(argument)\n"
         _ = message.withCString { write(2, $0, strlen($0)) }
@@ -57,8 +61,19 @@ if let historyPath {
     do { try history.load(from: historyPath) } catch { print("HISTORY-ERROR:\(error)") }
 }
 
-let reader: LineReading = TerminalLineReader(programName: "line-editor-probe") ?? StreamLineReader()
+let terminalReader = TerminalLineReader(programName: "line-editor-probe")
+let reader: LineReading = terminalReader ?? StreamLineReader()
 if printPID { print("PID:\(getpid())") }
+
+var notices = 0
+if wakeOnUSR1 {
+    wakeReaderOnUSR1()
+    terminalReader?.whenWoken = {
+        notices += 1
+        let line = "NOTICE:\(notices)\n"
+        _ = line.withCString { write(1, $0, strlen($0)) }
+    }
+}
 
 func report(_ tag: String, _ result: LineReadResult) {
     switch result {
@@ -91,3 +106,21 @@ loop: while true {
     }
 }
 print("BYE")
+
+/// SIGUSR1 is taken by a thread of its own (sigwait), which wakes the reader as the shell's look at
+/// its store does when it ends. (A function, not top-level code: the thread is not the main actor's.)
+nonisolated func wakeReaderOnUSR1() {
+    var usr1 = sigset_t()
+    sigemptyset(&usr1)
+    sigaddset(&usr1, SIGUSR1)
+    pthread_sigmask(SIG_BLOCK, &usr1, nil)
+    var waker = pthread_t()
+    pthread_create(&waker, nil, { _ in
+        var usr1 = sigset_t()
+        sigemptyset(&usr1)
+        sigaddset(&usr1, SIGUSR1)
+        var received: Int32 = 0
+        while sigwait(&usr1, &received) == 0 { TerminalLineReader.wake() }
+        return nil
+    }, nil)
+}

@@ -44,18 +44,6 @@ int cle_cluster_is_placeholder_range(wchar_t ch);
  */
 EditLine *cle_init_clusters(const char *program);
 
-/*
- * Sets up a SIGWINCH handler that only notes the resize (libedit's own
- * handler, installed while a line is read, calls it after resizing itself).
- * Call once.
- */
-void cle_watch_window_size(void);
-/*
- * Like cle_read_char, but returns 2 (with *ch unset) when the window was
- * resized while waiting, so the caller can redraw.
- */
-int cle_read_char_or_resize(int fd, wchar_t *ch);
-
 #ifdef __cplusplus
 }
 #endif

@@ -78,9 +78,26 @@ int cle_set_read_function(EditLine *el, cle_read_function fn);
  * Returns 1 with *ch set, 0 at end of file, -1 on error.
  */
 int cle_read_char(int fd, wchar_t *ch);
-/* cle_read_char that returns 2 instead, before a new character starts, once *stop_flag is set
- * (by a signal handler); the flag is cleared. NULL: never. */
-int cle_read_char_watching(int fd, wchar_t *ch, volatile sig_atomic_t *stop_flag);
+/* cle_read_char that returns 2 instead, before a new character starts, when the descriptor
+ * `doorbell` (-1: none) becomes readable or a signal interrupts the wait for the character. */
+int cle_read_char_or_doorbell(int fd, wchar_t *ch, int doorbell);
+
+/*
+ * What reaches the line being edited from outside while a key is awaited: a window resize
+ * (SIGWINCH), or a wake-up asked for by another thread (cle_wake). Each is noted as a bit of the
+ * pending events and rings a doorbell, a pipe that the key reader waits on beside the terminal.
+ */
+enum { CLE_EVENT_RESIZE = 1, CLE_EVENT_WAKE = 2 };
+/* Makes the doorbell and installs the SIGWINCH handler (once; later calls do nothing). */
+void cle_watch_events(void);
+/* Notes a wake-up and rings the doorbell; callable from any thread and from a signal handler.
+ * A wake-up before cle_watch_events is kept for the first key read. */
+void cle_wake(void);
+/*
+ * Like cle_read_char, but returns 2 (with *ch unset) before a new character starts when events
+ * are pending, with their bits in *events (the pending events are then cleared).
+ */
+int cle_read_char_or_event(int fd, wchar_t *ch, int *events);
 
 /* wcwidth(c) in the current locale (-1 for a non-printable character). */
 int cle_wcwidth(wchar_t c);

@@ -11,11 +11,17 @@ final class PreparedVocabulary {
     private let vocabulary: Background<CompletionVocabulary>
 
     /// Starts building the vocabulary of `summaries` on another thread.
-    init(generation: Int, openCase: CaseID?, summaries: SummaryList) {
+    convenience init(generation: Int, openCase: CaseID?, summaries: SummaryList) {
+        let hasOpenCase = openCase != nil
+        self.init(generation: generation, openCase: openCase,
+                  building: Background { CompletionVocabularyBuilder.vocabulary(of: summaries, hasOpenCase: hasOpenCase) })
+    }
+
+    /// The vocabulary `building` works out (the store check's, begun on its own thread).
+    init(generation: Int, openCase: CaseID?, building: Background<CompletionVocabulary>) {
         self.generation = generation
         self.openCase = openCase
-        let hasOpenCase = openCase != nil
-        vocabulary = Background { CompletionVocabularyBuilder.vocabulary(of: summaries, hasOpenCase: hasOpenCase) }
+        vocabulary = building
     }
 
     /// The vocabulary, once built.

@@ -31,18 +31,18 @@ enum ShellRunner {
         let registration = Background { _ = try? MergeDriverRegistration().register(storePath: storePath) }
         defer { registration.wait() }
         let interactive = terminal != nil
-        // The banner's count of uncommitted cases asks git, which takes as long as the store's own
-        // look at its files: both at once, on the two cores.
-        let uncommitted = interactive ? Background { GitStore(storePath: storePath).changedFileNames().count } : nil
+        // On a terminal the banner's counts are found after the first prompt shows (StoreCheck);
+        // they are printed above the line when found, or before the output of a command typed sooner.
+        let check = interactive ? StoreCheck(store: store, whenFinished: { TerminalLineReader.wake() }) : nil
         if interactive {
             // Ctrl-C never ends the shell (SPEC §3.1). While a line is edited it is a key; between
             // lines (a command running, or keys typed ahead) the terminal sends SIGINT, which would
             // otherwise kill the process. A handler that does nothing, rather than SIG_IGN, so that
             // programs the shell starts (git, $EDITOR) get the default again at exec.
             signal(SIGINT) { _ in }
-            session.say(ShellMessage.banner(path: store.path, cases: store.count, uncommitted: uncommitted?.wait() ?? 0))
+        } else {
+            session.reportProblems()
         }
-        session.reportProblems()
 
         let history = LineHistory(name: "commands")
         let historyPath = interactive ? LineHistory.defaultPath() : nil
@@ -52,16 +52,42 @@ enum ShellRunner {
         var vocabularyCache: (generation: Int, openCase: CaseID?, vocabulary: CompletionVocabulary)?
         var prepared: PreparedVocabulary?
         var lastRefresh = FileSystem.nowNanoseconds()
-        while !session.wantsToQuit {
-            // Completion's vocabulary is built while the prompt waits, when what it knows has changed.
+        /// Waits for the check's look at the store (the store is this thread's again after it) and
+        /// takes what it found: when it looked, and completion's vocabulary made of it.
+        func checkedStore() {
+            guard let check else { return }
+            lastRefresh = max(lastRefresh, check.waitForStore())
+            if prepared == nil && vocabularyCache == nil { prepared = check.preparedVocabulary() }
+        }
+        /// Completion's vocabulary is built while the prompt waits, when what it knows has changed.
+        func prepareVocabulary() {
             let wanted = (generation: session.store.generation, openCase: session.openCase)
             if interactive, vocabularyCache?.generation != wanted.generation || vocabularyCache?.openCase != wanted.openCase,
                prepared?.generation != wanted.generation || prepared?.openCase != wanted.openCase {
                 prepared = PreparedVocabulary(generation: session.store.generation, openCase: session.openCase,
                                               summaries: session.store.summaryList)
             }
+        }
+        /// Prints the banner once the check is done (waiting for it), and starts completion's vocabulary.
+        func showCheck() {
+            guard let check, !check.isShown else { return }
+            // The shell's start counts as a look: a Tab just after the banner does not look again
+            // at every file because git took longer than the store.
+            lastRefresh = max(lastRefresh, check.show(in: session))
+            terminal?.whenWoken = nil
+            checkedStore()
+            prepareVocabulary()
+        }
+        terminal?.whenWoken = { showCheck() }
+        while !session.wantsToQuit {
+            // A check already done is shown before the prompt rather than above it.
+            if let check, !check.isShown, check.isFinished { showCheck() }
+            if check?.isShown != false { prepareVocabulary() }
             let prompt = session.openCase.map { "casebook:\($0.rawValue)> " } ?? "casebook> "
             let result = reader.readLine(prompt: prompt, prefill: "", history: history, completer: { text in
+                // A Tab before the store's first look at its files waits for it (not for git); the
+                // counts come above the line when git is done too.
+                checkedStore()
                 // Files may change while the prompt waits; look again at most once a second.
                 if FileSystem.nowNanoseconds() - lastRefresh > 1_000_000_000 {
                     session.store.refresh()
@@ -98,6 +124,8 @@ enum ShellRunner {
                         do { try history.save(to: historyPath) } catch { session.warn(historyMessage(error)) }
                     }
                 }
+                // The command's output comes after the banner, and its git after the check's.
+                showCheck()
                 registration.wait()
                 // Another shell, git or an editor may have changed files since the last command.
                 session.store.refresh()
@@ -106,6 +134,9 @@ enum ShellRunner {
             }
         }
         if interactive {
+            // Left before the counts were shown (Ctrl-D at once): they come first, as before any
+            // command's output, and the check has ended before the process does (it may be writing the index).
+            showCheck()
             let uncommitted = session.uncommittedCount()
             if uncommitted > 0 { session.say(ShellMessage.uncommitted(count: uncommitted)) }
             session.say(ShellMessage.bye)
