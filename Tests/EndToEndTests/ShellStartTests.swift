@@ -58,7 +58,7 @@ final class ShellStartTests: XCTestCase {
         try shell.waitForScreen("casebook> show shigen form")
         XCTAssertFalse(unwrapped(shell.visibleText).contains("uncommitted"), "no count before git answered: \(shell.report())")
 
-        FileManager.default.createFile(atPath: gate.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: gate.path, contents: nil)
         try shell.wait(for: "the counts") { self.unwrapped(shell.screen.text).contains(Self.counts) }
         // The counts above, the line as it was below them, once, with the cursor at its end.
         try shell.wait(for: "the line drawn again") { shell.screen.cursorLine == "casebook> show shigen form" }
@@ -96,7 +96,7 @@ final class ShellStartTests: XCTestCase {
         while Date() < until { shell.pump(timeout: 0.05) }
         XCTAssertFalse(shell.visibleText(after: m).contains("新しい事業名"), "the command waits for the counts: \(shell.report())")
 
-        FileManager.default.createFile(atPath: gate.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: gate.path, contents: nil)
         try shell.ready("casebook> ", after: m)
         let said = unwrapped(shell.visibleText(after: m))
         let counts = try XCTUnwrap(said.range(of: Self.countsWithDanjo), said)
@@ -119,7 +119,7 @@ final class ShellStartTests: XCTestCase {
         m = shell.mark
         shell.send(.ctrlD)
         // Leaving waits for the counts, shows them as before any command's output, then says goodbye.
-        FileManager.default.createFile(atPath: gate.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: gate.path, contents: nil)
         XCTAssertEqual(try shell.waitForExit(), 0)
         let said = unwrapped(shell.visibleText(after: m))
         let counts = try XCTUnwrap(said.range(of: Self.counts), said)
