@@ -70,6 +70,8 @@ struct ExportCommand: StoreCommand {
 
     func run(in session: Session) throws {
         let chosen = ExportFormat(rawValue: format)!
+        func cpu() -> Int { var u = rusage(); getrusage(RUSAGE_SELF.rawValue, &u); return (u.ru_utime.tv_sec + u.ru_stime.tv_sec) * 1000 + (u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1000 }
+        var c0 = cpu()
         let selected = try selection(in: session)
         let path = output ?? chosen.defaultOutput
         let progress = ExportProgress(session: session, total: selected.count)
@@ -77,15 +79,19 @@ struct ExportCommand: StoreCommand {
         case .html:
             let folder = try ExportFiles.folder(path, in: session)
             let html = HTMLExport()
+            // The table of contents is one template over every case, so it is rendered beside the
+            // pages rather than after them, where it would keep one core busy and leave the other idle.
+            let index = Background { folder.write("index.html", html.index(selected)) }
             var failures = progress.render(selected) { exported in folder.write(exported.id.rawValue + ".html", html.page(exported)) }
-            failures.append(folder.write("index.html", html.index(selected)))
+            failures.append(index.wait())
             progress.finish()
             try folder.check(failures, in: session)
             session.say(ExportMessage.wrote(count: selected.count, format: "HTML", path: FileSystem.absolutePath(path)))
         case .md:
             let folder = try ExportFiles.folder(path, in: session)
+            let index = Background { folder.write("index.md", MarkdownExport.index(selected)) }
             var failures = progress.render(selected) { exported in folder.write(exported.id.rawValue + ".md", MarkdownExport.page(exported)) }
-            failures.append(folder.write("index.md", MarkdownExport.index(selected)))
+            failures.append(index.wait())
             progress.finish()
             try folder.check(failures, in: session)
             session.say(ExportMessage.wrote(count: selected.count, format: "Markdown", path: FileSystem.absolutePath(path)))
