@@ -146,15 +146,20 @@ public struct DiagramDrawing: Sendable {
     /// The drawing as an `<svg>` element, every text escaped for XML. Hidden from screen readers,
     /// which read the flows written out beside it instead.
     public var svg: String {
+        // One string appended to, piece by piece: `a + b + c` would make a string for each `+`.
         var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"diagram-drawing\" width=\"\(width)\" height=\"\(height)\" "
-            + "viewBox=\"0 0 \(width) \(height)\" font-size=\"\(Self.fontSize)\" aria-hidden=\"true\">\n"
+        out.reserveCapacity(512 * (actors.count + arrows.count + 1))
+        out += "viewBox=\"0 0 \(width) \(height)\" font-size=\"\(Self.fontSize)\" aria-hidden=\"true\">\n"
         let bottom = height - Self.margin
         for box in actors {
             out += "<line class=\"lifeline\" x1=\"\(box.centre)\" y1=\"\(box.y + box.height)\" x2=\"\(box.centre)\" y2=\"\(bottom)\" "
-                + "stroke=\"#8aa\" stroke-dasharray=\"3 3\"/>\n"
+            out += "stroke=\"#8aa\" stroke-dasharray=\"3 3\"/>\n"
         }
         for box in actors {
-            out += "<g class=\"actor\">" + rectangle(box, fill: "#eef4fa", stroke: "#2a5a8a") + texts(box) + "</g>\n"
+            out += "<g class=\"actor\">"
+            out += rectangle(box, fill: "#eef4fa", stroke: "#2a5a8a")
+            out += texts(box)
+            out += "</g>\n"
         }
         for arrow in arrows {
             out += "<g class=\"flow\">"
@@ -170,11 +175,15 @@ public struct DiagramDrawing: Sendable {
                 out += head(atX: end, y: arrow.y, pointingRight: rightward)
             }
             if let label = arrow.label {
-                out += "<g class=\"flow-label\">" + rectangle(label, fill: "#fff", stroke: "none") + texts(label) + "</g>"
+                out += "<g class=\"flow-label\">"
+                out += rectangle(label, fill: "#fff", stroke: "none")
+                out += texts(label)
+                out += "</g>"
             }
             out += "</g>\n"
         }
-        return out + "</svg>"
+        out += "</svg>"
+        return out
     }
 
     private func rectangle(_ box: LabelBox, fill: String, stroke: String) -> String {

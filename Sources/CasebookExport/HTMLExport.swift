@@ -65,9 +65,8 @@ public struct HTMLExport: Sendable {
     }
 
     /// A sheet's values prepared for the templates: its texts made visible, its diagram drawn.
-    public struct SheetView: @unchecked Sendable {
-        // [String: Any] holds only strings, booleans and arrays of strings, made once and never changed.
-        let values: [String: Any]
+    public struct SheetView: Sendable {
+        let values: TemplateScope
 
         /// Prepares `exported`.
         public init(_ exported: ExportedCase) {
@@ -77,33 +76,47 @@ public struct HTMLExport: Sendable {
 
     /// `index.html`: title (linked to its page), 形態, 担当課, 事業実施 and status of each case.
     public func index(_ cases: [ExportedCase]) -> String {
-        let entries: [[String: Any]] = cases.map { exported in
+        let entries = cases.map { exported in
             let sheet = exported.sheet
-            return [
-                "file": exported.id.rawValue + ".html",
-                "title": ExportText.visible(sheet.title.isEmpty ? exported.id.rawValue : sheet.title),
-                "form": ExportText.visible(sheet.form),
-                "departments": ExportText.visible(sheet.departments.joined(separator: "、")),
-                "started": sheet.started?.displayText ?? "",
-                "status": sheet.status.japaneseLabel,
-            ]
+            return TemplateScope([
+                "file": TemplateText(exported.id.rawValue + ".html"),
+                "title": Self.visible(sheet.title.isEmpty ? exported.id.rawValue : sheet.title),
+                "form": Self.visible(sheet.form),
+                "departments": Self.visible(sheet.departments.joined(separator: "、")),
+                "started": TemplateText(sheet.started?.displayText ?? ""),
+                "status": TemplateText(sheet.status.japaneseLabel),
+            ])
         }
-        let context: [String: Any] = ["policy": Self.contentSecurityPolicy, "css": Self.css, "count": cases.count, "entries": entries]
+        let context = TemplateScope(["policy": Self.policyText, "css": Self.cssText, "count": TemplateText(String(cases.count)), "entries": entries])
         return library.render(context, withTemplate: "index")!
     }
 
-    private func pageContext(sheets: [ExportedCase], title: String, backLink: Bool) -> [String: Any] {
+    private func pageContext(sheets: [ExportedCase], title: String, backLink: Bool) -> TemplateScope {
         pageContext(views: sheets.map(SheetView.init), title: title, backLink: backLink)
     }
 
-    private func pageContext(views: [SheetView], title: String, backLink: Bool) -> [String: Any] {
-        [
-            "policy": Self.contentSecurityPolicy,
-            "css": Self.css,
-            "pageTitle": ExportText.visible(title),
+    private func pageContext(views: [SheetView], title: String, backLink: Bool) -> TemplateScope {
+        TemplateScope([
+            "policy": Self.policyText,
+            "css": Self.cssText,
+            "pageTitle": Self.visible(title),
             "backLink": backLink,
             "sheets": views.map(\.values),
-        ]
+        ])
+    }
+
+    /// The stylesheet and the policy as the templates print them, made once.
+    private static let cssText = TemplateText(css)
+    private static let policyText = TemplateText(contentSecurityPolicy)
+
+    /// A stored text made visible, for a template to escape.
+    static func visible(_ text: String) -> TemplateText {
+        TemplateText(ExportText.visible(text))
+    }
+
+    /// Stored texts made visible, one item each, for a section of a template.
+    static func visible(_ items: [String]) -> [TemplateText] {
+        items.map { TemplateText(ExportText.visible($0)) }
     }
 
     /// The fields of 基本情報 that `sheet.mustache` lays out by name, in the paper sheet's places.
@@ -111,42 +124,44 @@ public struct HTMLExport: Sendable {
 
     /// The values of one sheet as the templates name them, each made visible and left for the
     /// template to escape.
-    static func sheetContext(_ exported: ExportedCase) -> [String: Any] {
+    static func sheetContext(_ exported: ExportedCase) -> TemplateScope {
         let sheet = exported.sheet
-        let visible: (String) -> String = ExportText.visible
         let drawing = DiagramDrawing(sheet.diagram)
-        return [
-            "id": exported.id.rawValue,
+        return TemplateScope([
+            "id": TemplateText(exported.id.rawValue),
             "title": visible(sheet.title.isEmpty ? "（事業名なし）" : sheet.title),
-            "departments": ExportText.visible(sheet.departments),
-            "partners": ExportText.visible(sheet.partners),
+            "departments": visible(sheet.departments),
+            "partners": visible(sheet.partners),
             "form": visible(sheet.form),
-            "started": sheet.started?.displayText ?? "",
+            "started": TemplateText(sheet.started?.displayText ?? ""),
             "domain": visible(sheet.domain),
             // A field of 基本情報 that the sheet's template does not place itself still shows.
-            "otherBasics": SheetSection.basics.fields.filter { !Self.basicsPlacedByTemplate.contains($0) }.map { field -> [String: Any] in
+            "otherBasics": otherBasics.map { field in
                 let lines: [String] = switch sheet.value(of: field) {
                 case .line(let text): [text]
                 case .items(let items): items
                 case .eraYear(let started): started.map { [$0.displayText] } ?? []
                 case .diagram: []
                 }
-                return ["label": field.label, "lines": ExportText.visible(lines)]
+                return TemplateScope(["label": TemplateText(field.label), "lines": visible(lines)])
             },
-            "overview": ExportText.visible(sheet.overview),
-            "origin": ExportText.visible(sheet.origin),
-            "rolesCity": ExportText.visible(sheet.roles.city),
-            "rolesPartner": ExportText.visible(sheet.roles.partner),
-            "strengthsCity": ExportText.visible(sheet.strengths.city),
-            "strengthsPartner": ExportText.visible(sheet.strengths.partner),
-            "results": ExportText.visible(sheet.results),
-            "points": ExportText.visible(sheet.points),
+            "overview": visible(sheet.overview),
+            "origin": visible(sheet.origin),
+            "rolesCity": visible(sheet.roles.city),
+            "rolesPartner": visible(sheet.roles.partner),
+            "strengthsCity": visible(sheet.strengths.city),
+            "strengthsPartner": visible(sheet.strengths.partner),
+            "results": visible(sheet.results),
+            "points": visible(sheet.points),
             "hasDiagram": !sheet.diagram.isEmpty,
             "hasDrawing": drawing != nil,
-            "drawing": drawing?.svg ?? "",
-            "notes": ExportText.visible(sheet.diagram.notes),
+            "drawing": TemplateText(drawing?.svg ?? ""),
+            "notes": visible(sheet.diagram.notes),
             "hasFlows": !sheet.diagram.flows.isEmpty,
             "flows": sheet.diagram.flows.map { visible($0.displayText) },
-        ]
+        ])
     }
+
+    /// The fields of 基本情報 that the sheet's template does not place itself, in the sheet's order.
+    private static let otherBasics = SheetSection.basics.fields.filter { !basicsPlacedByTemplate.contains($0) }
 }

@@ -17,6 +17,30 @@ import Testing
         #expect(result.err.isEmpty, "no progress in a pipe: \(result.err)")
     }
 
+    /// Pages are overwritten in place: one that was longer is cut to the new page, one that was
+    /// shorter is the new page whole, and a file the export does not name is left alone.
+    @Test func exportingAgainIntoTheSameFolderGivesTheSamePagesAndKeepsOtherFiles() throws {
+        let world = try ExportWorld()
+        #expect(try world.run(["export", "html", "-o", "first"]).status == 0)
+        #expect(try world.run(["export", "md", "-o", "first-md"]).status == 0)
+        let fresh = try world.writtenFiles()
+        for (format, folder, page) in [("html", "again", "shigen-shudan-kaishu.html"), ("md", "again-md", "shigen-shudan-kaishu.md")] {
+            #expect(try world.run(["export", format, "-o", folder]).status == 0)
+            try Data(repeating: UInt8(ascii: "x"), count: 100_000).write(to: world.url("\(folder)/\(page)"))
+            try Data("短".utf8).write(to: world.url("\(folder)/index.\(format)"))
+            try Data("mine".utf8).write(to: world.url("\(folder)/notes.txt"))
+            let again = try world.run(["export", format, "-o", folder])
+            #expect(again.status == 0, "\(again.all)")
+        }
+        let written = try world.writtenFiles()
+        for (name, bytes) in fresh {
+            let folder = name.hasPrefix("first-md/") ? "again-md/" : "again/"
+            let other = folder + name.drop { $0 != "/" }.dropFirst()
+            #expect(written[other] == bytes, "\(other) differs from \(name)")
+        }
+        #expect(written["again/notes.txt"] == Data("mine".utf8) && written["again-md/notes.txt"] == Data("mine".utf8))
+    }
+
     @Test func aHostileCaseFileExportsAsText() throws {
         let world = try ExportWorld()
         try world.add("hostile", bytes: Hostile.fileBytes)

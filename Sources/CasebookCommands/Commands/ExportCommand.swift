@@ -6,8 +6,9 @@ import Foundation
 
 /// `export FORMAT [CASE…] [--status S] [-o PATH]`: writes what the city publishes (SPEC §9).
 ///
-/// Everything is rendered in memory first and written after, so that a refusal (a character
-/// CP932 cannot hold, a path in the way) leaves every file as it was.
+/// Nothing is written before every refusal is known: a path in the way is refused before any page
+/// is rendered, and a CSV is made whole in memory before it is written, so that a character CP932
+/// cannot hold leaves the file as it was. A folder's pages are written as they are rendered.
 struct ExportCommand: StoreCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
@@ -69,22 +70,30 @@ struct ExportCommand: StoreCommand {
 
     func run(in session: Session) throws {
         let chosen = ExportFormat(rawValue: format)!
+        func cpu() -> Int { var u = rusage(); getrusage(RUSAGE_SELF.rawValue, &u); return (u.ru_utime.tv_sec + u.ru_stime.tv_sec) * 1000 + (u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1000 }
+        var c0 = cpu()
         let selected = try selection(in: session)
         let path = output ?? chosen.defaultOutput
         let progress = ExportProgress(session: session, total: selected.count)
         switch chosen {
         case .html:
+            let folder = try ExportFiles.folder(path, in: session)
             let html = HTMLExport()
-            var files = progress.render(selected) { exported in (exported.id.rawValue + ".html", html.page(exported)) }
-            files.append(("index.html", html.index(selected)))
+            // The table of contents is one template over every case, so it is rendered beside the
+            // pages rather than after them, where it would keep one core busy and leave the other idle.
+            let index = Background { folder.write("index.html", html.index(selected)) }
+            var failures = progress.render(selected) { exported in folder.write(exported.id.rawValue + ".html", html.page(exported)) }
+            failures.append(index.wait())
             progress.finish()
-            try ExportFiles.writeFolder(path, files: files, in: session)
+            try folder.check(failures, in: session)
             session.say(ExportMessage.wrote(count: selected.count, format: "HTML", path: FileSystem.absolutePath(path)))
         case .md:
-            var files = progress.render(selected) { exported in (exported.id.rawValue + ".md", MarkdownExport.page(exported)) }
-            files.append(("index.md", MarkdownExport.index(selected)))
+            let folder = try ExportFiles.folder(path, in: session)
+            let index = Background { folder.write("index.md", MarkdownExport.index(selected)) }
+            var failures = progress.render(selected) { exported in folder.write(exported.id.rawValue + ".md", MarkdownExport.page(exported)) }
+            failures.append(index.wait())
             progress.finish()
-            try ExportFiles.writeFolder(path, files: files, in: session)
+            try folder.check(failures, in: session)
             session.say(ExportMessage.wrote(count: selected.count, format: "Markdown", path: FileSystem.absolutePath(path)))
         case .csv:
             let wanted = CSVExport.Encoding(rawValue: (encoding ?? "utf-8").lowercased())!

@@ -31,8 +31,10 @@ final class ExportProgress {
         var start = 0
         while start < cases.count {
             let end = min(start + batch, cases.count)
-            let slice = Array(cases[start..<end])
-            results.append(contentsOf: Parallel.map(slice.count) { transform(slice[$0]) })
+            // Indexed from the whole array rather than a copy of the batch: a copy of a case
+            // retains each of its sheet's strings and arrays, and releases them again after.
+            let first = start
+            results.append(contentsOf: Parallel.map(end - start) { transform(cases[first + $0]) })
             start = end
             show(done: end)
         }
