@@ -49,6 +49,26 @@ final class ShellKeyTests: XCTestCase {
         XCTAssertEqual(try fixture.bytes("shigen-shudan-kaishu"), before, "stopping with `.` changes no byte")
     }
 
+    func testTabSeesACaseAddedFromOutsideAtOnce() throws {
+        // A Tab looks at the store's files again when the directory says something changed (not
+        // on a clock): a case another program adds completes on the very next Tab.
+        let fixture = try Fixture()
+        let shell = try fixture.startShell()
+        try shell.ready("casebook> ")
+        shell.send("show 陸別")
+        shell.send(.tab)
+        shell.send(.ctrlA, .ctrlK)
+        var sheet = try String(contentsOf: fixture.store.appendingPathComponent("shigen-shudan-kaishu.json"), encoding: .utf8)
+        sheet = sheet.replacingOccurrences(of: "\"title\": \"資源集団回収\"", with: "\"title\": \"陸別町資源回収\"")
+        try sheet.write(to: fixture.store.appendingPathComponent("rikubetsu.json"), atomically: true, encoding: .utf8)
+        shell.send("show 陸別")
+        shell.send(.tab)
+        try shell.waitForScreen("casebook> show 陸別町資源回収")
+        shell.send(.ctrlA, .ctrlK)
+        shell.send(.ctrlD)
+        XCTAssertEqual(try shell.waitForExit(), 0)
+    }
+
     func testUpRecallsAJapaneseCommandFromAnEarlierRunAndEditsItInTheMiddle() throws {
         let fixture = try Fixture()
         do {

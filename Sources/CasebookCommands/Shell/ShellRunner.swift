@@ -31,6 +31,9 @@ enum ShellRunner {
         let registration = Background { _ = try? MergeDriverRegistration().register(storePath: storePath) }
         defer { registration.wait() }
         let interactive = terminal != nil
+        // What changes in the store from now on, so that a Tab looks at its files again only then
+        // (made before the first look, so nothing that happens during it goes unseen).
+        let watch = interactive ? DirectoryWatch(path: store.path) : nil
         // On a terminal the banner's counts are found after the first prompt shows (StoreCheck);
         // they are printed above the line when found, or before the output of a command typed sooner.
         let check = interactive ? StoreCheck(store: store, whenFinished: { TerminalLineReader.wake() }) : nil
@@ -88,8 +91,10 @@ enum ShellRunner {
                 // A Tab before the store's first look at its files waits for it (not for git); the
                 // counts come above the line when git is done too.
                 checkedStore()
-                // Files may change while the prompt waits; look again at most once a second.
-                if FileSystem.nowNanoseconds() - lastRefresh > 1_000_000_000 {
+                // Files may change while the prompt waits: look again when the directory says
+                // something changed (a look at 100,000 files is far more than a Tab may take), or,
+                // where it cannot say, at most once a second.
+                if watch?.takeChanges() ?? (FileSystem.nowNanoseconds() - lastRefresh > 1_000_000_000) {
                     session.store.refresh()
                     lastRefresh = FileSystem.nowNanoseconds()
                 }
@@ -128,9 +133,14 @@ enum ShellRunner {
                 showCheck()
                 registration.wait()
                 // Another shell, git or an editor may have changed files since the last command.
+                _ = watch?.takeChanges()
                 session.store.refresh()
                 lastRefresh = FileSystem.nowNanoseconds()
                 if !execute(line, in: session) { anyFailed = true }
+                // What the command wrote, the store knows already (its saves keep what it knows
+                // current; sync and resolve look again themselves): not a reason for the next Tab to
+                // look at every file. What someone else changed meanwhile the next command sees.
+                _ = watch?.takeChanges()
             }
         }
         if interactive {
