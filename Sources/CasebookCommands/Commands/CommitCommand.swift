@@ -22,12 +22,13 @@ struct CommitCommand: StoreCommand {
 
     func run(in session: Session) throws {
         let git = try session.repository()
-        let paths: [String]
+        let status: StoreStatus
         do {
-            paths = try git.changedPaths()
+            status = try git.storeStatus()
         } catch {
             throw session.gitFailure(error)
         }
+        let paths = status.paths
         guard !paths.isEmpty else {
             session.say(GitMessage.commitNothing)
             return
@@ -37,12 +38,12 @@ struct CommitCommand: StoreCommand {
             return false
         }
         if let first = conflicted.first { throw CommandFailure(GitMessage.commitConflicted(fileName: first.fileName), in: session) }
-        let changes = try session.changes(in: git)
+        let changes = git.changes(storePath: session.store.path, among: paths)
         let text = message ?? CommitMessage.make(
             added: changes.filter { $0.kind == .added }.map(\.title),
             changed: changes.filter { $0.kind == .changed }.map { CommitMessage.Changed(title: $0.title, labels: $0.changedLabels) },
             deleted: changes.filter { $0.kind == .deleted }.map(\.title))
-        let result = git.commitStore(message: text)
+        let result = git.commitStore(message: text, status: status)
         guard result.succeeded else { throw session.gitFailure(result) }
         let hash = git.git.run(["rev-parse", "--short", "HEAD"]).output.trimmingCharacters(in: .whitespacesAndNewlines)
         session.say(GitMessage.commitDone(hash: hash, message: text))

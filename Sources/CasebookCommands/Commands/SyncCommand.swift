@@ -31,20 +31,21 @@ struct SyncCommand: StoreCommand {
     }
 
     func run(in session: Session) throws {
-        _ = try session.repository()
         let runner = SyncRunner(storePath: session.store.path, timeLimit: Self.timeLimit(session.environment))
         if abort {
+            _ = try session.repository()
             try runAbort(runner, in: session)
             return
         }
-        let upstream: SyncRunner.Upstream
+        let start: SyncRunner.Start
         switch runner.check() {
-        case .success(let found): upstream = found
+        case .success(let found): start = found
         case .failure(let stop): throw failure(for: stop, in: session)
         }
-        if let changes = session.registerMergeDriver(), changes.any { session.say(SyncMessage.registered) }
+        let upstream = start.upstream
+        if let changes = session.registerMergeDriver(known: start.registration), changes.any { session.say(SyncMessage.registered) }
 
-        let result = runner.run(upstream) { _, generated in
+        let result = runner.run(start) { _, generated in
             guard session.canAsk else { return generated }
             session.say(SyncMessage.commitHint)
             let prompt = session.text(SyncMessage.commitPrompt) + "> "
@@ -128,16 +129,17 @@ struct SyncCommand: StoreCommand {
     }
 
     private func failure(for stop: SyncRunner.Stop, in session: Session) -> CommandFailure {
-        if case .git(let result) = stop { return session.gitFailure(result) }
-        let message: SyncMessage = switch stop {
-        case .operationUnderWay(.merge): .mergeUnderWay
-        case .operationUnderWay(let operation): .operationUnderWay(operation: operation.rawValue)
-        case .detachedHead: .detachedHead
-        case .noRemote(let branch): .noRemote(branch: branch)
-        case .noUpstream(let branch, let remotes): .noUpstream(branch: branch, remote: remotes.contains("origin") ? "origin" : remotes[0])
-        case .conflictMarkers(let files): .conflictMarkers(files: files)
-        case .commitDeclined: .commitDeclined
-        case .git(let result): .mergeRefused(words: session.gitWords(result))
+        let message: SyncMessage
+        switch stop {
+        case .git(let result): return session.gitFailure(result)
+        case .notRepository: return session.notRepositoryFailure
+        case .operationUnderWay(.merge): message = .mergeUnderWay
+        case .operationUnderWay(let operation): message = .operationUnderWay(operation: operation.rawValue)
+        case .detachedHead: message = .detachedHead
+        case .noRemote(let branch): message = .noRemote(branch: branch)
+        case .noUpstream(let branch, let remotes): message = .noUpstream(branch: branch, remote: remotes.contains("origin") ? "origin" : remotes[0])
+        case .conflictMarkers(let files): message = .conflictMarkers(files: files)
+        case .commitDeclined: message = .commitDeclined
         }
         return CommandFailure(message, in: session)
     }

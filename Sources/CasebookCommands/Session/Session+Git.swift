@@ -12,8 +12,13 @@ extension Session {
     /// The store's git repository; a failure that says how to start one when there is none (SPEC §5).
     func repository() throws -> GitStore {
         let git = GitStore(storePath: store.path)
-        guard git.isInRepository else { throw CommandFailure(GitMessage.notRepository(storePath: store.path), in: self) }
+        guard git.isInRepository else { throw notRepositoryFailure }
         return git
+    }
+
+    /// The failure of a git command on a store outside git: how to start a repository (SPEC §5).
+    var notRepositoryFailure: CommandFailure {
+        CommandFailure(GitMessage.notRepository(storePath: store.path), in: self)
     }
 
     /// The store's changes since the last commit; a failing `git status` is a failure in git's words.

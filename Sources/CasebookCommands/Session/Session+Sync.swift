@@ -5,12 +5,12 @@ import CasebookStore
 /// shared remote: the merge driver's registration, and git's words made safe to print.
 extension Session {
     /// Registers casebook's merge driver for the store's clone (idempotent). Returns what changed,
-    /// `nil` outside a repository; a failure is said as a warning. (The shell's start registers
-    /// quietly, on its own thread: see `ShellRunner`.)
+    /// `nil` outside a repository; a failure is said as a warning. `known` is the registration's
+    /// state when already read. (The shell's start registers quietly, on its own thread: see `ShellRunner`.)
     @discardableResult
-    func registerMergeDriver() -> MergeDriverRegistration.Changes? {
+    func registerMergeDriver(known: MergeDriverRegistration.State? = nil) -> MergeDriverRegistration.Changes? {
         do {
-            return try MergeDriverRegistration().register(storePath: store.path)
+            return try MergeDriverRegistration().register(storePath: store.path, known: known)
         } catch {
             switch error {
             case .git(let result): warn(SyncMessage.registrationFailed(words: gitWords(result)))

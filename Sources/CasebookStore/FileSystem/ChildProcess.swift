@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Synchronization
 import SystemSupport
 
 /// Runs a program with an argument vector (never through a shell): either collecting its output
@@ -35,7 +36,7 @@ public enum ChildProcess {
         var outPipe: [Int32] = [-1, -1]
         var errPipe: [Int32] = [-1, -1]
         var inPipe: [Int32] = [-1, -1]
-        guard pipe(&outPipe) == 0, pipe(&errPipe) == 0, pipe(&inPipe) == 0 else {
+        guard makePipe(&outPipe), makePipe(&errPipe), makePipe(&inPipe) else {
             return Outcome(status: 127, output: [], errorOutput: Array("\(program): cannot create pipes".utf8))
         }
         let started = spawn(program, arguments, environment: environment,
@@ -103,7 +104,7 @@ public enum ChildProcess {
             return waitForExit(pid)
         }
         var inPipe: [Int32] = [-1, -1]
-        guard pipe(&inPipe) == 0 else { return 127 }
+        guard makePipe(&inPipe) else { return 127 }
         let started = spawn(program, arguments, environment: environment,
                             standardStreams: [inPipe[0], 1, 2], closing: inPipe, ownProcessGroup: false, resetsSignals: true)
         close(inPipe[0])
@@ -127,7 +128,9 @@ public enum ChildProcess {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        for (target, source) in standardStreams.enumerated() where source != Int32(target) {
+        // Also when source is target (a pipe that got descriptor 0, 1 or 2): the dup2 of a
+        // descriptor onto itself clears its close-on-exec flag in the child (glibc 2.29 and later).
+        for (target, source) in standardStreams.enumerated() {
             posix_spawn_file_actions_adddup2(&actions, source, Int32(target))
         }
         for fd in closing { posix_spawn_file_actions_addclose(&actions, fd) }
@@ -161,9 +164,27 @@ public enum ChildProcess {
         }
         posix_spawnattr_setflags(&attributes, Int16(flags))
         var pid: pid_t = 0
-        let spawned = posix_spawnp(&pid, program, &actions, &attributes, argv, envp)
+        let spawned = spawning.withLock { _ in posix_spawnp(&pid, program, &actions, &attributes, argv, envp) }
         return spawned == 0 ? .success(pid) : .failure(Errno(code: spawned))
     }
+
+    /// A pipe whose two ends a child never inherits unless they are made its standard streams.
+    ///
+    /// Two threads may run programs at once (sync lists what came in while git merges): a pipe
+    /// open in one thread while the other spawns would be inherited by the other's child, and the
+    /// first thread would wait for that child to end before it saw the end of its own output (or
+    /// its child for the end of its input). Swift sees no `pipe2`, so the pipe is made and marked
+    /// under the lock every spawn takes.
+    private static func makePipe(_ fds: inout [Int32]) -> Bool {
+        spawning.withLock { _ in
+            guard pipe(&fds) == 0 else { return false }
+            for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+            return true
+        }
+    }
+
+    /// Taken to make a pipe and to spawn, so that no child starts between the two steps of `makePipe`.
+    private static let spawning = Mutex(())
 
     /// Writes `input` to the child's standard input and closes it.
     ///

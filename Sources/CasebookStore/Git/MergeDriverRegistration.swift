@@ -74,9 +74,19 @@ public struct MergeDriverRegistration: Sendable {
         var command: String?
         for line in result.output.split(separator: "\n") {
             let parts = line.split(separator: " ", maxSplits: 1)
-            if parts.count == 2, parts[0] == "merge.\(Self.driverName).driver" { command = String(parts[1]) }
+            if parts.count == 2 { command = Self.driverCommand(key: parts[0], value: parts[1]) ?? command }
         }
-        return State(configuredCommand: command, attributesNameDriver: Self.attributes(in: storePath).contains(Self.attributesLine))
+        return State(configuredCommand: command, attributesNameDriver: Self.attributesNameDriver(in: storePath))
+    }
+
+    /// The driver command, when `key` (as `git config` prints it, from the clone's own config) is its key.
+    static func driverCommand(key: Substring, value: Substring) -> String? {
+        key == "merge.\(driverName).driver" ? String(value) : nil
+    }
+
+    /// Whether the store's `.gitattributes` names the driver for `*.json`.
+    static func attributesNameDriver(in storePath: String) -> Bool {
+        attributes(in: storePath).contains(attributesLine)
     }
 
     /// What `register` changed.
@@ -93,8 +103,9 @@ public struct MergeDriverRegistration: Sendable {
     /// Registers the driver for the store at `storePath`, idempotently: writes the config keys when
     /// they are missing or name another executable, and the `.gitattributes` line when it is missing
     /// (replacing the older line without `merge=casebook`). `nil` when the store is not in a repository.
-    public func register(storePath: String) throws(RegistrationError) -> Changes? {
-        guard let state = state(storePath: storePath) else { return nil }
+    /// `known` is the state when already read (sync reads it with the rest of the clone's config).
+    public func register(storePath: String, known: State? = nil) throws(RegistrationError) -> Changes? {
+        guard let state = known ?? state(storePath: storePath) else { return nil }
         var changes = Changes()
         let git = GitRunner(directory: storePath)
         if state.configuredCommand != command {

@@ -40,16 +40,24 @@ extension GitStore {
 
     /// The merge, rebase, cherry-pick or revert that is under way, if any (one git run).
     public var operationUnderWay: OperationUnderWay? {
-        let markers: [(String, OperationUnderWay)] = [
-            ("MERGE_HEAD", .merge), ("rebase-merge", .rebase), ("rebase-apply", .rebase),
-            ("CHERRY_PICK_HEAD", .cherryPick), ("REVERT_HEAD", .revert),
-        ]
-        let result = git.run(["rev-parse"] + markers.flatMap { ["--git-path", $0.0] })
+        let result = git.run(["rev-parse"] + Self.operationMarkerArguments)
         guard result.succeeded else { return nil }
-        let paths = result.output.split(separator: "\n").map { path in
-            path.hasPrefix("/") ? String(path) : git.directory + "/" + path
-        }
-        for (path, marker) in zip(paths, markers) where FileSystem.exists(path) { return marker.1 }
+        return operation(markedBy: result.output.split(separator: "\n"))
+    }
+
+    /// The files in the git directory whose presence says an operation is under way.
+    private static let operationMarkers: [(name: String, operation: OperationUnderWay)] = [
+        ("MERGE_HEAD", .merge), ("rebase-merge", .rebase), ("rebase-apply", .rebase),
+        ("CHERRY_PICK_HEAD", .cherryPick), ("REVERT_HEAD", .revert),
+    ]
+
+    /// The `rev-parse` options that print the markers' paths, one line each, in order.
+    static var operationMarkerArguments: [String] { operationMarkers.flatMap { ["--git-path", $0.name] } }
+
+    /// The operation whose marker exists, given the lines `operationMarkerArguments` printed.
+    func operation(markedBy lines: some Sequence<Substring>) -> OperationUnderWay? {
+        let paths = lines.map { path in path.hasPrefix("/") ? String(path) : git.directory + "/" + path }
+        for (path, marker) in zip(paths, Self.operationMarkers) where FileSystem.exists(path) { return marker.operation }
         return nil
     }
 

@@ -18,73 +18,15 @@ public struct SyncRunner: Sendable {
     public let timeLimit: Double
     /// How many times a push rejected because the remote moved is tried again.
     public static let retries = 3
-    /// What fetch and push run with (`networkEnvironment(for:)`), worked out once.
-    private let networkEnvironment: [String: String]
 
     /// A runner for the store at `storePath`, merging with `driver`, each network step limited to `timeLimit` seconds.
     public init(storePath: String, driver: MergeDriverRegistration = MergeDriverRegistration(), timeLimit: Double = 60) {
         repository = GitStore(storePath: storePath)
         self.driver = driver
         self.timeLimit = timeLimit
-        networkEnvironment = Self.networkEnvironment(for: repository.git)
     }
 
     var git: GitRunner { repository.git }
-
-    // MARK: Where to sync with
-
-    /// The remote branch the current branch exchanges commits with.
-    public struct Upstream: Sendable, Equatable {
-        /// The local branch.
-        public var branch: String
-        /// The remote's name (`origin`).
-        public var remote: String
-        /// The branch on the remote (`main`).
-        public var remoteBranch: String
-        /// The remote-tracking ref a fetch updates (`refs/remotes/origin/main`).
-        public var trackingRef: String { "refs/remotes/\(remote)/\(remoteBranch)" }
-    }
-
-    /// Why a sync did not start, or stopped before reaching the remote.
-    public enum Stop: Error, Sendable {
-        /// A merge, rebase, cherry-pick or revert is under way.
-        case operationUnderWay(OperationUnderWay)
-        /// HEAD is not on a branch.
-        case detachedHead
-        /// The repository has no remote at all.
-        case noRemote(branch: String)
-        /// The branch has no upstream (the remotes are named).
-        case noUpstream(branch: String, remotes: [String])
-        /// Store files still hold conflict markers; committing them would share the markers.
-        case conflictMarkers([String])
-        /// The person declined the commit of the uncommitted changes.
-        case commitDeclined
-        /// git refused a local step (commit); its own words inside.
-        case git(GitResult)
-    }
-
-    /// The upstream of the current branch, or why there is none.
-    public func upstream() -> Result<Upstream, Stop> {
-        let head = git.run(["symbolic-ref", "--quiet", "--short", "HEAD"])
-        guard head.succeeded else { return .failure(.detachedHead) }
-        let branch = head.output.trimmingCharacters(in: .newlines)
-        let remote = git.run(["config", "--get", "branch.\(branch).remote"]).output.trimmingCharacters(in: .newlines)
-        let merge = git.run(["config", "--get", "branch.\(branch).merge"]).output.trimmingCharacters(in: .newlines)
-        guard !remote.isEmpty, remote != ".", merge.hasPrefix("refs/heads/") else {
-            let remotes = git.run(["remote"]).output.split(separator: "\n").map(String.init)
-            return .failure(remotes.isEmpty ? .noRemote(branch: branch) : .noUpstream(branch: branch, remotes: remotes))
-        }
-        return .success(Upstream(branch: branch, remote: remote, remoteBranch: String(merge.dropFirst("refs/heads/".count))))
-    }
-
-    /// The environment of a network step: no password prompt, ssh in batch mode (added to an ssh
-    /// command the person configured, so their key or port still applies).
-    static func networkEnvironment(for git: GitRunner) -> [String: String] {
-        let configured = ProcessInfo.processInfo.environment["GIT_SSH_COMMAND"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? git.run(["config", "--get", "core.sshCommand"]).output.trimmingCharacters(in: .newlines)
-        let ssh = configured.isEmpty ? "ssh" : configured
-        return ["GIT_TERMINAL_PROMPT": "0", "GIT_SSH_COMMAND": ssh + " -o BatchMode=yes"]
-    }
 
     // MARK: Steps
 
@@ -100,10 +42,11 @@ public struct SyncRunner: Sendable {
     }
 
     /// Fetches from the upstream's remote within the time limit.
-    func fetch(_ upstream: Upstream) -> GitResult {
-        git.run(["fetch", "--quiet", "--no-write-fetch-head", upstream.remote,
-                 "+refs/heads/\(upstream.remoteBranch):\(upstream.trackingRef)"],
-                environment: networkEnvironment, timeLimit: timeLimit)
+    func fetch(_ start: Start) -> GitResult {
+        let upstream = start.upstream
+        return git.run(["fetch", "--quiet", "--no-write-fetch-head", upstream.remote,
+                        "+refs/heads/\(upstream.remoteBranch):\(upstream.trackingRef)"],
+                       environment: start.networkEnvironment, timeLimit: timeLimit)
     }
 
     /// Commits on HEAD the remote does not have, and commits on the remote HEAD does not have.
@@ -140,9 +83,10 @@ public struct SyncRunner: Sendable {
     }
 
     /// Pushes HEAD to the upstream branch within the time limit.
-    func push(_ upstream: Upstream) -> PushEnd {
+    func push(_ start: Start) -> PushEnd {
+        let upstream = start.upstream
         let result = git.run(["push", "--porcelain", upstream.remote, "HEAD:refs/heads/\(upstream.remoteBranch)"],
-                             environment: networkEnvironment, timeLimit: timeLimit)
+                             environment: start.networkEnvironment, timeLimit: timeLimit)
         if result.succeeded { return .pushed }
         // `--porcelain` writes a `!` line for each ref the remote turned down; without one, the
         // remote was never reached (or the connection died).
@@ -184,42 +128,39 @@ public struct SyncRunner: Sendable {
         public var ending: Ending = .synced
     }
 
-    /// Whether a sync can start, and with which upstream: nothing half-done, a branch with an upstream.
-    public func check() -> Result<Upstream, Stop> {
-        if let operation = repository.operationUnderWay { return .failure(.operationUnderWay(operation)) }
-        return upstream()
-    }
-
-    /// Runs a sync with `upstream` (from `check`). `commitMessage` is asked for the message of the
+    /// Runs a sync from `start` (from `check`). `commitMessage` is asked for the message of the
     /// store's uncommitted changes, given the changes and the generated message; `nil` declines.
-    public func run(_ upstream: Upstream, commitMessage: ([StoreChange], String) -> String?) -> Result<Report, Stop> {
+    ///
+    /// Whatever only reads runs beside what git must do in order: the first fetch beside the commit,
+    /// the remote's tip beside the count of commits apart, the list of what came in beside a
+    /// fast-forward, and the lists of what came and went beside the push.
+    public func run(_ start: Start, commitMessage: ([StoreChange], String) -> String?) -> Result<Report, Stop> {
         // The first fetch runs while the store's changes are committed: it touches no file of the
         // work tree, only the remote-tracking ref, so the two can overlap and the sync waits for one.
-        let firstFetch = Background { [self] in fetch(upstream) }
-        let gitDirectory = repository.gitDirectory
-        repository.forgetSyncState(gitDirectory: gitDirectory)
+        let firstFetch = Background { [self] in fetch(start) }
+        let upstream = start.upstream
+        repository.forgetSyncState(gitDirectory: start.gitDirectory)
         var report = Report()
-        let originalHead = head()
-        let savedIndex = repository.saveIndex(gitDirectory: gitDirectory)
+        let originalHead = start.originalHead
+        let savedIndex = repository.saveIndex(gitDirectory: start.gitDirectory)
 
         // 1. The store's uncommitted changes become a commit of their own.
         var storeCommit: String?
-        let paths: [String]
-        do throws(GitResult) { paths = try repository.changedPaths() } catch { return .failure(.git(error)) }
-        if !paths.isEmpty {
-            let marked = paths.filter { path in
+        let status: StoreStatus
+        do throws(GitResult) { status = try repository.storeStatus() } catch { return .failure(.git(error)) }
+        if !status.paths.isEmpty {
+            let marked = status.paths.filter { path in
                 guard let bytes = try? FileSystem.readFile(git.directory + "/" + path) else { return false }
                 return CaseStore.hasConflictMarkers(bytes)
             }
             if !marked.isEmpty { return .failure(.conflictMarkers(marked)) }
-            let changes: [StoreChange]
-            do throws(GitResult) { changes = try repository.changes(storePath: git.directory) } catch { return .failure(.git(error)) }
+            let changes = repository.changes(storePath: git.directory, among: status.paths)
             let generated = CommitMessage.make(
                 added: changes.filter { $0.kind == .added }.map(\.title),
                 changed: changes.filter { $0.kind == .changed }.map { CommitMessage.Changed(title: $0.title, labels: $0.changedLabels) },
                 deleted: changes.filter { $0.kind == .deleted }.map(\.title))
             guard let message = commitMessage(changes, generated) else { return .failure(.commitDeclined) }
-            let result = repository.commitStore(message: message)
+            let result = repository.commitStore(message: message, status: status)
             guard result.succeeded else { return .failure(.git(result)) }
             storeCommit = head()
             report.committed = message
@@ -231,7 +172,7 @@ public struct SyncRunner: Sendable {
         var fetchedAlready = false
         while true {
             if !fetchedAlready {
-                let fetched = attempt == 0 ? firstFetch.wait() : fetch(upstream)
+                let fetched = attempt == 0 ? firstFetch.wait() : fetch(start)
                 if !fetched.succeeded {
                     // Reached, but the branch is not there yet (a new, empty remote): the push makes it.
                     guard !fetched.timedOut, fetched.errorOutput.contains("couldn't find remote ref") else {
@@ -242,9 +183,14 @@ public struct SyncRunner: Sendable {
                 }
             }
             fetchedAlready = false
-            let remoteTip = commit(of: upstream.trackingRef)
+            let tipRun = Background { [self] in commit(of: upstream.trackingRef) }
+            let (ahead, behind) = divergence(from: upstream.trackingRef)
+            let remoteTip = tipRun.wait()
             if let remoteTip {
-                let (ahead, behind) = divergence(from: upstream.trackingRef)
+                // A fast-forward ends at the remote's tip, so what came in is known before git moves the files.
+                let fastForwardArrivals = behind > 0 && ahead == 0
+                    ? startedAt.map { from in Background { [repository] in repository.movements(from: from, to: remoteTip) } }
+                    : nil
                 if behind > 0 {
                     report.fetchedCommits = true
                     switch merge(upstream.trackingRef, fastForwardOnly: ahead == 0) {
@@ -265,25 +211,33 @@ public struct SyncRunner: Sendable {
                 }
                 if ahead == 0 {
                     // Only behind, or level: nothing to push.
-                    if let startedAt, let now = head() { report.cameIn = repository.movements(from: startedAt, to: now) }
+                    if let fastForwardArrivals {
+                        report.cameIn = fastForwardArrivals.wait()
+                    } else if let startedAt, let now = head(), now != startedAt {
+                        // Level, after an earlier round of this sync merged.
+                        report.cameIn = repository.movements(from: startedAt, to: now)
+                    }
                     return .success(report)
                 }
             }
-            switch push(upstream) {
+            // HEAD stays where it is now whatever the push does: the lists are made while it runs.
+            let now = head()
+            let arrivals = now.flatMap { now in startedAt.map { from in Background { [repository] in repository.movements(from: from, to: now) } } }
+            let departures = now.map { now in Background { [self] in (remoteTip ?? emptyTree()).map { repository.movements(from: $0, to: now) } ?? [] } }
+            let pushed = push(start)
+            let (cameIn, wentOut) = (arrivals?.wait() ?? [], departures?.wait() ?? [])
+            switch pushed {
             case .pushed:
                 report.pushed = true
-                if let now = head() {
-                    if let startedAt { report.cameIn = repository.movements(from: startedAt, to: now) }
-                    if let remoteTip { report.wentOut = repository.movements(from: remoteTip, to: now) }
-                    else if let root = emptyTree() { report.wentOut = repository.movements(from: root, to: now) }
-                }
+                report.cameIn = cameIn
+                report.wentOut = wentOut
                 return .success(report)
             case .unreachable(let result):
                 report.ending = .offline(result)
                 return .success(report)
             case .rejected(let result):
                 // The remote moved if a fetch now finds another tip than the one merged.
-                let again = fetch(upstream)
+                let again = fetch(start)
                 guard again.succeeded else {
                     report.ending = .offline(again)
                     return .success(report)
