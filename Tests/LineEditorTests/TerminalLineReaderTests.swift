@@ -381,6 +381,26 @@ func directory(of path: String) -> String {
     return slash == path.startIndex ? "/" : String(path[..<slash])
 }
 
+/// line-editor-probe in a pseudo-terminal under a Japanese locale, `columns` wide, with `arguments`,
+/// once it shows its prompt.
+func startJapaneseProbe(home: String, columns: Int = 80, arguments: [String] = []) throws -> PseudoTerminalSession {
+    let environment = [
+        "HOME": home, "TERM": "xterm-256color", "LANG": "ja_JP.UTF-8", "PATH": "/usr/bin:/bin",
+        "SWIFT_BACKTRACE": "enable=no",
+    ]
+    let session = try PseudoTerminalSession(executable: try probePath(), arguments: arguments, environment: environment,
+                                            workingDirectory: home, columns: columns)
+    try session.waitFor("probe> ")
+    return session
+}
+
+/// Enter, then the line the probe got, as hex of its UTF-8.
+func enterAndReadProbeResult(_ session: PseudoTerminalSession) throws -> String {
+    let mark = session.mark
+    session.send(.enter)
+    return try session.waitForLine(startingWith: "RESULT-HEX:", after: mark)
+}
+
 func makeTemporaryDirectory() throws -> String {
     var template = Array("/tmp/line-editor-tests.XXXXXX".utf8CString)
     guard let result = mkdtemp(&template) else { throw TestFailure("mkdtemp failed") }

@@ -19,21 +19,11 @@ final class WakeTests {
     deinit { removeTemporaryDirectory(home) }
 
     func start(columns: Int = 80) throws -> PseudoTerminalSession {
-        let environment = [
-            "HOME": home, "TERM": "xterm-256color", "LANG": "ja_JP.UTF-8", "PATH": "/usr/bin:/bin",
-            "SWIFT_BACKTRACE": "enable=no",
-        ]
-        let session = try PseudoTerminalSession(executable: try probePath(), arguments: ["--wake-on-usr1"],
-                                                environment: environment, workingDirectory: home, columns: columns)
-        try session.waitFor("probe> ")
-        return session
+        try startJapaneseProbe(home: home, columns: columns, arguments: ["--wake-on-usr1"])
     }
 
-    /// Enter, then the line the probe got, as hex of its UTF-8.
     func enter(_ session: PseudoTerminalSession) throws -> String {
-        let mark = session.mark
-        session.send(.enter)
-        return try session.waitForLine(startingWith: "RESULT-HEX:", after: mark)
+        try enterAndReadProbeResult(session)
     }
 
     @Test("the notice shows above the line, which is drawn again with the cursor where it was")
