@@ -107,7 +107,7 @@ struct StoreIndexTests {
     }
 
     @Test func aLargeIndexFileIsReadWholeInPartsAndEveryBlockIsChecked() throws {
-        // Over 16 MiB is read in parts on every core, and checksummed in 4 MiB blocks: every byte
+        // A large file is read in 4 MiB parts (on every core from 256 MiB), and checksummed in 4 MiB blocks: every byte
         // must come back in its place, and a byte changed in any block must change the checksum.
         let fixture = try StoreFixture()
         var bytes = [UInt8](repeating: 0, count: (40 << 20) + 12345)
