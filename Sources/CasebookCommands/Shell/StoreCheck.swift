@@ -23,13 +23,13 @@ final class StoreCheck {
     private let scan: Background<Scan>
     private let vocabulary: Background<CompletionVocabulary>
     private let uncommitted: Background<Int>
-    /// When both were done (`FileSystem.nowNanoseconds`).
+    /// When the look, git and the vocabulary were all done (`FileSystem.nowNanoseconds`).
     private let finished: Background<Int64>
     /// Whether the banner has been printed (on the shell's thread).
     private(set) var isShown = false
 
-    /// Starts looking at `store` and asking git; `whenFinished` is called on another thread once
-    /// both are done.
+    /// Starts looking at `store`, asking git and building completion's vocabulary; `whenFinished` is
+    /// called on another thread once all three are done.
     init(store: CaseStore, whenFinished: @escaping @Sendable () -> Void) {
         // Handed to the scan's thread: the shell does not touch the store until `waitForStore`.
         nonisolated(unsafe) let store = store
@@ -57,7 +57,7 @@ final class StoreCheck {
         }
     }
 
-    /// Whether both counts are known; never waits.
+    /// Whether the counts are known and completion is ready; never waits.
     var isFinished: Bool { finished.isReady }
 
     /// Waits until the store has looked at its files: the store is the caller's again. Returns
@@ -73,7 +73,7 @@ final class StoreCheck {
         PreparedVocabulary(generation: scan.wait().generation, openCase: nil, building: vocabulary)
     }
 
-    /// Waits for both counts; then, the first time, prints the banner and the files that did not
+    /// Waits for the counts and completion; then, the first time, prints the banner and the files that did not
     /// load. Returns when the check ended.
     @discardableResult
     func show(in session: Session) -> Int64 {

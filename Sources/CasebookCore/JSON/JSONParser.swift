@@ -207,7 +207,7 @@ public struct JSONParser {
             if let elements = standIns?.elements(depth: depth, key: key, parent: topLevelKey), passOverPlainArray(of: elements) {
                 value = .array([])
             } else {
-                if depth == 1 { topLevelKey = key }
+                if depth == 1, standIns != nil { topLevelKey = key }
                 value = try parseValue()
             }
             // jq keeps the last of duplicate keys; so do we, in the first one's place.
