@@ -31,6 +31,24 @@ struct StoreIndexTests {
         #expect(second.resolve("資源集団収集") == .found(id))
     }
 
+    @Test func anIndexWrittenBesideTheWorkIsWholeOnceFinished() throws {
+        // As a command run from the command line writes it: on another thread, waited for at exit.
+        let fixture = try StoreFixture(seedCases: 27)
+        let first = try CaseStore(path: fixture.path, environment: environment)
+        first.writesIndexBeside = true
+        #expect(first.orderedSummaries.count == 27)
+        let query = SearchNormalizer.normalize("町内会")
+        let found = first.search(query).map(\.id)
+        #expect(!found.isEmpty)
+        first.finishIndexWrites()
+        let location = try #require(StoreIndex.Location(storePath: first.path, environment: environment))
+        #expect(StoreIndex.read(location).entries.count == 27)
+        let texts = StoreIndex.readSearchTexts(location)
+        #expect(texts.records.count == 27)
+        let second = try CaseStore(path: fixture.path, environment: environment)
+        #expect(second.search(query).map(\.id) == found)
+    }
+
     @Test func aRewriteWithTheSameSizeAndModificationTimeIsSeen() throws {
         let fixture = try StoreFixture(seedCases: 3)
         let store = try CaseStore(path: fixture.path, environment: environment)

@@ -20,6 +20,9 @@ extension StoreCommand {
         // hold, are left for the kernel to take back whole rather than freed one by one on one core
         // (a twentieth of an export's time).
         _ = Unmanaged.passRetained(session)
+        // The index is written beside the command's own work and output, and whole before exit.
+        session.store.writesIndexBeside = true
+        defer { session.store.finishIndexWrites() }
         // Files that could not be read are named whenever the command looked at the whole store.
         defer { if session.store.hasScanned { session.reportProblems() } }
         do {

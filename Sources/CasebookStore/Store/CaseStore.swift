@@ -26,12 +26,19 @@ public final class CaseStore {
     /// How long a save waits for another casebook's save to end (seconds); a stopped process
     /// holding the lock then fails the save with a message instead of hanging it.
     public var lockTimeout: Double = 10
+    /// Whether the index is written on another thread while the caller goes on with what it read
+    /// (a command run from the command line, whose output need not wait for it); the caller must
+    /// then call ``finishIndexWrites()`` before the process ends.
+    public var writesIndexBeside = false
 
     private let indexLocation: StoreIndex.Location?
     private var entries: [CaseID: StoreIndex.Entry]?
     private var loaded: [CaseID: StoredCase] = [:]
     private var problemList: [StoreProblem] = []
     private var sortedIDs: [CaseID] = []
+    /// The index write under way on another thread (``writesIndexBeside``), waited for before the
+    /// next one, so that they land in the order they were made.
+    private var indexWrite: Background<Void>?
 
     /// Why a store could not be opened.
     public enum OpenError: Error, Sendable, Equatable {
@@ -233,9 +240,33 @@ public final class CaseStore {
             generation += 1
         }
         if changed, let indexLocation = self.indexLocation {
-            StoreIndex.writeSummaries(current, in: sortedIDs, to: indexLocation, now: FileSystem.nowNanoseconds())
+            let (ids, written) = (sortedIDs, current)
+            writeIndex { StoreIndex.writeSummaries(written, in: ids, to: indexLocation, now: FileSystem.nowNanoseconds()) }
         }
         return records
+    }
+
+    /// Runs `write`, on another thread when ``writesIndexBeside``, after any write still under way.
+    private func writeIndex(_ write: @escaping @Sendable () -> Void) {
+        finishIndexWrites()
+        if writesIndexBeside {
+            indexWrite = Background(write)
+        } else {
+            write()
+        }
+    }
+
+    /// Waits for the index write under way on another thread, if any: a process that writes the
+    /// index beside its work calls this before it ends, so that the next one finds it whole.
+    public func finishIndexWrites() {
+        indexWrite?.wait()
+        indexWrite = nil
+    }
+
+    /// A value handed to one other thread, which alone uses it from then on.
+    private final class HandedOver<Value>: @unchecked Sendable {
+        var value: Value
+        init(_ value: Value) { self.value = value }
     }
 
     /// What a scan keeps of one file it decoded.
@@ -331,14 +362,20 @@ public final class CaseStore {
         if !made.isEmpty, let indexLocation {
             let file = indexTexts.file
             let sizeHint = (file?.bytes.count ?? 0) + made.values.reduce(0) { $0 + $1.bytes.count }
-            StoreIndex.writeSearchTexts(ids, to: indexLocation, sizeHint: sizeHint) { position, write in
-                guard let hash = current[ids[position]]?.contentHash else { return }
-                // Each record made here is let go once copied, so the records and the file's
-                // bytes are not both held whole.
-                if let record = made.removeValue(forKey: ids[position]) {
-                    record.bytes.withUnsafeBufferPointer { write(hash, $0) }
-                } else if let place = places[position], let bytes = file?.bytes {
-                    write(hash, UnsafeBufferPointer(rebasing: bytes[indexTexts.records[place].range]))
+            let records = indexTexts.records
+            // Handed over whole, so that the write below holds the only copy and lets each go.
+            let handedOver = HandedOver(made)
+            made = [:]
+            writeIndex {
+                StoreIndex.writeSearchTexts(ids, to: indexLocation, sizeHint: sizeHint) { position, write in
+                    guard let hash = current[ids[position]]?.contentHash else { return }
+                    // Each record made here is let go once copied, so the records and the file's
+                    // bytes are not both held whole.
+                    if let record = handedOver.value.removeValue(forKey: ids[position]) {
+                        record.bytes.withUnsafeBufferPointer { write(hash, $0) }
+                    } else if let place = places[position], let bytes = file?.bytes {
+                        write(hash, UnsafeBufferPointer(rebasing: bytes[records[place].range]))
+                    }
                 }
             }
         }
