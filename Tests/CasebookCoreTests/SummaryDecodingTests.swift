@@ -25,6 +25,17 @@ struct SummaryDecodingTests {
         }
     }
 
+    @Test func everySeedSheetIsReadByTheCanonicalScan() throws {
+        // The quick way is taken for a file as casebook writes it, and as `jq .` prints it.
+        for (name, bytes) in try Self.seeds() {
+            let scanned = CanonicalSummaryScan.summary(of: bytes)
+            #expect(scanned != nil, "\(name)")
+            #expect(scanned == Self.wholeSummary(bytes), "\(name)")
+            let written = CanonicalJSONWriter.bytes(of: try SheetCodec.encode(SheetCodec.decode(JSONParser.parse(bytes))))
+            #expect(CanonicalSummaryScan.summary(of: written) == scanned, "\(name) as casebook writes it")
+        }
+    }
+
     @Test func theTextsAreNotRead() throws {
         // What makes it quick: the stood-in arrays come out empty, every field a summary shows does not.
         let (_, bytes) = try #require(try Self.seeds().first)
@@ -70,6 +81,31 @@ struct SummaryDecodingTests {
         ("\"status\": \"draft\"", "\"status\": \"approved\""),
         ("\"status\": \"draft\"", "\"status\": \"gone\""),
         ("\"schema\": 1", "\"schema\": \"1\""),
+        // Laid out otherwise than casebook writes it: read the long way, and still the same.
+        ("\"departments\": [", "\"partners\": [], \"departments\": ["),
+        ("\"form\": \"", "\"extra\": {\"kept\": true}, \"form\": \""),
+        ("\"title\": \"", "\"tit\\u006ce\": \""),
+        ("\"title\": \"", "\"title\": null, \"x\": \""),
+        ("{\n  \"schema\": 1", "\u{FEFF}{\n  \"schema\": 1"),
+        ("{\n  \"schema\": 1", "{\"schema\":1"),
+        ("\"schema\": 1", "\"schema\": 2"),
+        ("\"schema\": 1", "\"schema\": 1.0"),
+        ("\"schema\": 1", "\"schema\": 01"),
+        ("\"year\": ", "\"year\": -"),
+        ("\"year\": ", "\"year\": 0"),
+        ("\"year\": ", "\"year\": 1000"),
+        ("\"year\": ", "\"year\": null, \"y\": "),
+        ("\"year\": 1", "\"year\": 1e"),
+        ("\"era\": \"", "\"year\": 5, \"era\": \""),
+        ("\"status\": \"draft\"", "\"status\": \"draft\", \"status\": \"approved\""),
+        ("\"status\": \"draft\",", ""),
+        ("\"review\": {}", "\"review\": {\"unknown\": 1}"),
+        ("\"review\": {}\n}", "\"review\": {}\n}\n}"),
+        ("\"review\": {}\n}", "\"review\": {}\n} x"),
+        ("\"review\": {}\n}", "\"review\": {}"),
+        ("\"flows\": [", "\"flows\": [{\"to\": \"a\", \"from\": \"b\", \"label\": \"c\"}, "),
+        ("\"notes\": [", "\"notes\": [\"\t\"], \"n\": ["),
+        ("\"actors\": [", "\"actors\": [\"\u{7F}\u{85}\u{2028}\", "),
         // A review, whose flags are checked against every text: made from the whole sheet.
         ("\"review\": {}", "\"review\": {\"overview\": {\"state\": \"flagged\", \"by\": \"a\", \"at\": \"2026-01-01\", \"note\": \"\", \"hash\": \"sha256:0\"}}"),
     ]
@@ -87,6 +123,8 @@ struct SummaryDecodingTests {
             let quick = CaseSummary.decoding(changed)
             // Quick is nil only where it hands the file to a whole read; never a different summary.
             #expect(quick == nil || quick == whole, "\(name): \(to)")
+            let scanned = CanonicalSummaryScan.summary(of: changed)
+            #expect(scanned == nil || scanned == whole, "\(name): the canonical scan of \(to)")
             if whole == nil { #expect(quick == nil, "\(name): a file a whole read refuses is refused: \(to)") }
             // The parse with stand-ins refuses exactly what the whole parse refuses, with the same error.
             let wholeError = Result { () throws(JSONParseError) -> JSONValue in try JSONParser.parse(changed) }.failureError
@@ -113,10 +151,34 @@ struct SummaryDecodingTests {
     }
 }
 
-/// `UTF8Validation.isValid` agrees with the standard library's strict decoding.
-struct UTF8ValidationTests {
-    static func standard(_ bytes: [UInt8]) -> Bool { String(validating: bytes, as: UTF8.self) != nil }
-    static func ours(_ bytes: [UInt8]) -> Bool { bytes.withUnsafeBufferPointer { UTF8Validation.isValid($0) } }
+/// `JSONPlainString.end` finds the closing quote exactly when the bytes before it are what the
+/// standard library's strict decoding accepts and hold no backslash, quote or control character.
+struct JSONPlainStringTests {
+    static func standard(_ bytes: [UInt8]) -> Bool {
+        String(validating: bytes, as: UTF8.self) != nil && !bytes.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }
+    }
+    static func ours(_ bytes: [UInt8]) -> Bool {
+        let closed = bytes + [0x22]
+        return closed.withUnsafeBufferPointer { JSONPlainString.end(in: $0, from: 0) } == bytes.count
+    }
+
+    @Test func everyASCIIByteAtEveryPlaceOfAnEightByteStep() {
+        for byte in 0..<0x80 {
+            for place in 0..<16 {
+                var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: 16)
+                bytes[place] = UInt8(byte)
+                #expect(Self.ours(bytes) == Self.standard(bytes), "\(byte) at \(place)")
+                let word = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: place / 8 * 8, as: UInt64.self) }
+                #expect(JSONPlainString.hasQuoteBackslashOrControl(word) == (byte < 0x20 || byte == 0x22 || byte == 0x5C), "\(byte)")
+            }
+        }
+    }
+
+    @Test func anUnclosedStringHasNoEnd() {
+        for bytes: [UInt8] in [[], Array("abcdefghijk".utf8), Array("協働".utf8)] {
+            #expect(bytes.withUnsafeBufferPointer { JSONPlainString.end(in: $0, from: 0) } == nil)
+        }
+    }
 
     @Test func everyOneAndTwoByteSequence() {
         for a in 0...255 {

@@ -324,15 +324,7 @@ public struct JSONParser {
 
     private mutating func passOverPlainString() -> Bool {
         guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { return false }
-        let start = index + 1
-        var stop = start
-        while stop < bytes.count {
-            let byte = bytes[stop]
-            if byte == UInt8(ascii: "\"") { break }
-            if byte == UInt8(ascii: "\\") || byte < 0x20 { return false }
-            stop += 1
-        }
-        guard stop < bytes.count, UTF8Validation.isValid(UnsafeBufferPointer(rebasing: bytes[start..<stop])) else { return false }
+        guard let stop = JSONPlainString.end(in: bytes, from: index + 1) else { return false }
         index = stop + 1
         return true
     }
