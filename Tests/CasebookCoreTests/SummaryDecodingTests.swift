@@ -7,8 +7,12 @@ import Testing
 struct SummaryDecodingTests {
     /// The summary a whole read gives, or `nil` when the whole read refuses the file.
     static func wholeSummary(_ bytes: [UInt8]) -> CaseSummary? {
-        guard let document = try? JSONParser.parse(bytes), let sheet = try? SheetCodec.decode(document) else { return nil }
-        return CaseSummary(of: sheet)
+        wholeSheet(bytes).map(CaseSummary.init(of:))
+    }
+
+    static func wholeSheet(_ bytes: [UInt8]) -> CaseSheet? {
+        guard let document = try? JSONParser.parse(bytes) else { return nil }
+        return try? SheetCodec.decode(document)
     }
 
     static func seeds() throws -> [(String, [UInt8])] {
@@ -28,11 +32,15 @@ struct SummaryDecodingTests {
     @Test func everySeedSheetIsReadByTheCanonicalScan() throws {
         // The quick way is taken for a file as casebook writes it, and as `jq .` prints it.
         for (name, bytes) in try Self.seeds() {
-            let scanned = CanonicalSummaryScan.summary(of: bytes)
+            let scanned = CanonicalCaseScan.summary(of: bytes)
             #expect(scanned != nil, "\(name)")
             #expect(scanned == Self.wholeSummary(bytes), "\(name)")
             let written = CanonicalJSONWriter.bytes(of: try SheetCodec.encode(SheetCodec.decode(JSONParser.parse(bytes))))
-            #expect(CanonicalSummaryScan.summary(of: written) == scanned, "\(name) as casebook writes it")
+            #expect(CanonicalCaseScan.summary(of: written) == scanned, "\(name) as casebook writes it")
+            // find's first use: the search record, made straight from the bytes, is the whole sheet's.
+            let both = CanonicalCaseScan.summaryAndRecord(of: bytes)
+            #expect(both?.summary == scanned, "\(name)")
+            #expect(both?.record == Self.wholeSheet(bytes).map(SearchRecord.init(of:)), "\(name)")
         }
     }
 
@@ -106,6 +114,13 @@ struct SummaryDecodingTests {
         ("\"flows\": [", "\"flows\": [{\"to\": \"a\", \"from\": \"b\", \"label\": \"c\"}, "),
         ("\"notes\": [", "\"notes\": [\"\t\"], \"n\": ["),
         ("\"actors\": [", "\"actors\": [\"\u{7F}\u{85}\u{2028}\", "),
+        // Texts that need Foundation's normalisation (half-width kana, circled digits, compatibility
+        // ideographs, full-width capitals, a character beyond U+FFFF), in the record's texts and the title.
+        ("\"overview\": [\n    \"", "\"overview\": [\n    \"ﾎﾞﾗﾝﾃｨｱ①ＮＰＯ豈Ａ𠮷㍻ "),
+        ("\"title\": \"", "\"title\": \"ﾊﾟｰﾄﾅｰ① "),
+        ("\"notes\": [", "\"notes\": [\"ｶﾀｶﾅ〜～\", "),
+        ("\"flows\": [", "\"flows\": [{\"from\": \"市\", \"to\": \"ＮＰＯ\", \"label\": \"\"}, "),
+        ("\"flows\": [", "\"flows\": [{\"from\": \"市\", \"to\": \"町内会\", \"label\": \"補助金\"}, "),
         // A review, whose flags are checked against every text: made from the whole sheet.
         ("\"review\": {}", "\"review\": {\"overview\": {\"state\": \"flagged\", \"by\": \"a\", \"at\": \"2026-01-01\", \"note\": \"\", \"hash\": \"sha256:0\"}}"),
     ]
@@ -123,8 +138,12 @@ struct SummaryDecodingTests {
             let quick = CaseSummary.decoding(changed)
             // Quick is nil only where it hands the file to a whole read; never a different summary.
             #expect(quick == nil || quick == whole, "\(name): \(to)")
-            let scanned = CanonicalSummaryScan.summary(of: changed)
+            let scanned = CanonicalCaseScan.summary(of: changed)
             #expect(scanned == nil || scanned == whole, "\(name): the canonical scan of \(to)")
+            if let both = CanonicalCaseScan.summaryAndRecord(of: changed) {
+                #expect(both.summary == whole, "\(name): \(to)")
+                #expect(both.record == Self.wholeSheet(changed).map(SearchRecord.init(of:)), "\(name): the record of \(to)")
+            }
             if whole == nil { #expect(quick == nil, "\(name): a file a whole read refuses is refused: \(to)") }
             // The parse with stand-ins refuses exactly what the whole parse refuses, with the same error.
             let wholeError = Result { () throws(JSONParseError) -> JSONValue in try JSONParser.parse(changed) }.failureError

@@ -18,24 +18,60 @@ public struct SearchRecord: Sendable, Equatable {
         self.bytes = bytes
     }
 
-    /// The record of `sheet`'s searchable texts, made in one buffer (records are made for every
-    /// case of a store at once on first use, so no part is built apart and copied).
+    /// The record of `sheet`'s searchable texts.
     public init(of sheet: CaseSheet) {
-        let texts = sheet.searchableTexts.map { (field: $0.field, text: Self.withoutSeparators($0.text)) }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(texts.reduce(3) { $0 + 2 * $1.text.utf8.count + 3 })
-        for (position, entry) in texts.enumerated() {
-            if position > 0 { bytes.append(Self.textSeparator) }
-            SearchNormalizer.appendNormalized(entry.text, to: &bytes)
+        var builder = Builder()
+        for (field, text) in sheet.searchableTexts { builder.add(text, of: field) }
+        self = builder.finish()
+    }
+
+    /// A record made one text at a time, in sheet order: the search forms go into one buffer and
+    /// the texts as written into another, joined once at the end.
+    struct Builder {
+        private var normalized: [UInt8] = []
+        private var originals: [UInt8] = []
+        private var codes: [UInt8] = []
+
+        init() {
+            normalized.reserveCapacity(4096)
+            originals.reserveCapacity(2048)
         }
-        bytes.append(Self.partSeparator)
-        for (position, entry) in texts.enumerated() {
-            if position > 0 { bytes.append(Self.textSeparator) }
-            bytes.append(contentsOf: entry.text.utf8)
+
+        /// Adds `text`, of `field`.
+        mutating func add(_ text: String, of field: SheetField) {
+            let text = SearchRecord.withoutSeparators(text)
+            separate(field)
+            SearchNormalizer.appendNormalized(text, to: &normalized)
+            originals.append(contentsOf: text.utf8)
         }
-        bytes.append(Self.partSeparator)
-        for entry in texts { bytes.append(UInt8(ascii: "a") + UInt8(entry.field.rawValue)) }
-        self.bytes = bytes
+
+        /// Adds the text whose UTF-8 is `utf8`, well-formed and without control characters (so
+        /// without separators): a string read straight from a file.
+        mutating func add(utf8: UnsafeBufferPointer<UInt8>, of field: SheetField) {
+            separate(field)
+            SearchNormalizer.appendNormalized(utf8: utf8, to: &normalized)
+            originals.append(contentsOf: utf8)
+        }
+
+        private mutating func separate(_ field: SheetField) {
+            if !codes.isEmpty {
+                normalized.append(SearchRecord.textSeparator)
+                originals.append(SearchRecord.textSeparator)
+            }
+            codes.append(UInt8(ascii: "a") + UInt8(field.rawValue))
+        }
+
+        /// The record of the texts added (the builder is left empty).
+        mutating func finish() -> SearchRecord {
+            var bytes = normalized
+            normalized = []
+            bytes.reserveCapacity(normalized.count + originals.count + codes.count + 2)
+            bytes.append(SearchRecord.partSeparator)
+            bytes.append(contentsOf: originals)
+            bytes.append(SearchRecord.partSeparator)
+            bytes.append(contentsOf: codes)
+            return SearchRecord(bytes: bytes)
+        }
     }
 
     /// Whether any text's search form contains `needle` (UTF-8 of a normalised query).
@@ -84,7 +120,7 @@ public struct SearchRecord: Sendable, Equatable {
     }
 
     /// `text` with the record's separators (and FS) made U+FFFD, which no query contains by accident.
-    private static func withoutSeparators(_ text: String) -> String {
+    static func withoutSeparators(_ text: String) -> String {
         guard text.utf8.contains(where: { $0 >= 0x1C && $0 <= 0x1F }) else { return text }
         return String(String.UnicodeScalarView(text.unicodeScalars.map { (0x1C...0x1F).contains($0.value) ? "\u{FFFD}" : $0 }))
     }

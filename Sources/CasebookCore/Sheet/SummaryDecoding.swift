@@ -20,7 +20,7 @@ extension CaseSummary {
     /// checked against hashes of every text), for the caller to decode it whole.
     public static func decoding(_ bytes: [UInt8]) -> CaseSummary? {
         // A file as casebook writes it is read without building a document at all.
-        if let summary = CanonicalSummaryScan.summary(of: bytes) { return summary }
+        if let summary = CanonicalCaseScan.summary(of: bytes) { return summary }
         guard let document = try? JSONParser.parse(bytes, standingIn: standIns),
               let sheet = try? SheetCodec.decode(document), sheet.review.isEmpty else { return nil }
         return CaseSummary(of: sheet)

@@ -85,10 +85,25 @@ public enum SearchNormalizer {
         bytes.append(contentsOf: normalize(text).utf8)
     }
 
+    /// Appends `normalize` of the text whose UTF-8 is `utf8` (well-formed) to `bytes`: the texts of
+    /// a file read straight from its bytes, with no String made unless a character needs one.
+    public static func appendNormalized(utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
+        let start = bytes.count
+        if appendQuickForm(of: WellFormedUTF8Scalars(utf8), to: &bytes) { return }
+        bytes.removeSubrange(start...)
+        bytes.append(contentsOf: normalize(String(decoding: utf8, as: UTF8.self)).utf8)
+    }
+
     /// Appends the quick form of `text` to `bytes`; false (with part of it appended) when a
     /// character of it has none.
     private static func appendQuickForm(of text: String, to bytes: inout [UInt8]) -> Bool {
-        for scalar in text.unicodeScalars {
+        appendQuickForm(of: text.unicodeScalars, to: &bytes)
+    }
+
+    /// Appends the quick forms of `scalars` to `bytes`; false (with part of them appended) when
+    /// one of them has none.
+    private static func appendQuickForm<Scalars: Sequence<Unicode.Scalar>>(of scalars: Scalars, to bytes: inout [UInt8]) -> Bool {
+        for scalar in scalars {
             guard let form = quickForm(of: scalar) else { return false }
             // Every quick form is below U+10000: one to three UTF-8 bytes.
             let v = form.value
@@ -104,5 +119,37 @@ public enum SearchNormalizer {
             }
         }
         return true
+    }
+}
+
+/// The scalars of bytes already checked to be well-formed UTF-8, decoded without checking again.
+struct WellFormedUTF8Scalars: Sequence, IteratorProtocol {
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private var index = 0
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+    }
+
+    mutating func next() -> Unicode.Scalar? {
+        guard index < bytes.count else { return nil }
+        let lead = UInt32(bytes[index])
+        let value: UInt32
+        switch lead {
+        case 0..<0x80:
+            index += 1
+            return Unicode.Scalar(UInt8(lead))
+        case 0xC0..<0xE0:
+            value = (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+            index += 2
+        case 0xE0..<0xF0:
+            value = (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+            index += 3
+        default:
+            value = (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6
+                | UInt32(bytes[index + 3] & 0x3F)
+            index += 4
+        }
+        return Unicode.Scalar(value) ?? "\u{FFFD}"
     }
 }

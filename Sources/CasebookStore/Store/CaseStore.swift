@@ -196,19 +196,28 @@ public final class CaseStore {
         // of a large store never holds every sheet at once.
         let keepsSheets = toRead.count <= 64
         let made: [(CaseID, Result<ScannedCase, StoreProblem>)]
-        if keepsSheets || makingSearchRecords {
+        if keepsSheets {
             made = Self.readAll(toRead, in: path) { stored, fingerprint in
                 ScannedCase(entry: StoreIndex.Entry(fingerprint: fingerprint, contentHash: Checksum.of(stored.bytesOnDisk),
                                                     summary: CaseSummary(of: stored.sheet)),
-                            stored: keepsSheets ? stored : nil,
+                            stored: stored,
                             searchRecord: makingSearchRecords ? SearchRecord(of: stored.sheet) : nil)
             }
         } else {
-            // Only summaries are kept of many files: each is made without the texts it does not show.
+            // Only summaries (and search records) are kept of many files: each is made straight
+            // from the file's bytes where it is laid out as casebook writes it, without the texts
+            // a summary does not show.
             made = Self.readAllBytes(toRead, in: path) { id, bytes, fingerprint in
+                func scanned(_ summary: CaseSummary, _ record: SearchRecord?) -> ScannedCase {
+                    ScannedCase(entry: StoreIndex.Entry(fingerprint: fingerprint, contentHash: Checksum.of(bytes), summary: summary),
+                                stored: nil, searchRecord: record)
+                }
+                if makingSearchRecords {
+                    if let quick = CanonicalCaseScan.summaryAndRecord(of: bytes) { return .success(scanned(quick.summary, quick.record)) }
+                    return Self.decode(bytes, id: id).map { scanned(CaseSummary(of: $0.sheet), SearchRecord(of: $0.sheet)) }
+                }
                 let summary = CaseSummary.decoding(bytes).map(Result.success) ?? Self.decode(bytes, id: id).map { CaseSummary(of: $0.sheet) }
-                return summary.map { ScannedCase(entry: StoreIndex.Entry(fingerprint: fingerprint, contentHash: Checksum.of(bytes), summary: $0),
-                                                 stored: nil, searchRecord: nil) }
+                return summary.map { scanned($0, nil) }
             }
         }
         for (id, result) in made {
@@ -344,7 +353,7 @@ public final class CaseStore {
         let places = indexTexts.records(of: ids, hashes: ids.map { current[$0]?.contentHash })
         // Only the records are kept, never the decoded sheets, however many files are read.
         let unindexed = ids.indices.filter { places[$0] == nil && made[ids[$0]] == nil }.map { ids[$0] }
-        for (id, result) in Self.readAll(unindexed, in: path, { stored, _ in SearchRecord(of: stored.sheet) }) {
+        for (id, result) in Self.readAllBytes(unindexed, in: path, { id, bytes, _ in Self.searchRecord(of: bytes, id: id) }) {
             if case .success(let record) = result { made[id] = record }
         }
         var hits: [(id: CaseID, texts: [(field: SheetField, text: String)])] = []
@@ -402,6 +411,13 @@ public final class CaseStore {
             }
             return .failure(StoreProblem(fileName: id.fileName, reason: .unreadable(error)))
         }
+    }
+
+    /// The search record of a file's bytes: straight from them when the file is laid out as
+    /// casebook writes it, else from the decoded case.
+    static func searchRecord(of bytes: [UInt8], id: CaseID) -> Result<SearchRecord, StoreProblem> {
+        if let quick = CanonicalCaseScan.summaryAndRecord(of: bytes) { return .success(quick.record) }
+        return decode(bytes, id: id).map { SearchRecord(of: $0.sheet) }
     }
 
     /// Decodes a file's bytes as a case.

@@ -1,15 +1,16 @@
-/// A case's summary read straight off a file laid out as casebook writes it: every key the sheet
-/// has, in the order the encoder puts them, with plain strings and nothing else. No document is
-/// built and no text a summary does not show becomes a String; each is only checked (no escape, no
-/// control character, well-formed UTF-8) and passed over. This is how `list` reads 10,000 files
-/// on first use (no index) in about the time `rg` takes to read them.
+/// A case read straight off a file laid out as casebook writes it: every key the sheet has, in
+/// the order the encoder puts them, with plain strings and nothing else. No document is built.
+/// For its summary, no text a summary does not show becomes a String: each is only checked (no
+/// escape, no control character, well-formed UTF-8) and passed over; this is how `list` reads
+/// 10,000 files on first use (no index) in about the time `rg` takes to read them. For `find`'s
+/// first use it also makes the case's search record, straight from the texts' bytes.
 ///
 /// Anything else — another key order, an unknown key, an escape, a `null` where the encoder writes
 /// a value, a number written otherwise, a review with verdicts, damage of any kind — gives `nil`, and
 /// the caller reads the file the long way (`CaseSummary.decoding`, then a whole read), which says
 /// what is wrong. So a file is accepted here only when the long way accepts it too, and the summary
-/// is the same: tests compare the two over every seed file and many kinds of change.
-struct CanonicalSummaryScan {
+/// and the record are the same: tests compare them over every seed file and many kinds of change.
+public struct CanonicalCaseScan {
     /// What the top-level object holds, in the encoder's order (made from the sheet's description,
     /// as the encoder makes it, so that a field added to the sheet is expected here too).
     private enum Member {
@@ -50,20 +51,35 @@ struct CanonicalSummaryScan {
     private var partners: [String] = []
     private var started: EraYear?
     private var status = SheetStatus.draft
+    /// The search record being made, when one is wanted.
+    private var record: SearchRecord.Builder?
 
-    private init(bytes: UnsafeBufferPointer<UInt8>) {
+    private init(bytes: UnsafeBufferPointer<UInt8>, makingRecord: Bool) {
         self.bytes = bytes
+        record = makingRecord ? SearchRecord.Builder() : nil
     }
 
     /// The summary of the case file `bytes` when it is laid out as casebook writes it; else `nil`.
     static func summary(of bytes: [UInt8]) -> CaseSummary? {
         bytes.withUnsafeBufferPointer { buffer in
-            var scan = CanonicalSummaryScan(bytes: buffer)
-            guard scan.document() else { return nil }
-            return CaseSummary(title: scan.title, normalizedTitle: SearchNormalizer.normalize(scan.title), form: scan.form,
-                               departments: scan.departments, partners: scan.partners, started: scan.started?.editingText ?? "",
-                               domain: scan.domain, status: scan.status, flagCount: 0)
+            var scan = CanonicalCaseScan(bytes: buffer, makingRecord: false)
+            return scan.document() ? scan.summary : nil
         }
+    }
+
+    /// The summary and the search record of the case file `bytes` when it is laid out as casebook
+    /// writes it; else `nil`.
+    public static func summaryAndRecord(of bytes: [UInt8]) -> (summary: CaseSummary, record: SearchRecord)? {
+        bytes.withUnsafeBufferPointer { buffer in
+            var scan = CanonicalCaseScan(bytes: buffer, makingRecord: true)
+            guard scan.document(), var record = scan.record else { return nil }
+            return (scan.summary, record.finish())
+        }
+    }
+
+    private var summary: CaseSummary {
+        CaseSummary(title: title, normalizedTitle: SearchNormalizer.normalize(title), form: form, departments: departments,
+                    partners: partners, started: started?.editingText ?? "", domain: domain, status: status, flagCount: 0)
     }
 
     // MARK: The document
@@ -92,7 +108,7 @@ struct CanonicalSummaryScan {
         case .object(let members):
             return object(members)
         case .status:
-            guard let text = string(), let value = SheetStatus(rawValue: text) else { return false }
+            guard let text = string(of: nil), let value = SheetStatus(rawValue: text) else { return false }
             status = value
             return true
         case .review:
@@ -105,27 +121,28 @@ struct CanonicalSummaryScan {
 
     private mutating func value(of field: SheetField) -> Bool {
         switch field {
-        case .title: return string().map { title = $0 } != nil
-        case .form: return string().map { form = $0 } != nil
-        case .domain: return string().map { domain = $0 } != nil
-        case .departments: return strings().map { departments = $0 } != nil
-        case .partners: return strings().map { partners = $0 } != nil
-        case .started: return eraYear()
+        case .title: return string(of: field).map { title = $0 } != nil
+        case .form: return string(of: field).map { form = $0 } != nil
+        case .domain: return string(of: field).map { domain = $0 } != nil
+        case .departments: return strings(of: field).map { departments = $0 } != nil
+        case .partners: return strings(of: field).map { partners = $0 } != nil
+        case .started: return eraYear(of: field)
         default: break
         }
-        // The texts a summary does not show: checked and passed over, in the shape the field stores.
+        // The texts a summary does not show: checked and passed over (or put in the record), in
+        // the shape the field stores.
         switch field.description.storage {
-        case .line: return passOverString()
-        case .items: return passOverStrings()
-        case .eraYear: return eraYear()
-        case .diagram: return diagram()
+        case .line: return passOverString(of: field)
+        case .items: return passOverStrings(of: field)
+        case .eraYear: return eraYear(of: field)
+        case .diagram: return diagram(of: field)
         }
     }
 
     /// `null`, or `{"era": E, "year": N or null}` with E an era's name and N a whole number below 10,000.
-    private mutating func eraYear() -> Bool {
+    private mutating func eraYear(of field: SheetField) -> Bool {
         if takeNull() { return true }
-        guard take(UInt8(ascii: "{")), key(Array("era".utf8)), let name = string(), let era = Era(rawValue: name),
+        guard take(UInt8(ascii: "{")), key(Array("era".utf8)), let name = string(of: nil), let era = Era(rawValue: name),
               take(UInt8(ascii: ",")), key(Array("year".utf8)) else { return false }
         let year: Int?
         if takeNull() {
@@ -134,30 +151,36 @@ struct CanonicalSummaryScan {
             guard let number = number() else { return false }
             year = number
         }
-        started = EraYear(era: era, year: year)
+        let value = EraYear(era: era, year: year)
+        if field == .started { started = value }
+        record?.add(value.displayText, of: field)
         return take(UInt8(ascii: "}"))
     }
 
     /// `{"actors": [...], "flows": [{"from": F, "to": T, "label": L}, ...], "notes": [...]}`.
-    private mutating func diagram() -> Bool {
-        guard take(UInt8(ascii: "{")), key(Array("actors".utf8)), passOverStrings(),
+    private mutating func diagram(of field: SheetField) -> Bool {
+        guard take(UInt8(ascii: "{")), key(Array("actors".utf8)), passOverStrings(of: field),
               take(UInt8(ascii: ",")), key(Array("flows".utf8)) else { return false }
         let flowKeys = [Array("from".utf8), Array("to".utf8), Array("label".utf8)]
         let flows = sequence(UInt8(ascii: "]")) { scan in
             guard scan.take(UInt8(ascii: "{")) else { return false }
+            var parts: [String] = []
             for (position, key) in flowKeys.enumerated() {
                 if position > 0 && !scan.take(UInt8(ascii: ",")) { return false }
-                guard scan.key(key), scan.passOverString() else { return false }
+                guard scan.key(key), let part = scan.string(of: nil) else { return false }
+                parts.append(part)
             }
+            // A flow is searched as it is shown: `FROM → TO：LABEL`.
+            scan.record?.add(Diagram.Flow(from: parts[0], to: parts[1], label: parts[2]).displayText, of: field)
             return scan.take(UInt8(ascii: "}"))
         }
-        return flows && take(UInt8(ascii: ",")) && key(Array("notes".utf8)) && passOverStrings() && take(UInt8(ascii: "}"))
+        return flows && take(UInt8(ascii: ",")) && key(Array("notes".utf8)) && passOverStrings(of: field) && take(UInt8(ascii: "}"))
     }
 
     // MARK: Pieces
 
     /// `[`, items separated by commas (each taken by `item`), and `close`.
-    private mutating func sequence(_ close: UInt8, _ item: (inout CanonicalSummaryScan) -> Bool) -> Bool {
+    private mutating func sequence(_ close: UInt8, _ item: (inout CanonicalCaseScan) -> Bool) -> Bool {
         guard take(UInt8(ascii: "[")) else { return false }
         if take(close) { return true }
         repeat {
@@ -166,18 +189,20 @@ struct CanonicalSummaryScan {
         return take(close)
     }
 
-    private mutating func strings() -> [String]? {
+    /// An array of strings, each also put in the record as a text of `field`.
+    private mutating func strings(of field: SheetField) -> [String]? {
         var values: [String] = []
         let whole = sequence(UInt8(ascii: "]")) { scan in
-            guard let value = scan.string() else { return false }
+            guard let value = scan.string(of: field) else { return false }
             values.append(value)
             return true
         }
         return whole ? values : nil
     }
 
-    private mutating func passOverStrings() -> Bool {
-        sequence(UInt8(ascii: "]")) { $0.passOverString() }
+    /// An array of strings, checked, each put in the record as a text of `field`.
+    private mutating func passOverStrings(of field: SheetField) -> Bool {
+        sequence(UInt8(ascii: "]")) { $0.passOverString(of: field) }
     }
 
     /// `"key"` and its colon.
@@ -199,12 +224,19 @@ struct CanonicalSummaryScan {
         return (index + 1)..<end
     }
 
-    private mutating func string() -> String? {
-        plainString().map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) }
+    /// A plain string, put in the record as a text of `field` when there is one.
+    private mutating func string(of field: SheetField?) -> String? {
+        guard let range = plainString() else { return nil }
+        let utf8 = UnsafeBufferPointer(rebasing: bytes[range])
+        if let field { record?.add(utf8: utf8, of: field) }
+        return String(decoding: utf8, as: UTF8.self)
     }
 
-    private mutating func passOverString() -> Bool {
-        plainString() != nil
+    /// A plain string, checked, and put in the record as a text of `field`.
+    private mutating func passOverString(of field: SheetField) -> Bool {
+        guard let range = plainString() else { return false }
+        record?.add(utf8: UnsafeBufferPointer(rebasing: bytes[range]), of: field)
+        return true
     }
 
     /// A whole number as the encoder writes one: `0`, or up to four digits with no leading zero.
