@@ -3,13 +3,31 @@ import Testing
 
 /// Search forms made from a text's bytes are those made from the text.
 struct SearchFormFromBytesTests {
-    @Test(arguments: ["", "町内会", "ボランティア", "ﾎﾞﾗﾝﾃｨｱ", "①ＮＰＯ法人", "豈𠮷㍻", "NPO npo Ｎｐｏ", "〜～~", "é e\u{301}", "→※■"])
+    @Test(arguments: ["", "町内会", "ボランティア", "ﾎﾞﾗﾝﾃｨｱ", "①ＮＰＯ法人", "豈𠮷㍻", "NPO npo Ｎｐｏ", "〜～~", "é e\u{301}", "→※■", "①②⑨⑩", "𠮷野家", "ÀÉ", "\u{4DC0}䷀"])
     func theSameAsFromTheText(_ text: String) {
         var fromText: [UInt8] = []
         SearchNormalizer.appendNormalized(text, to: &fromText)
         var fromBytes: [UInt8] = []
         Array(text.utf8).withUnsafeBufferPointer { SearchNormalizer.appendNormalized(utf8: $0, to: &fromBytes) }
         #expect(fromBytes == fromText)
-        #expect(Array(text.utf8).withUnsafeBufferPointer { Array(WellFormedUTF8Scalars($0)) } == Array(text.unicodeScalars))
+        let scalars = Array(text.utf8).withUnsafeBufferPointer { utf8 in
+            var scalars: [Unicode.Scalar] = []
+            var index = 0
+            while index < utf8.count {
+                let (scalar, length) = WellFormedUTF8.scalar(at: index, in: utf8)
+                scalars.append(scalar)
+                index += length
+            }
+            return scalars
+        }
+        #expect(scalars == Array(text.unicodeScalars))
+    }
+
+    @Test func kanjiWithALeadByteOfE5ToE9AreTheirOwnSearchForms() {
+        // What lets the search form of bytes copy them as they are.
+        for value in UInt32(0x5000)...UInt32(0x9FFF) {
+            let scalar = Unicode.Scalar(value)!
+            if SearchNormalizer.quickForm(of: scalar) != scalar { Issue.record("U+\(String(value, radix: 16))") }
+        }
     }
 }

@@ -52,6 +52,9 @@ public enum SearchNormalizer {
         // Arrows (a diagram's flows are written with →), geometric shapes, ※ and ‐: their own forms.
         case 0x2010, 0x203B, 0x2190...0x21FF, 0x25A0...0x25FF:
             return scalar
+        // ① to ⑨, which the sheets number their points with: the digit (⑩ and on are two).
+        case 0x2460...0x2468:
+            return Unicode.Scalar(v - 0x2460 + 0x31)
         default: return nil
         }
     }
@@ -89,9 +92,27 @@ public enum SearchNormalizer {
     /// a file read straight from its bytes, with no String made unless a character needs one.
     public static func appendNormalized(utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
         let start = bytes.count
-        if appendQuickForm(of: WellFormedUTF8Scalars(utf8), to: &bytes) { return }
+        if appendQuickForm(utf8: utf8, to: &bytes) { return }
         bytes.removeSubrange(start...)
         bytes.append(contentsOf: normalize(String(decoding: utf8, as: UTF8.self)).utf8)
+    }
+
+    /// `appendQuickForm(of:to:)` of well-formed UTF-8. Kanji from U+5000 to U+9FFF (a lead byte of
+    /// E5 to E9), half of most Japanese text, are their own forms and are copied as they are.
+    private static func appendQuickForm(utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) -> Bool {
+        var index = 0
+        while index < utf8.count {
+            let lead = utf8[index]
+            if lead >= 0xE5 && lead <= 0xE9 {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[index..<(index + 3)]))
+                index += 3
+                continue
+            }
+            let (scalar, length) = WellFormedUTF8.scalar(at: index, in: utf8)
+            guard appendQuickForm(of: scalar, to: &bytes) else { return false }
+            index += length
+        }
+        return true
     }
 
     /// Appends the quick form of `text` to `bytes`; false (with part of it appended) when a
@@ -104,52 +125,49 @@ public enum SearchNormalizer {
     /// one of them has none.
     private static func appendQuickForm<Scalars: Sequence<Unicode.Scalar>>(of scalars: Scalars, to bytes: inout [UInt8]) -> Bool {
         for scalar in scalars {
-            guard let form = quickForm(of: scalar) else { return false }
-            // Every quick form is below U+10000: one to three UTF-8 bytes.
-            let v = form.value
-            if v < 0x80 {
-                bytes.append(UInt8(v))
-            } else if v < 0x800 {
-                bytes.append(UInt8(0xC0 | (v >> 6)))
-                bytes.append(UInt8(0x80 | (v & 0x3F)))
-            } else {
-                bytes.append(UInt8(0xE0 | (v >> 12)))
-                bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
-                bytes.append(UInt8(0x80 | (v & 0x3F)))
-            }
+            guard appendQuickForm(of: scalar, to: &bytes) else { return false }
+        }
+        return true
+    }
+
+    /// Appends the quick form of `scalar` to `bytes` as UTF-8; false when it has none.
+    @inline(__always)
+    private static func appendQuickForm(of scalar: Unicode.Scalar, to bytes: inout [UInt8]) -> Bool {
+        guard let form = quickForm(of: scalar) else { return false }
+        // Every quick form is below U+10000: one to three UTF-8 bytes.
+        let v = form.value
+        if v < 0x80 {
+            bytes.append(UInt8(v))
+        } else if v < 0x800 {
+            bytes.append(UInt8(0xC0 | (v >> 6)))
+            bytes.append(UInt8(0x80 | (v & 0x3F)))
+        } else {
+            bytes.append(UInt8(0xE0 | (v >> 12)))
+            bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+            bytes.append(UInt8(0x80 | (v & 0x3F)))
         }
         return true
     }
 }
 
 /// The scalars of bytes already checked to be well-formed UTF-8, decoded without checking again.
-struct WellFormedUTF8Scalars: Sequence, IteratorProtocol {
-    private let bytes: UnsafeBufferPointer<UInt8>
-    private var index = 0
-
-    init(_ bytes: UnsafeBufferPointer<UInt8>) {
-        self.bytes = bytes
-    }
-
-    mutating func next() -> Unicode.Scalar? {
-        guard index < bytes.count else { return nil }
+enum WellFormedUTF8 {
+    /// The scalar whose UTF-8 starts at `index` in `bytes`, and how many bytes it takes.
+    @inline(__always)
+    static func scalar(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (Unicode.Scalar, Int) {
         let lead = UInt32(bytes[index])
-        let value: UInt32
+        let (value, length): (UInt32, Int)
         switch lead {
         case 0..<0x80:
-            index += 1
-            return Unicode.Scalar(UInt8(lead))
+            return (Unicode.Scalar(UInt8(lead)), 1)
         case 0xC0..<0xE0:
-            value = (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
-            index += 2
+            (value, length) = ((lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F), 2)
         case 0xE0..<0xF0:
-            value = (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
-            index += 3
+            (value, length) = ((lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F), 3)
         default:
-            value = (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6
-                | UInt32(bytes[index + 3] & 0x3F)
-            index += 4
+            (value, length) = ((lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6
+                | UInt32(bytes[index + 3] & 0x3F), 4)
         }
-        return Unicode.Scalar(value) ?? "\u{FFFD}"
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
     }
 }
