@@ -28,6 +28,16 @@ public enum JSONPlainString {
                 return nil
             case 0x20...0x7F:
                 i += 1
+            case 0xE1...0xEC, 0xEE...0xEF:
+                // Kana and kanji, most of a Japanese text: three bytes with no bound but the
+                // continuation bytes' own. Taken as a run, without going back to the ASCII step.
+                var lead = lead
+                repeat {
+                    guard i + 2 < count, isContinuation(base[i + 1]), isContinuation(base[i + 2]) else { return nil }
+                    i += 3
+                    guard i < count else { return nil }
+                    lead = base[i]
+                } while (0xE1...0xEC).contains(lead) || lead >= 0xEE && lead <= 0xEF
             case 0xC2...0xDF:
                 guard i + 1 < count, isContinuation(base[i + 1]) else { return nil }
                 i += 2
