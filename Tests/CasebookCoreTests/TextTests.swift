@@ -29,6 +29,17 @@ struct DisplayWidthTests {
         #expect(DisplayWidth.of(text) == width)
     }
 
+    @Test func wideCJKPunctuationCountedQuicklyIsWhatEachCharacterTakes() {
+        // The quick count of a text must be the count by grapheme clusters, scalar by scalar.
+        for value in UInt32(0x3000)...UInt32(0x303F) {
+            let scalar = Unicode.Scalar(value)!
+            guard DisplayWidth.isWidePunctuation(value) else { continue }
+            #expect(DisplayWidth.of(Character(scalar)) == 2, "U+\(String(value, radix: 16))")
+            #expect(DisplayWidth.of("「\(scalar)」、a") == 9, "U+\(String(value, radix: 16))")
+        }
+        #expect(DisplayWidth.of("「か\u{302A}」") == 6)
+    }
+
     @Test func padsByColumns() {
         #expect(DisplayWidth.padded("資源", to: 6) == "資源  ")
         #expect(DisplayWidth.truncated("資源集団回収", to: 7) == "資源集…")

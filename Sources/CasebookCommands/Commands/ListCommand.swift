@@ -60,12 +60,13 @@ struct ListCommand: PagedCommand {
         let statusNames = Dictionary(uniqueKeysWithValues: SheetStatus.allCases.map { ($0, session.text(SheetMessage.status($0))) })
         let language = session.language
         // Rows are made on every core: at 10,000 cases this is most of list's work.
-        let rows = [["id", "事業名", "形態", "担当課", "事業実施", session.text(ListMessage.statusHeader)]] + Parallel.map(selected.count) { position in
+        let header = ["id", "事業名", "形態", "担当課", "事業実施", session.text(ListMessage.statusHeader)]
+        let body = Parallel.map(selected.count) { position -> (cells: [String], widths: [Int]) in
             let (id, sheet) = selected[position]
             func cell(_ text: String) -> String { TerminalSafeText.make(text) }
             var state = statusNames[sheet.status]!
             if sheet.flagCount > 0 { state += "・" + SheetMessage.flags(count: sheet.flagCount).text(in: language) }
-            return [
+            let cells = [
                 id.rawValue,
                 cell(sheet.title),
                 cell(sheet.form),
@@ -73,8 +74,14 @@ struct ListCommand: PagedCommand {
                 sheet.started,
                 state,
             ]
+            // Measured here, on the core that made them, for the layout below.
+            return (cells, cells.map(DisplayWidth.of))
         }
-        session.output.raw(utf8: TableLayout.renderUTF8(fits ? fitted(rows, width: session.width, in: session) : rows))
+        let rows = [header] + body.map(\.cells)
+        // A table fitted to the terminal is measured again as it shrinks; a whole one is not.
+        let table = fits ? TableLayout.renderUTF8(fitted(rows, width: session.width, in: session))
+                         : TableLayout.renderUTF8(rows, cellWidths: [header.map(DisplayWidth.of)] + body.map(\.widths))
+        session.output.raw(utf8: table)
         if session.outputIsTerminal { session.say(ListMessage.count(selected.count)) }
     }
 }

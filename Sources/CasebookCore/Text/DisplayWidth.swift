@@ -10,10 +10,16 @@ public enum DisplayWidth {
             let v = scalar.value
             if v >= 0x20 && v < 0x7F { total += 1; continue }
             if (0x3041...0x3098).contains(v) || (0x309B...0x30FF).contains(v) || (0x4E00...0x9FFF).contains(v)
-                || (0xFF01...0xFF60).contains(v) { total += 2; continue }
+                || (0xFF01...0xFF60).contains(v) || isWidePunctuation(v) { total += 2; continue }
             return text.reduce(0) { $0 + of($1) }
         }
         return total
+    }
+
+    /// CJK punctuation — 、。「」『』【】〜 and the rest of U+3000 to U+303E but the four combining
+    /// tone marks and two Hangul marks among them — each two columns and a character of its own.
+    static func isWidePunctuation(_ v: UInt32) -> Bool {
+        (0x3000...0x3029).contains(v) || (0x3030...0x303E).contains(v)
     }
 
     /// The columns one grapheme cluster takes.

@@ -158,6 +158,7 @@ public final class CaseStore {
         var current = firstScan ? index.entries : entries!
         index.entries = [:]
         entries = nil
+        current.reserveCapacity(caseIDs.count)
         var found: Set<CaseID> = []
         found.reserveCapacity(caseIDs.count)
         var toRead: [CaseID] = []
