@@ -55,6 +55,42 @@ public enum AtomicFile {
     ///   EINVAL (not a regular file) when such a thing is at the target, before or just before the rename.
     public static func replace(directory: String, name: String, with bytes: [UInt8],
                                options: Options = Options()) throws(SystemError) {
+        try replace(directory: directory, name: name, options: options) { file throws(SystemError) in try file.append(bytes) }
+    }
+
+    /// The temporary file ``replace(directory:name:options:writing:)`` hands its caller to fill.
+    public struct Contents {
+        fileprivate let descriptor: Int32
+        fileprivate let path: String
+
+        /// Writes `bytes` after what was written so far.
+        public func append(_ bytes: UnsafeRawBufferPointer) throws(SystemError) {
+            do throws(Errno) {
+                try SystemCall.writeAll(descriptor, bytes)
+            } catch {
+                throw error.named("write", path)
+            }
+        }
+
+        /// Writes `bytes` after what was written so far.
+        public func append(_ bytes: [UInt8]) throws(SystemError) {
+            try bytes.withUnsafeBytes { buffer in Result { () throws(SystemError) in try append(buffer) } }.get()
+        }
+
+        /// Writes `bytes` over the file's bytes from `offset` on (a header whose value is known
+        /// only once the rest is written), leaving where the next append goes as it was.
+        public func overwrite(_ bytes: [UInt8], at offset: Int) throws(SystemError) {
+            let written = bytes.withUnsafeBytes { buffer in
+                SystemCall.retryingOnInterrupt { pwrite(descriptor, buffer.baseAddress, buffer.count, off_t(offset)) }
+            }
+            guard written == bytes.count else { throw SystemError(operation: "write", path: path, code: written < 0 ? errno : EIO) }
+        }
+    }
+
+    /// ``replace(directory:name:with:options:)`` of what `write` writes into the temporary file,
+    /// for contents too large to build whole in memory first (the store's search index).
+    public static func replace(directory: String, name: String, options: Options = Options(),
+                               writing write: (Contents) throws(SystemError) -> Void) throws(SystemError) {
         let target = directory + "/" + name
         if options.refusesSymbolicLink { try refuseAnythingButAFile(at: target) }
         var mode: mode_t
@@ -78,11 +114,7 @@ public enum AtomicFile {
             if !committed { unlink(temporary) }
         }
         do throws(SystemError) {
-            do throws(Errno) {
-                try SystemCall.writeAll(fd, bytes)
-            } catch {
-                throw error.named("write", temporary)
-            }
+            try write(Contents(descriptor: fd, path: temporary))
             guard fchmod(fd, mode) == 0 else { throw SystemError(operation: "chmod", path: temporary, code: errno) }
             if options.durable {
                 guard fsync(fd) == 0 else { throw SystemError(operation: "fsync", path: temporary, code: errno) }

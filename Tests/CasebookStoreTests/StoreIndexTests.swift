@@ -49,6 +49,33 @@ struct StoreIndexTests {
         #expect(second.search(query).map(\.id) == found)
     }
 
+    @Test func aTextFileLargerThanAChecksumBlockIsWrittenAsItStreamsAndReadBack() throws {
+        // Records across the 4 MiB blocks the file is checksummed and written in, and one missing.
+        let fixture = try StoreFixture(seedCases: 1)
+        let location = try #require(StoreIndex.Location(storePath: fixture.path, environment: environment))
+        let ids = (0..<5).map { CaseID("case-\($0)")! }
+        let records: [[UInt8]?] = [Array(repeating: 0x41, count: 3 << 20), nil, Array(repeating: 0x42, count: 5 << 20),
+                                   Array("短い".utf8), Array(repeating: 0x43, count: StoreIndex.checksumBlockSize - 40)]
+        StoreIndex.writeSearchTexts(ids, to: location) { position, write in
+            guard let record = records[position] else { return }
+            record.withUnsafeBufferPointer { write(UInt64(position + 7), $0) }
+        }
+        let texts = StoreIndex.readSearchTexts(location)
+        #expect(texts.records.count == 4)
+        let bytes = try #require(texts.file).bytes
+        for (record, (position, expected)) in zip(texts.records, records.enumerated().filter { $0.1 != nil }) {
+            #expect(String(decoding: UnsafeBufferPointer(rebasing: bytes[record.id]), as: UTF8.self) == ids[position].rawValue)
+            #expect(record.hash == UInt64(position + 7))
+            #expect(Array(UnsafeBufferPointer(rebasing: bytes[record.range])) == expected)
+        }
+        // A byte changed anywhere in the body fails the checksum: nothing is read.
+        let handle = try FileHandle(forUpdating: URL(fileURLWithPath: location.textPath))
+        try handle.seek(toOffset: UInt64(6 << 20))
+        try handle.write(contentsOf: [0x44])
+        try handle.close()
+        #expect(StoreIndex.readSearchTexts(location).records.isEmpty)
+    }
+
     @Test func aRewriteWithTheSameSizeAndModificationTimeIsSeen() throws {
         let fixture = try StoreFixture(seedCases: 3)
         let store = try CaseStore(path: fixture.path, environment: environment)

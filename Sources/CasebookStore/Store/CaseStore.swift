@@ -258,10 +258,15 @@ public final class CaseStore {
 
     /// Runs `write`, on another thread when ``writesIndexBeside``, after any write still under way.
     private func writeIndex(_ write: @escaping @Sendable () -> Void) {
-        finishIndexWrites()
         if writesIndexBeside {
-            indexWrite = Background(write)
+            // After the one before it, on the same other thread's time: the caller never waits.
+            let before = indexWrite
+            indexWrite = Background {
+                before?.wait()
+                write()
+            }
         } else {
+            finishIndexWrites()
             write()
         }
     }
@@ -271,12 +276,6 @@ public final class CaseStore {
     public func finishIndexWrites() {
         indexWrite?.wait()
         indexWrite = nil
-    }
-
-    /// A value handed to one other thread, which alone uses it from then on.
-    private final class HandedOver<Value>: @unchecked Sendable {
-        var value: Value
-        init(_ value: Value) { self.value = value }
     }
 
     /// What a scan keeps of one file it decoded.
@@ -357,38 +356,29 @@ public final class CaseStore {
         for (id, result) in Self.readAllBytes(unindexed, in: path, { id, bytes, _ in Self.searchRecord(of: bytes, id: id) }) {
             if case .success(let record) = result { made[id] = record }
         }
-        var hits: [(id: CaseID, texts: [(field: SheetField, text: String)])] = []
-        for (position, id) in ids.enumerated() {
-            if let place = places[position] {
-                if let texts = indexMatches[place] { hits.append((id, texts)) }
-            } else if let texts = made[id]?.texts(containing: needle), !texts.isEmpty {
-                hits.append((id, texts))
-            }
-        }
-        let found = hits
-        let results = Parallel.map(found.count) { position in
-            transform(SearchHit(id: found[position].id, title: current[found[position].id]?.title ?? "", texts: found[position].texts))
-        }
-        if !made.isEmpty, let indexLocation {
+        let records = made
+        // The text file is rewritten with the records made here, on another thread while the
+        // cases are searched (written in blocks as it goes, so never held whole).
+        if !records.isEmpty, let indexLocation {
             let file = indexTexts.file
-            let sizeHint = (file?.bytes.count ?? 0) + made.values.reduce(0) { $0 + $1.bytes.count }
-            let records = indexTexts.records
-            // Handed over whole, so that the write below holds the only copy and lets each go.
-            let handedOver = HandedOver(made)
-            made = [:]
+            let filed = indexTexts.records
             writeIndex {
-                StoreIndex.writeSearchTexts(ids, to: indexLocation, sizeHint: sizeHint) { position, write in
+                StoreIndex.writeSearchTexts(ids, to: indexLocation) { position, write in
                     guard let hash = current[ids[position]]?.contentHash else { return }
-                    // Each record made here is let go once copied, so the records and the file's
-                    // bytes are not both held whole.
-                    if let record = handedOver.value.removeValue(forKey: ids[position]) {
+                    if let record = records[ids[position]] {
                         record.bytes.withUnsafeBufferPointer { write(hash, $0) }
                     } else if let place = places[position], let bytes = file?.bytes {
-                        write(hash, UnsafeBufferPointer(rebasing: bytes[records[place].range]))
+                        write(hash, UnsafeBufferPointer(rebasing: bytes[filed[place].range]))
                     }
                 }
             }
         }
+        // Each case is searched, and what was found in it made into a result, on every core.
+        let results = Parallel.map(ids.count) { position -> T? in
+            let id = ids[position]
+            let texts = places[position].map { indexMatches[$0] ?? [] } ?? records[id]?.texts(containing: needle) ?? []
+            return texts.isEmpty ? nil : transform(SearchHit(id: id, title: current[id]?.title ?? "", texts: texts))
+        }.compactMap { $0 }
         return results
     }
 

@@ -299,8 +299,12 @@ struct StoreIndex {
     /// The checksum of an index file's records (everything after its first line): the `Checksum`
     /// of each 4 MiB block, made on every core, then the `Checksum` of those. Every `find` checks
     /// the whole text file, 460 MB at 100,000 cases, before it trusts a record of it.
+    /// The size of the blocks an index file's body is checksummed in, each on its own (in parallel,
+    /// or as a file is written), and then the checksums of the blocks together.
+    static let checksumBlockSize = 4 << 20
+
     static func checksum(of bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        let blockSize = 4 << 20
+        let blockSize = checksumBlockSize
         let blocks = (bytes.count + blockSize - 1) / blockSize
         nonisolated(unsafe) let shared = bytes
         let sums = Parallel.map(blocks) { block in
@@ -418,26 +422,61 @@ struct StoreIndex {
 
     /// Writes the text file: for each case, in order, its record given by `record(position)` (its
     /// content hash and bytes), or none.
-    static func writeSearchTexts(_ ids: [CaseID], to location: Location, sizeHint: Int,
+    static func writeSearchTexts(_ ids: [CaseID], to location: Location,
                                  record: (_ position: Int, _ write: (_ hash: UInt64, _ bytes: UnsafeBufferPointer<UInt8>) -> Void) -> Void) {
-        var text: [UInt8] = []
-        // Room for the header too, which goes in front once the checksum is known: the file is
-        // tens of megabytes at 10,000 cases, and a second copy of it would be the peak of `find`.
-        text.reserveCapacity(headerRoom + sizeHint + ids.count * 48)
-        for (position, id) in ids.enumerated() {
-            // The record's bytes are lent for the length of the call, never kept.
-            record(position) { hash, bytes in
-                text.append(contentsOf: id.rawValue.utf8)
-                text.append(fieldSeparator)
-                text.append(contentsOf: String(hash, radix: 16).utf8)
-                text.append(fieldSeparator)
-                text.append(contentsOf: bytes)
-                text.append(recordSeparator)
-            }
+        // Written in blocks of the checksum's size as the records come, never built whole: the
+        // file is tens of megabytes at 10,000 cases, and a copy of it was most of `find`'s peak
+        // memory and a fifth of its first use. The header, whose checksum is known only at the
+        // end, is written over a placeholder of the same width.
+        func header(_ checksum: UInt64) -> [UInt8] {
+            let digits = String(checksum, radix: 16)
+            return Array("\(textHeader) \(String(repeating: "0", count: 16 - digits.count) + digits)\n".utf8)
         }
-        let checksum = text.withUnsafeBufferPointer { Self.checksum(of: $0) }
-        text.insert(contentsOf: "\(textHeader) \(String(checksum, radix: 16))\n".utf8, at: 0)
-        replace(location.textPath, in: location, with: text)
+        try? FileSystem.makeDirectory(location.directory, mode: 0o700)
+        let name = String(location.textPath.dropFirst(location.directory.count + 1))
+        try? AtomicFile.replace(directory: location.directory, name: name,
+                                options: AtomicFile.Options(mode: .keptOr(0o600), durable: false)) { file throws(SystemError) in
+            try file.append(header(0))
+            var block: [UInt8] = []
+            block.reserveCapacity(checksumBlockSize)
+            var sums: [UInt64] = []
+            var failure: SystemError?
+            func flush() {
+                guard failure == nil, !block.isEmpty else { return }
+                sums.append(Checksum.of(block))
+                do throws(SystemError) { try file.append(block) } catch { failure = error }
+                block.removeAll(keepingCapacity: true)
+            }
+            func add(_ bytes: UnsafeBufferPointer<UInt8>) {
+                var rest = bytes[...]
+                while !rest.isEmpty {
+                    let taken = rest.prefix(checksumBlockSize - block.count)
+                    block.append(contentsOf: taken)
+                    rest = rest.dropFirst(taken.count)
+                    if block.count == checksumBlockSize { flush() }
+                }
+            }
+            func add(_ byte: UInt8) {
+                withUnsafePointer(to: byte) { add(UnsafeBufferPointer(start: $0, count: 1)) }
+            }
+            for (position, id) in ids.enumerated() {
+                // The record's bytes are lent for the length of the call, never kept.
+                record(position) { hash, bytes in
+                    var id = id.rawValue
+                    id.withUTF8 { add($0) }
+                    add(fieldSeparator)
+                    var hash = String(hash, radix: 16)
+                    hash.withUTF8 { add($0) }
+                    add(fieldSeparator)
+                    add(bytes)
+                    add(recordSeparator)
+                }
+            }
+            flush()
+            if let failure { throw failure }
+            // As `checksum(of:)` of the whole body: the checksum of its blocks' checksums.
+            try file.overwrite(header(sums.withUnsafeBytes { Checksum.of($0) }), at: 0)
+        }
     }
 
     /// Replaces one of the index's files, not durably: a cache lost in a crash is rebuilt.
