@@ -1,4 +1,9 @@
 import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A command that runs in a `Session`: the same definition serves `casebook CMD` and the shell.
 public protocol ShellCommand: ParsableCommand {
@@ -21,8 +26,16 @@ extension StoreCommand {
         // (a twentieth of an export's time).
         _ = Unmanaged.passRetained(session)
         // The index is written beside the command's own work and output, and whole before exit.
+        // A reader that stops early (`find … | head`) must not end casebook in the middle of that
+        // write: its closed pipe is taken as EPIPE meanwhile, and casebook ends by SIGPIPE, as it
+        // would have, once the index is written.
         session.store.writesIndexBeside = true
-        defer { session.store.finishIndexWrites() }
+        let pipeHandler = signal(SIGPIPE, SIG_IGN)
+        defer {
+            session.store.finishIndexWrites()
+            signal(SIGPIPE, pipeHandler)
+            if session.output.outputClosed { raise(SIGPIPE) }
+        }
         // Files that could not be read are named whenever the command looked at the whole store.
         defer { if session.store.hasScanned { session.reportProblems() } }
         do {

@@ -19,6 +19,9 @@ public final class TextOutput: @unchecked Sendable {
     /// stream that is a terminal; `raw` output (tables and sheets laid out already) is never wrapped.
     public var outputWidth: (() -> Int)?
     public var errorWidth: (() -> Int)?
+    /// Whether standard output was found closed by its reader (EPIPE, with SIGPIPE ignored):
+    /// nothing more is written to it.
+    public private(set) var outputClosed = false
 
     /// What a capturing output was given: standard output and standard error apart.
     public final class Captured: @unchecked Sendable {
@@ -100,6 +103,11 @@ public final class TextOutput: @unchecked Sendable {
         }
         if let memory { return memory.append(bytes, toError: descriptor == errorDescriptor) }
         // A closed or full output loses the rest; there is nowhere left to say so.
-        try? SystemCall.writeAll(descriptor, UnsafeRawBufferPointer(bytes))
+        if descriptor == outputDescriptor && outputClosed { return }
+        do throws(Errno) {
+            try SystemCall.writeAll(descriptor, UnsafeRawBufferPointer(bytes))
+        } catch {
+            if descriptor == outputDescriptor && error.code == EPIPE { outputClosed = true }
+        }
     }
 }

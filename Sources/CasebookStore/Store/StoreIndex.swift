@@ -432,7 +432,7 @@ struct StoreIndex {
             let digits = String(checksum, radix: 16)
             return Array("\(textHeader) \(String(repeating: "0", count: 16 - digits.count) + digits)\n".utf8)
         }
-        try? FileSystem.makeDirectory(location.directory, mode: 0o700)
+        prepareDirectory(location)
         let name = String(location.textPath.dropFirst(location.directory.count + 1))
         try? AtomicFile.replace(directory: location.directory, name: name,
                                 options: AtomicFile.Options(mode: .keptOr(0o600), durable: false)) { file throws(SystemError) in
@@ -481,8 +481,18 @@ struct StoreIndex {
 
     /// Replaces one of the index's files, not durably: a cache lost in a crash is rebuilt.
     private static func replace(_ path: String, in location: Location, with bytes: [UInt8]) {
-        try? FileSystem.makeDirectory(location.directory, mode: 0o700)
+        prepareDirectory(location)
         let name = String(path.dropFirst(location.directory.count + 1))
         try? FileSystem.replaceAtomically(directory: location.directory, name: name, with: bytes, newFileMode: 0o600, durable: false)
+    }
+
+    /// Makes the index's directory if need be, and removes the temporary files of index writes that
+    /// were cut short (a process killed while it wrote, each file tens of megabytes at 10,000
+    /// cases), once no live writer holds them.
+    private static func prepareDirectory(_ location: Location) {
+        try? FileSystem.makeDirectory(location.directory, mode: 0o700)
+        for name in (try? FileSystem.listDirectory(location.directory)) ?? [] where name.hasPrefix(".") && name.contains(".tmp-") {
+            FileSystem.removeIfAbandoned(location.directory + "/" + name)
+        }
     }
 }

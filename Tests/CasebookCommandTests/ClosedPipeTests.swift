@@ -1,0 +1,72 @@
+// A reader that stops early (`casebook find … | head`) while casebook still writes its index beside
+// the output: the index must be written whole, no temporary file left, and casebook must still end
+// as a program whose reader went away does (SIGPIPE, status 141 in the shell).
+import Foundation
+@testable import CasebookTestSupport
+import XCTest
+
+final class ClosedPipeTests: XCTestCase {
+    func testFindIntoAPipeClosedEarlyStillWritesTheWholeIndex() throws {
+        let fixture = try CommandFixture()
+        // Enough cases that the index takes a while to write and the output fills the pipe many times.
+        let seeds = try FileManager.default.contentsOfDirectory(atPath: fixture.store.path).filter { $0.hasSuffix(".json") }
+        for copy in 1...60 {
+            for seed in seeds {
+                try FileManager.default.copyItem(at: fixture.store.appendingPathComponent(seed),
+                                                 to: fixture.store.appendingPathComponent("c\(copy)-" + seed))
+            }
+        }
+        let script = #""$0" find 市 --store "$1" | head -c 10 >/dev/null; echo "${PIPESTATUS[0]}""#
+        let closed = try BuiltProgram.run("/bin/bash", ["-c", script, CommandFixture.executable, fixture.store.path],
+                                          environment: fixture.environment(language: "C.UTF-8"), in: fixture.root, input: "")
+        XCTAssertEqual(closed.out.trimmingCharacters(in: .whitespacesAndNewlines), "141", closed.err)
+
+        let cache = fixture.root.appendingPathComponent("home/.cache/casebook")
+        let names = try FileManager.default.contentsOfDirectory(atPath: cache.path)
+        XCTAssertFalse(names.contains { $0.contains(".tmp-") }, "\(names)")
+        let text = try XCTUnwrap(names.first { $0.hasSuffix(".text") }, "\(names)")
+        // Every case's record is in it (one record separator each).
+        let listed = try fixture.run(["list"]).out.split(separator: "\n").count - 1
+        XCTAssertGreaterThan(listed, 1500)
+        let bytes = try Data(contentsOf: cache.appendingPathComponent(text))
+        XCTAssertEqual(bytes.reduce(0) { $0 + ($1 == 0x1E ? 1 : 0) }, listed)
+        // And the next find, read from it, finds what a find with no index finds.
+        let fromIndex = try fixture.run(["find", "市"])
+        let fresh = try fixture.run(["find", "市"], extra: ["HOME": fixture.root.appendingPathComponent("other-home").path])
+        XCTAssertEqual(fromIndex.status, 0)
+        XCTAssertEqual(fromIndex.out, fresh.out)
+    }
+
+    func testListIntoAPipeClosedEarlyGoesOnToTheEndAndThenEndsBySIGPIPE() throws {
+        // What comes after the output (the report of a file that did not load, on standard error,
+        // and the index) still happens when the reader has gone: casebook is not ended at the
+        // first write that fails, only once it is done.
+        let fixture = try CommandFixture()
+        let seeds = try FileManager.default.contentsOfDirectory(atPath: fixture.store.path).filter { $0.hasSuffix(".json") }
+        for copy in 1...30 {
+            for seed in seeds {
+                try FileManager.default.copyItem(at: fixture.store.appendingPathComponent(seed),
+                                                 to: fixture.store.appendingPathComponent("c\(copy)-" + seed))
+            }
+        }
+        try Data("{".utf8).write(to: fixture.store.appendingPathComponent("broken.json"))
+        let script = #""$0" list --store "$1" | head -c 1 >/dev/null; echo "${PIPESTATUS[0]}""#
+        let closed = try BuiltProgram.run("/bin/bash", ["-c", script, CommandFixture.executable, fixture.store.path],
+                                          environment: fixture.environment(language: "C.UTF-8"), in: fixture.root, input: "")
+        XCTAssertEqual(closed.out.trimmingCharacters(in: .whitespacesAndNewlines), "141", closed.err)
+        XCTAssertTrue(closed.err.contains("broken.json"), closed.err)
+        let cache = fixture.root.appendingPathComponent("home/.cache/casebook")
+        XCTAssertTrue(try FileManager.default.contentsOfDirectory(atPath: cache.path).contains { $0.hasSuffix(".summary") })
+    }
+
+    func testAbandonedTemporaryIndexFilesAreSweptAtTheNextWrite() throws {
+        let fixture = try CommandFixture()
+        let cache = fixture.root.appendingPathComponent("home/.cache/casebook")
+        try FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
+        // As a write killed halfway leaves one.
+        let abandoned = cache.appendingPathComponent(".index-0123456789abcdef01234567.text.tmp-Ab12Cd")
+        try Data(repeating: 0x41, count: 1000).write(to: abandoned)
+        XCTAssertEqual(try fixture.run(["find", "市"]).status, 0)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: abandoned.path))
+    }
+}
