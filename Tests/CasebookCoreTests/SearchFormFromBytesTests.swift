@@ -30,4 +30,16 @@ struct SearchFormFromBytesTests {
             if SearchNormalizer.quickForm(of: scalar) != scalar { Issue.record("U+\(String(value, radix: 16))") }
         }
     }
+
+    @Test func everyKanaAndCJKPunctuationFromBytesIsAsFromTheText() {
+        // The table the bytes are looked up in, U+3000 to U+30FF, against the text's own way.
+        for value in UInt32(0x3000)...UInt32(0x30FF) {
+            let text = "Aか" + String(Unicode.Scalar(value)!) + "カ"
+            var fromText: [UInt8] = []
+            SearchNormalizer.appendNormalized(text, to: &fromText)
+            var fromBytes: [UInt8] = []
+            Array(text.utf8).withUnsafeBufferPointer { SearchNormalizer.appendNormalized(utf8: $0, to: &fromBytes) }
+            if fromBytes != fromText { Issue.record("U+\(String(value, radix: 16))") }
+        }
+    }
 }

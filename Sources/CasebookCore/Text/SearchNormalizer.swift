@@ -98,7 +98,8 @@ public enum SearchNormalizer {
     }
 
     /// `appendQuickForm(of:to:)` of well-formed UTF-8. Kanji from U+5000 to U+9FFF (a lead byte of
-    /// E5 to E9), half of most Japanese text, are their own forms and are copied as they are.
+    /// E5 to E9), half of most Japanese text, are their own forms and are copied as they are; kana
+    /// and CJK punctuation (U+3000 to U+30FF) are looked up in a table of their forms.
     private static func appendQuickForm(utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) -> Bool {
         var index = 0
         while index < utf8.count {
@@ -108,11 +109,32 @@ public enum SearchNormalizer {
                 index += 3
                 continue
             }
+            if lead == 0xE3 && utf8[index + 1] < 0x84 {
+                let form = kanaForms[Int(utf8[index + 1] & 0x3F) << 6 | Int(utf8[index + 2] & 0x3F)]
+                if form == 0 { return false }
+                if form < 0x80 {
+                    bytes.append(UInt8(form))
+                } else {
+                    bytes.append(0xE3)
+                    bytes.append(UInt8(0x80 | ((form >> 6) & 0x3F)))
+                    bytes.append(UInt8(0x80 | (form & 0x3F)))
+                }
+                index += 3
+                continue
+            }
             let (scalar, length) = WellFormedUTF8.scalar(at: index, in: utf8)
             guard appendQuickForm(of: scalar, to: &bytes) else { return false }
             index += length
         }
         return true
+    }
+
+    /// The quick forms of U+3000 to U+30FF, by offset from U+3000; 0 where there is none. Each is
+    /// ASCII or itself between U+3000 and U+30FF, so written back as ASCII or E3 and two bytes.
+    private static let kanaForms: [UInt16] = (0x3000...0x30FF).map { value in
+        guard let form = quickForm(of: Unicode.Scalar(UInt32(value))!)?.value else { return 0 }
+        precondition(form < 0x80 || (0x3000...0x30FF).contains(form), "a kana's form is ASCII or kana")
+        return UInt16(form)
     }
 
     /// Appends the quick form of `text` to `bytes`; false (with part of it appended) when a
