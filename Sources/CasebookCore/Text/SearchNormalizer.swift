@@ -82,51 +82,62 @@ public enum SearchNormalizer {
     /// Appends `normalize(text)` as UTF-8 to `bytes`: a search record is made of the search forms
     /// of every text of a case, so the quick form goes straight into it, with no String between.
     public static func appendNormalized(_ text: String, to bytes: inout [UInt8]) {
-        let start = bytes.count
         if appendQuickForm(of: text, to: &bytes) { return }
-        bytes.removeSubrange(start...)
         bytes.append(contentsOf: normalize(text).utf8)
     }
 
     /// Appends `normalize` of the text whose UTF-8 is `utf8` (well-formed) to `bytes`: the texts of
     /// a file read straight from its bytes, with no String made unless a character needs one.
     public static func appendNormalized(utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
-        let start = bytes.count
         if appendQuickForm(utf8: utf8, to: &bytes) { return }
-        bytes.removeSubrange(start...)
         bytes.append(contentsOf: normalize(String(decoding: utf8, as: UTF8.self)).utf8)
     }
 
-    /// `appendQuickForm(of:to:)` of well-formed UTF-8. Kanji from U+5000 to U+9FFF (a lead byte of
+    /// Appends the quick form of the well-formed UTF-8 `utf8` to `bytes`; false, with nothing
+    /// appended, when a character of it has none. Kanji from U+5000 to U+9FFF (a lead byte of
     /// E5 to E9), half of most Japanese text, are their own forms and are copied as they are; kana
     /// and CJK punctuation (U+3000 to U+30FF) are looked up in a table of their forms.
     private static func appendQuickForm(utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) -> Bool {
-        var index = 0
-        while index < utf8.count {
-            let lead = utf8[index]
-            if lead >= 0xE5 && lead <= 0xE9 {
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[index..<(index + 3)]))
-                index += 3
-                continue
-            }
-            if lead == 0xE3 && utf8[index + 1] < 0x84 {
-                let form = kanaForms[Int(utf8[index + 1] & 0x3F) << 6 | Int(utf8[index + 2] & 0x3F)]
-                if form == 0 { return false }
-                if form < 0x80 {
-                    bytes.append(UInt8(form))
-                } else {
-                    bytes.append(0xE3)
-                    bytes.append(UInt8(0x80 | ((form >> 6) & 0x3F)))
-                    bytes.append(UInt8(0x80 | (form & 0x3F)))
+        // No quick form is longer in UTF-8 than what it is the form of: the forms are made in a
+        // buffer of the text's length, with no check of room per byte, and appended once.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(utf8.count, 1)) { out in
+            kanaForms.withUnsafeBufferPointer { kana in
+                var index = 0
+                var end = 0
+                while index < utf8.count {
+                    let lead = utf8[index]
+                    if lead >= 0xE5 && lead <= 0xE9 {
+                        out[end] = lead
+                        out[end + 1] = utf8[index + 1]
+                        out[end + 2] = utf8[index + 2]
+                        end += 3
+                        index += 3
+                        continue
+                    }
+                    if lead == 0xE3 && utf8[index + 1] < 0x84 {
+                        let form = kana[Int(utf8[index + 1] & 0x3F) << 6 | Int(utf8[index + 2] & 0x3F)]
+                        if form == 0 { return false }
+                        if form < 0x80 {
+                            out[end] = UInt8(form)
+                            end += 1
+                        } else {
+                            out[end] = 0xE3
+                            out[end + 1] = UInt8(0x80 | ((form >> 6) & 0x3F))
+                            out[end + 2] = UInt8(0x80 | (form & 0x3F))
+                            end += 3
+                        }
+                        index += 3
+                        continue
+                    }
+                    let (scalar, length) = WellFormedUTF8.scalar(at: index, in: utf8)
+                    guard let form = quickForm(of: scalar)?.value else { return false }
+                    end += UTF8Encoding.write(form, to: out, at: end)
+                    index += length
                 }
-                index += 3
-                continue
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: out[..<end]))
+                return true
             }
-            let (scalar, length) = WellFormedUTF8.scalar(at: index, in: utf8)
-            guard appendQuickForm(of: scalar, to: &bytes) else { return false }
-            index += length
         }
-        return true
     }
 
     /// The quick forms of U+3000 to U+30FF, by offset from U+3000; 0 where there is none. Each is
@@ -137,38 +148,31 @@ public enum SearchNormalizer {
         return UInt16(form)
     }
 
-    /// Appends the quick form of `text` to `bytes`; false (with part of it appended) when a
+    /// Appends the quick form of `text` to `bytes`; false, with nothing appended, when a
     /// character of it has none.
     private static func appendQuickForm(of text: String, to bytes: inout [UInt8]) -> Bool {
-        appendQuickForm(of: text.unicodeScalars, to: &bytes)
+        var text = text
+        return text.withUTF8 { appendQuickForm(utf8: $0, to: &bytes) }
     }
+}
 
-    /// Appends the quick forms of `scalars` to `bytes`; false (with part of them appended) when
-    /// one of them has none.
-    private static func appendQuickForm<Scalars: Sequence<Unicode.Scalar>>(of scalars: Scalars, to bytes: inout [UInt8]) -> Bool {
-        for scalar in scalars {
-            guard appendQuickForm(of: scalar, to: &bytes) else { return false }
-        }
-        return true
-    }
-
-    /// Appends the quick form of `scalar` to `bytes` as UTF-8; false when it has none.
+/// A quick form written as UTF-8.
+enum UTF8Encoding {
+    /// Writes `value`, below U+10000 as every quick form is, at `offset` in `out`; returns how many bytes.
     @inline(__always)
-    private static func appendQuickForm(of scalar: Unicode.Scalar, to bytes: inout [UInt8]) -> Bool {
-        guard let form = quickForm(of: scalar) else { return false }
-        // Every quick form is below U+10000: one to three UTF-8 bytes.
-        let v = form.value
-        if v < 0x80 {
-            bytes.append(UInt8(v))
-        } else if v < 0x800 {
-            bytes.append(UInt8(0xC0 | (v >> 6)))
-            bytes.append(UInt8(0x80 | (v & 0x3F)))
-        } else {
-            bytes.append(UInt8(0xE0 | (v >> 12)))
-            bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
-            bytes.append(UInt8(0x80 | (v & 0x3F)))
+    static func write(_ value: UInt32, to out: UnsafeMutableBufferPointer<UInt8>, at offset: Int) -> Int {
+        if value < 0x80 {
+            out[offset] = UInt8(value)
+            return 1
+        } else if value < 0x800 {
+            out[offset] = UInt8(0xC0 | (value >> 6))
+            out[offset + 1] = UInt8(0x80 | (value & 0x3F))
+            return 2
         }
-        return true
+        out[offset] = UInt8(0xE0 | (value >> 12))
+        out[offset + 1] = UInt8(0x80 | ((value >> 6) & 0x3F))
+        out[offset + 2] = UInt8(0x80 | (value & 0x3F))
+        return 3
     }
 }
 
