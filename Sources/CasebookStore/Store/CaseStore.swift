@@ -196,7 +196,7 @@ public final class CaseStore {
         // decoded it; the decoded sheet is kept only when it is one of few, so that a cold scan
         // of a large store never holds every sheet at once.
         let keepsSheets = toRead.count <= 64
-        let made: [(CaseID, Result<ScannedCase, StoreProblem>)]
+        var made: [(CaseID, Result<ScannedCase, StoreProblem>)]
         if keepsSheets {
             made = Self.readAll(toRead, in: path) { stored, fingerprint in
                 ScannedCase(entry: StoreIndex.Entry(fingerprint: fingerprint, contentHash: Checksum.of(stored.bytesOnDisk),
@@ -221,15 +221,17 @@ public final class CaseStore {
                 return summary.map { scanned($0, nil) }
             }
         }
-        for (id, result) in made {
-            loaded[id] = nil
+        // Taken out of `made` one by one (moved, not copied: ten thousand of them on first use).
+        if makingSearchRecords { records.reserveCapacity(made.count) }
+        while let (id, result) = made.popLast() {
             switch result {
             case .success(let scanned):
                 current[id] = scanned.entry
-                loaded[id] = scanned.stored
-                records[id] = scanned.searchRecord
+                if let stored = scanned.stored { loaded[id] = stored } else if !loaded.isEmpty { loaded[id] = nil }
+                if let record = scanned.searchRecord { records[id] = record }
             case .failure(let problem):
                 current[id] = nil
+                if !loaded.isEmpty { loaded[id] = nil }
                 newProblems.append(problem)
             }
             changed = true
