@@ -27,4 +27,14 @@ struct TableLayoutTests {
     @Test func shortRowsArePaddedOnlyUpToTheirLastCell() {
         #expect(TableLayout.render([["a", "b", "c"], ["long", "x"]]) == ["a     b  c", "long  x"])
     }
+
+    @Test func aRowOfEmptyCellsButTheLastIsPaddedAcrossEveryColumn() {
+        // The padding of several empty cells in a row adds up to the whole table's width.
+        #expect(TableLayout.render([["資源集団回収", "共催", "x"], ["", "", "y"]]) == ["資源集団回収  共催  x", "                    y"])
+    }
+
+    @Test func cellWidthsGivenAreThoseUsed() {
+        let widths = Self.rows.map { $0.map(DisplayWidth.of) }
+        #expect(TableLayout.renderUTF8(Self.rows, cellWidths: widths) == TableLayout.renderUTF8(Self.rows))
+    }
 }

@@ -41,31 +41,21 @@ struct ListCommand: PagedCommand {
         let (formFilter, domainFilter, departmentFilter) = (form.map(SearchNormalizer.normalize),
                                                             domain.map(SearchNormalizer.normalize),
                                                             department.map(SearchNormalizer.normalize))
-        func matches(_ value: String, _ filter: String?) -> Bool {
+        @Sendable func matches(_ value: String, _ filter: String?) -> Bool {
             guard let filter else { return true }
             return SearchNormalizer.normalize(value).contains(filter)
         }
-        func wanted(_ entry: (id: CaseID, summary: CaseSummary)) -> Bool {
-            let sheet = entry.summary
-            return matches(sheet.form, formFilter) && matches(sheet.domain, domainFilter)
+        @Sendable func wanted(_ sheet: CaseSummary) -> Bool {
+            matches(sheet.form, formFilter) && matches(sheet.domain, domainFilter)
                 && (departmentFilter == nil || sheet.departments.contains { matches($0, departmentFilter) })
                 && (wantedStatus == nil || sheet.status == wantedStatus)
         }
-        // Copied only when some are left out: a plain list takes the ten thousand as they are.
-        let all = session.store.orderedSummaries
-        let selected = all.allSatisfy(wanted) ? all : all.filter(wanted)
-        guard !selected.isEmpty else {
-            session.say(ListMessage.noCases)
-            return
-        }
-        // On a terminal the table fits its width; `--wide` and a pipe give every cell whole.
-        let fits = session.outputIsTerminal && !wide
         let statusNames = Dictionary(uniqueKeysWithValues: SheetStatus.allCases.map { ($0, session.text(SheetMessage.status($0))) })
         let language = session.language
-        // Rows are made on every core: at 10,000 cases this is most of list's work.
-        let header = ["id", "事業名", "形態", "担当課", "事業実施", session.text(ListMessage.statusHeader)]
-        let body = Parallel.map(selected.count) { position -> (cells: [String], widths: [Int]) in
-            let (id, sheet) = selected[position]
+        // Each case is chosen and made into a row, its cells measured, on every core, straight
+        // from its summary: at 10,000 cases this is most of list's work.
+        let body = session.store.summaryList.compactMap { id, sheet -> (cells: [String], widths: [Int])? in
+            guard wanted(sheet) else { return nil }
             func cell(_ text: String) -> String { TerminalSafeText.make(text) }
             var state = statusNames[sheet.status]!
             if sheet.flagCount > 0 { state += "・" + SheetMessage.flags(count: sheet.flagCount).text(in: language) }
@@ -77,15 +67,21 @@ struct ListCommand: PagedCommand {
                 sheet.started,
                 state,
             ]
-            // Measured here, on the core that made them, for the layout below.
             return (cells, cells.map(DisplayWidth.of))
         }
+        guard !body.isEmpty else {
+            session.say(ListMessage.noCases)
+            return
+        }
+        // On a terminal the table fits its width; `--wide` and a pipe give every cell whole.
+        let fits = session.outputIsTerminal && !wide
+        let header = ["id", "事業名", "形態", "担当課", "事業実施", session.text(ListMessage.statusHeader)]
         let rows = [header] + body.map(\.cells)
         // A table fitted to the terminal is measured again as it shrinks; a whole one is not.
         let table = fits ? TableLayout.renderUTF8(fitted(rows, width: session.width, in: session))
                          : TableLayout.renderUTF8(rows, cellWidths: [header.map(DisplayWidth.of)] + body.map(\.widths))
         session.output.raw(utf8: table)
-        if session.outputIsTerminal { session.say(ListMessage.count(selected.count)) }
+        if session.outputIsTerminal { session.say(ListMessage.count(body.count)) }
     }
 }
 

@@ -4,7 +4,13 @@ public enum TableLayout {
     public static func render(_ rows: [[String]], separator: String = "  ") -> [String] {
         var lines: [String] = []
         lines.reserveCapacity(rows.count)
-        layOut(rows, separator: separator) { lines.append(String(decoding: $0, as: UTF8.self)) }
+        var line: [UInt8] = []
+        layOut(rows, cellWidths: rows.map { $0.map(DisplayWidth.of) }, separator: separator,
+               append: { line.append(contentsOf: $0) },
+               endLine: {
+                   lines.append(String(decoding: line, as: UTF8.self))
+                   line.removeAll(keepingCapacity: true)
+               })
         return lines
     }
 
@@ -19,46 +25,39 @@ public enum TableLayout {
     public static func renderUTF8(_ rows: [[String]], cellWidths: [[Int]], separator: String = "  ") -> [UInt8] {
         var text: [UInt8] = []
         text.reserveCapacity(rows.reduce(0) { $0 + $1.reduce(8) { $0 + $1.utf8.count + 4 } })
-        layOut(rows, cellWidths: cellWidths, separator: separator) { line in
-            text.append(contentsOf: line)
-            text.append(UInt8(ascii: "\n"))
-        }
+        layOut(rows, cellWidths: cellWidths, separator: separator,
+               append: { text.append(contentsOf: $0) }, endLine: { text.append(UInt8(ascii: "\n")) })
         return text
     }
 
-    /// Hands each laid-out line, as UTF-8, to `emit`.
-    private static func layOut(_ rows: [[String]], separator: String, emit: (ArraySlice<UInt8>) -> Void) {
-        layOut(rows, cellWidths: rows.map { $0.map(DisplayWidth.of) }, separator: separator, emit: emit)
-    }
-
-    private static func layOut(_ rows: [[String]], cellWidths rowWidths: [[Int]], separator: String, emit: (ArraySlice<UInt8>) -> Void) {
+    /// Hands each line's bytes to `append` (cells and the spaces between them, as UTF-8), each
+    /// line's end to `endLine`.
+    private static func layOut(_ rows: [[String]], cellWidths: [[Int]], separator: String,
+                               append: (UnsafeBufferPointer<UInt8>) -> Void, endLine: () -> Void) {
         guard let columnCount = rows.map(\.count).max() else { return }
         var widths = [Int](repeating: 0, count: columnCount)
-        var cellWidths: [Int] = []
-        cellWidths.reserveCapacity(rows.count * columnCount)
-        for row in rowWidths {
-            for index in 0..<columnCount {
-                let width = index < row.count ? row[index] : 0
-                widths[index] = max(widths[index], width)
-                cellWidths.append(width)
-            }
+        for row in cellWidths {
+            for (index, width) in row.enumerated() { widths[index] = max(widths[index], width) }
         }
         let separatorWidth = separator.count
-        var line: [UInt8] = []
-        for (rowNumber, row) in rows.enumerated() {
-            line.removeAll(keepingCapacity: true)
-            var pendingSpaces = 0
-            for (index, cell) in row.enumerated() {
-                if !cell.isEmpty {
-                    if pendingSpaces > 0 { line.append(contentsOf: repeatElement(UInt8(ascii: " "), count: pendingSpaces)) }
-                    pendingSpaces = 0
-                    line.append(contentsOf: cell.utf8)
+        // Enough for the widest run of padding: every column's, when a row's cells are all empty.
+        let spaces = [UInt8](repeating: UInt8(ascii: " "), count: widths.reduce(0, +) + separatorWidth * columnCount)
+        spaces.withUnsafeBufferPointer { spaces in
+            for (row, rowWidths) in zip(rows, cellWidths) {
+                var pendingSpaces = 0
+                for (index, cell) in row.enumerated() {
+                    if !cell.isEmpty {
+                        if pendingSpaces > 0 { append(UnsafeBufferPointer(rebasing: spaces[..<pendingSpaces])) }
+                        pendingSpaces = 0
+                        var cell = cell
+                        cell.withUTF8(append)
+                    }
+                    if index < row.count - 1 {
+                        pendingSpaces += widths[index] - rowWidths[index] + separatorWidth
+                    }
                 }
-                if index < row.count - 1 {
-                    pendingSpaces += widths[index] - cellWidths[rowNumber * columnCount + index] + separatorWidth
-                }
+                endLine()
             }
-            emit(line[...])
         }
     }
 }

@@ -32,7 +32,13 @@ public struct SummaryList: Sendable {
 
     /// Each case's summary, in store order.
     public var summaries: [(id: CaseID, summary: CaseSummary)] {
+        compactMap { ($0, $1) }
+    }
+
+    /// `transform` of each case and its summary, in store order, leaving out the cases it gives
+    /// `nil` for: made on every core, each summary as it is needed.
+    public func compactMap<T: Sendable>(_ transform: @escaping @Sendable (CaseID, CaseSummary) -> T?) -> [T] {
         let entries = entries
-        return Parallel.map(entries.count) { (entries[$0].id, entries[$0].entry.summary) }
+        return Parallel.map(entries.count) { transform(entries[$0].id, entries[$0].entry.summary) }.compactMap { $0 }
     }
 }
