@@ -36,8 +36,8 @@ public final class CaseStore {
     private var loaded: [CaseID: StoredCase] = [:]
     private var problemList: [StoreProblem] = []
     private var sortedIDs: [CaseID] = []
-    /// The index write under way on another thread (``writesIndexBeside``), waited for before the
-    /// next one, so that they land in the order they were made.
+    /// The last index write queued on another thread (``writesIndexBeside``); each waits for the
+    /// one before it, so that they land in the order they were made.
     private var indexWrite: Background<Void>?
 
     /// Why a store could not be opened.
