@@ -171,8 +171,19 @@ struct SearchRecordTests {
         #expect(!record.contains(Array(SearchNormalizer.normalize("協働関係").utf8)))
     }
 
+    @Test func aTextWrittenAsItIsSearchedIsKeptOnce() {
+        // 町内会と協働 and 関係なし are their own search forms; ＮＰＯ講座 and npo's title are not.
+        let record = SearchRecord(of: Self.sheet())
+        let text = String(decoding: record.bytes, as: UTF8.self)
+        #expect(text.components(separatedBy: "関係なし").count == 2)
+        #expect(text.components(separatedBy: "ＮＰＯ講座").count == 2 && text.components(separatedBy: "npo講座").count == 2)
+        #expect(record.texts(containing: Array("関係".utf8)).map(\.text) == ["関係なし"])
+        #expect(record.texts(containing: Array("npo".utf8)).map(\.text) == ["ＮＰＯ講座", "npo"])
+    }
+
     @Test func aMalformedRecordHasNoTexts() {
-        for bytes in [[], [0x1F], Array("abc\u{1F}abc\u{1F}".utf8), Array("abc\u{1F}abc\u{1F}zz".utf8), Array("a\u{1D}b\u{1F}a\u{1F}a".utf8)] {
+        for bytes in [[], [0x1F], Array("abc\u{1F}abc\u{1F}".utf8), Array("abc\u{1F}abc\u{1F}zz".utf8), Array("a\u{1D}b\u{1F}a\u{1F}a".utf8),
+                      Array("a\u{1F}a\u{1F}A".utf8), Array("a\u{1F}\u{1F}[".utf8)] {
             #expect(SearchRecord(bytes: bytes).texts(containing: Array("a".utf8)).isEmpty, "\(bytes)")
         }
     }

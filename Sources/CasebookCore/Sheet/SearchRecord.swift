@@ -1,8 +1,16 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// What `find` needs of one case, as one compact run of UTF-8 bytes that the store's index can
 /// keep as it is: each searchable text in search form and as written, and the field it is from.
 ///
 /// Layout: the search forms joined by GS (0x1D), US (0x1F), the texts as written joined by GS,
-/// US, then one byte per text naming its field (`a` + the field's place in `SheetField.allCases`).
+/// US, then one byte per text naming its field: `a` + the field's place in `SheetField.allCases`,
+/// or `A` + it when the text as written is its search form, which is then not written again (its
+/// place among the texts as written is empty): more than half of a store's texts are so.
 /// No text contains 0x1C–0x1F (they become U+FFFD), so a record never holds RS (0x1E) and
 /// can sit in a file of records ended by RS.
 public struct SearchRecord: Sendable, Equatable {
@@ -39,26 +47,23 @@ public struct SearchRecord: Sendable, Equatable {
 
         /// Adds `text`, of `field`.
         mutating func add(_ text: String, of field: SheetField) {
-            let text = SearchRecord.withoutSeparators(text)
-            separate(field)
-            SearchNormalizer.appendNormalized(text, to: &normalized)
-            originals.append(contentsOf: text.utf8)
+            var text = SearchRecord.withoutSeparators(text)
+            text.withUTF8 { add(utf8: $0, of: field) }
         }
 
-        /// Adds the text whose UTF-8 is `utf8`, well-formed and without control characters (so
-        /// without separators): a string read straight from a file.
+        /// Adds the text whose UTF-8 is `utf8`, well-formed and without separators (a string read
+        /// straight from a file has no control character at all).
         mutating func add(utf8: UnsafeBufferPointer<UInt8>, of field: SheetField) {
-            separate(field)
-            SearchNormalizer.appendNormalized(utf8: utf8, to: &normalized)
-            originals.append(contentsOf: utf8)
-        }
-
-        private mutating func separate(_ field: SheetField) {
             if !codes.isEmpty {
                 normalized.append(SearchRecord.textSeparator)
                 originals.append(SearchRecord.textSeparator)
             }
-            codes.append(UInt8(ascii: "a") + UInt8(field.rawValue))
+            let start = normalized.count
+            SearchNormalizer.appendNormalized(utf8: utf8, to: &normalized)
+            let same = normalized.count - start == utf8.count
+                && normalized.withUnsafeBufferPointer { utf8.isEmpty || memcmp($0.baseAddress! + start, utf8.baseAddress!, utf8.count) == 0 }
+            if !same { originals.append(contentsOf: utf8) }
+            codes.append((same ? UInt8(ascii: "A") : UInt8(ascii: "a")) + UInt8(field.rawValue))
         }
 
         /// The record of the texts added (the builder is left empty).
@@ -102,14 +107,19 @@ public struct SearchRecord: Sendable, Equatable {
         var normalizedStart = 0
         var originalStart = normalizedEnd + 1
         for code in codes {
-            let ordinal = Int(code) - Int(UInt8(ascii: "a"))
+            // `a`…: the text as written follows; `A`…: it is its search form, not written again.
+            let writtenAsSearched = code < UInt8(ascii: "a")
+            let ordinal = Int(code) - Int(writtenAsSearched ? UInt8(ascii: "A") : UInt8(ascii: "a"))
             guard ordinal >= 0, ordinal < fields.count else { return [] }
             // This text's search form and its text as written: up to the next GS or the part's end.
             guard normalizedStart <= normalizedEnd, originalStart <= originalEnd else { return [] }
             let normalizedStop = min(ByteSearch.firstOffset(of: textSeparator, in: record, from: normalizedStart) ?? normalizedEnd, normalizedEnd)
             let originalStop = min(ByteSearch.firstOffset(of: textSeparator, in: record, from: originalStart) ?? originalEnd, originalEnd)
-            if ByteSearch.contains(UnsafeBufferPointer(rebasing: record[normalizedStart..<normalizedStop]), needle) {
-                found.append((fields[ordinal], String(decoding: UnsafeBufferPointer(rebasing: record[originalStart..<originalStop]), as: UTF8.self)))
+            if writtenAsSearched && originalStop != originalStart { return [] }
+            let normalizedText = record[normalizedStart..<normalizedStop]
+            if ByteSearch.contains(UnsafeBufferPointer(rebasing: normalizedText), needle) {
+                let written = writtenAsSearched ? normalizedText : record[originalStart..<originalStop]
+                found.append((fields[ordinal], String(decoding: UnsafeBufferPointer(rebasing: written), as: UTF8.self)))
             }
             normalizedStart = normalizedStop + 1
             originalStart = originalStop + 1

@@ -142,7 +142,7 @@ struct StoreIndex {
     /// match — cut short, a byte lost or changed — is not read at all, and the index is rebuilt
     /// from the case files.
     static let summaryHeader = "casebook-index 9-" + SheetSchema.fingerprint
-    static let textHeader = "casebook-text 8-" + SheetSchema.fingerprint
+    static let textHeader = "casebook-text 9-" + SheetSchema.fingerprint
     private static let recordSeparator: UInt8 = 0x1E
     private static let fieldSeparator: UInt8 = 0x1F
     private static let listSeparator: UInt8 = 0x1D
