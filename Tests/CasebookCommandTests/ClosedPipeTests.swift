@@ -63,10 +63,15 @@ final class ClosedPipeTests: XCTestCase {
         let fixture = try CommandFixture()
         let cache = fixture.root.appendingPathComponent("home/.cache/casebook")
         try FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
-        // As a write killed halfway leaves one.
+        // As a write killed halfway leaves one, last touched an hour ago; and one just made, which
+        // a live writer may be about to lock.
         let abandoned = cache.appendingPathComponent(".index-0123456789abcdef01234567.text.tmp-Ab12Cd")
+        let fresh = cache.appendingPathComponent(".index-0123456789abcdef01234567.summary.tmp-Ef34Gh")
         try Data(repeating: 0x41, count: 1000).write(to: abandoned)
+        try Data(repeating: 0x41, count: 1000).write(to: fresh)
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -3600)], ofItemAtPath: abandoned.path)
         XCTAssertEqual(try fixture.run(["find", "市"]).status, 0)
         XCTAssertFalse(FileManager.default.fileExists(atPath: abandoned.path))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: fresh.path))
     }
 }

@@ -76,6 +76,22 @@ struct StoreIndexTests {
         #expect(StoreIndex.readSearchTexts(location).records.isEmpty)
     }
 
+    @Test func numbersAreWrittenAsStringWritesThem() {
+        var generator = SystemRandomNumberGenerator()
+        let signed: [Int64] = [0, 1, -1, 9, 10, 1_764_806_400, Int64.max, Int64.min] + (0..<200).map { _ in Int64.random(in: .min ... .max, using: &generator) }
+        for value in signed {
+            var bytes: [UInt8] = Array("x".utf8)
+            StoreIndex.appendNumber(value, to: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == "x" + String(value))
+        }
+        let unsigned: [UInt64] = [0, 15, 16, 255, UInt64.max] + (0..<200).map { _ in UInt64.random(in: 0 ... .max, using: &generator) }
+        for value in unsigned {
+            var bytes: [UInt8] = []
+            StoreIndex.appendNumber(value, radix: 16, to: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == String(value, radix: 16))
+        }
+    }
+
     @Test func aRewriteWithTheSameSizeAndModificationTimeIsSeen() throws {
         let fixture = try StoreFixture(seedCases: 3)
         let store = try CaseStore(path: fixture.path, environment: environment)

@@ -36,9 +36,10 @@ public final class CaseStore {
     private var loaded: [CaseID: StoredCase] = [:]
     private var problemList: [StoreProblem] = []
     private var sortedIDs: [CaseID] = []
-    /// The last index write queued on another thread (``writesIndexBeside``); each waits for the
-    /// one before it, so that they land in the order they were made.
-    private var indexWrite: Background<Void>?
+    /// The last write of each index file queued on another thread (``writesIndexBeside``); each
+    /// waits for the one before it of the same file, so that they land in the order they were
+    /// made. The two files are written side by side: neither is read for the other.
+    private var indexWrites: [StoreIndex.File: Background<Void>] = [:]
 
     /// Why a store could not be opened.
     public enum OpenError: Error, Sendable, Equatable {
@@ -253,17 +254,17 @@ public final class CaseStore {
         }
         if changed, let indexLocation = self.indexLocation {
             let (ids, written) = (sortedIDs, current)
-            writeIndex { StoreIndex.writeSummaries(written, in: ids, to: indexLocation, now: FileSystem.nowNanoseconds()) }
+            writeIndex(.summaries) { StoreIndex.writeSummaries(written, in: ids, to: indexLocation, now: FileSystem.nowNanoseconds()) }
         }
         return records
     }
 
     /// Runs `write`, on another thread when ``writesIndexBeside``, after any write still under way.
-    private func writeIndex(_ write: @escaping @Sendable () -> Void) {
+    private func writeIndex(_ file: StoreIndex.File, _ write: @escaping @Sendable () -> Void) {
         if writesIndexBeside {
-            // After the one before it, on the same other thread's time: the caller never waits.
-            let before = indexWrite
-            indexWrite = Background {
+            // After the one before it, on another thread's time: the caller never waits.
+            let before = indexWrites[file]
+            indexWrites[file] = Background {
                 before?.wait()
                 write()
             }
@@ -273,11 +274,11 @@ public final class CaseStore {
         }
     }
 
-    /// Waits for the index write under way on another thread, if any: a process that writes the
+    /// Waits for the index writes under way on other threads, if any: a process that writes the
     /// index beside its work calls this before it ends, so that the next one finds it whole.
     public func finishIndexWrites() {
-        indexWrite?.wait()
-        indexWrite = nil
+        for write in indexWrites.values { write.wait() }
+        indexWrites = [:]
     }
 
     /// What a scan keeps of one file it decoded.
@@ -364,7 +365,7 @@ public final class CaseStore {
         if !records.isEmpty, let indexLocation {
             let file = indexTexts.file
             let filed = indexTexts.records
-            writeIndex {
+            writeIndex(.texts) {
                 StoreIndex.writeSearchTexts(ids, to: indexLocation) { position, write in
                     guard let hash = current[ids[position]]?.contentHash else { return }
                     if let record = records[ids[position]] {

@@ -147,6 +147,14 @@ struct StoreIndex {
     private static let fieldSeparator: UInt8 = 0x1F
     private static let listSeparator: UInt8 = 0x1D
     /// The columns of a summary record, in the order they are written.
+    /// The index's two files.
+    enum File: Sendable {
+        /// Each case's fingerprint, content hash and summary.
+        case summaries
+        /// Each case's search record.
+        case texts
+    }
+
     enum SummaryColumn: Int, CaseIterable {
         case id, size, modifiedSeconds, modifiedNanoseconds, changedSeconds, changedNanoseconds, inode, contentHash
         case status, flagCount
@@ -266,15 +274,15 @@ struct StoreIndex {
             if column.rawValue > 0 { record.append(fieldSeparator) }
             switch column {
             case .id: record.append(contentsOf: id.rawValue.utf8)
-            case .size: record.append(contentsOf: String(f.size).utf8)
-            case .modifiedSeconds: record.append(contentsOf: String(f.modifiedSeconds).utf8)
-            case .modifiedNanoseconds: record.append(contentsOf: String(f.modifiedNanoseconds).utf8)
-            case .changedSeconds: record.append(contentsOf: String(f.changedSeconds).utf8)
-            case .changedNanoseconds: record.append(contentsOf: String(f.changedNanoseconds).utf8)
-            case .inode: record.append(contentsOf: String(f.inode).utf8)
-            case .contentHash: record.append(contentsOf: String(entry.contentHash, radix: 16).utf8)
+            case .size: appendNumber(f.size, to: &record)
+            case .modifiedSeconds: appendNumber(f.modifiedSeconds, to: &record)
+            case .modifiedNanoseconds: appendNumber(f.modifiedNanoseconds, to: &record)
+            case .changedSeconds: appendNumber(f.changedSeconds, to: &record)
+            case .changedNanoseconds: appendNumber(f.changedNanoseconds, to: &record)
+            case .inode: appendNumber(f.inode, to: &record)
+            case .contentHash: appendNumber(entry.contentHash, radix: 16, to: &record)
             case .status: record.append(contentsOf: s.status.rawValue.utf8)
-            case .flagCount: record.append(contentsOf: String(s.flagCount).utf8)
+            case .flagCount: appendNumber(s.flagCount, to: &record)
             case .title: record.append(contentsOf: clean(s.title).utf8)
             case .normalizedTitle: record.append(contentsOf: clean(s.normalizedTitle).utf8)
             case .form: record.append(contentsOf: clean(s.form).utf8)
@@ -289,6 +297,20 @@ struct StoreIndex {
     }
 
     /// A list column: its items, each cleaned, separated by GS.
+    /// Appends `value`'s digits (in base `radix`, lower-case) as `String(value, radix:)` writes
+    /// them, without making the String: ten thousand records have seven numbers each.
+    static func appendNumber<Number: BinaryInteger>(_ value: Number, radix: Int = 10, to record: inout [UInt8]) {
+        if value < 0 { record.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        let start = record.count
+        repeat {
+            let digit = UInt8(magnitude % Number.Magnitude(radix))
+            record.append(digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10)
+            magnitude /= Number.Magnitude(radix)
+        } while magnitude > 0
+        record[start...].reverse()
+    }
+
     private static func appendList(_ items: [String], to record: inout [UInt8]) {
         for (position, item) in items.enumerated() {
             if position > 0 { record.append(listSeparator) }
@@ -296,12 +318,13 @@ struct StoreIndex {
         }
     }
 
-    /// The checksum of an index file's records (everything after its first line): the `Checksum`
-    /// of each 4 MiB block, made on every core, then the `Checksum` of those. Every `find` checks
-    /// the whole text file, 460 MB at 100,000 cases, before it trusts a record of it.
     /// The size of the blocks an index file's body is checksummed in, each on its own (in parallel,
     /// or as a file is written), and then the checksums of the blocks together.
     static let checksumBlockSize = 4 << 20
+
+    /// The checksum of an index file's records (everything after its first line): the `Checksum`
+    /// of each 4 MiB block, made on every core, then the `Checksum` of those. Every `find` checks
+    /// the whole text file, 460 MB at 100,000 cases, before it trusts a record of it.
 
     static func checksum(of bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         let blockSize = checksumBlockSize
@@ -488,11 +511,16 @@ struct StoreIndex {
 
     /// Makes the index's directory if need be, and removes the temporary files of index writes that
     /// were cut short (a process killed while it wrote, each file tens of megabytes at 10,000
-    /// cases), once no live writer holds them.
+    /// cases): those no live writer holds and none has touched for a minute. (A writer locks its
+    /// file just after making it; the minute keeps a sweep out of that moment, in this process,
+    /// whose two index files are written side by side, and in another.)
     private static func prepareDirectory(_ location: Location) {
         try? FileSystem.makeDirectory(location.directory, mode: 0o700)
+        let minuteAgo = FileSystem.nowNanoseconds() / 1_000_000_000 - 60
         for name in (try? FileSystem.listDirectory(location.directory)) ?? [] where name.hasPrefix(".") && name.contains(".tmp-") {
-            FileSystem.removeIfAbandoned(location.directory + "/" + name)
+            let path = location.directory + "/" + name
+            guard let fingerprint = FileSystem.fingerprint(path), fingerprint.modifiedSeconds < minuteAgo else { continue }
+            FileSystem.removeIfAbandoned(path)
         }
     }
 }
