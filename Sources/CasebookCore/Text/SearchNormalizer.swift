@@ -94,8 +94,8 @@ public enum SearchNormalizer {
     }
 
     /// Appends the quick form of the well-formed UTF-8 `utf8` to `bytes`; false, with nothing
-    /// appended, when a character of it has none. Kanji from U+5000 to U+9FFF (a lead byte of
-    /// E5 to E9), half of most Japanese text, are their own forms and are copied as they are; kana
+    /// appended, when a character of it has none. Kanji from U+4E00 to U+9FFF (E4 B8 80 to E9 BF BF),
+    /// half of most Japanese text, are their own forms and are copied as they are; kana
     /// and CJK punctuation (U+3000 to U+30FF) are looked up in a table of their forms.
     private static func appendQuickForm(utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) -> Bool {
         // No quick form is longer in UTF-8 than what it is the form of: the forms are made in a
@@ -106,7 +106,8 @@ public enum SearchNormalizer {
                 var end = 0
                 while index < utf8.count {
                     let lead = utf8[index]
-                    if lead >= 0xE5 && lead <= 0xE9 {
+                    // U+4E00 (E4 B8 80) to U+9FFF: the unified kanji.
+                    if lead >= 0xE5 && lead <= 0xE9 || lead == 0xE4 && utf8[index + 1] >= 0xB8 {
                         out[end] = lead
                         out[end + 1] = utf8[index + 1]
                         out[end + 2] = utf8[index + 2]
