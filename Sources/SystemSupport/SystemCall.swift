@@ -85,6 +85,31 @@ public enum SystemCall {
         return filled
     }
 
+    /// The contents of the regular file open as `fd`, which `fstat` said holds `size` bytes. A
+    /// regular file's read returns less than asked only at its end, so a first read that asks for
+    /// one byte more and gets `size` has it all: one call, not a second to see the end (a scan of
+    /// 10,000 files made 10,000 such calls). A file found longer, or a read that comes back short
+    /// of `size`, is read on to its end as `readAll` does.
+    public static func readRegularFile(_ fd: Int32, size: Int) throws(Errno) -> [UInt8] {
+        // A size of 0 tells nothing (a file of the kernel's says 0 and has lines): read to the end.
+        guard size > 0 else { return try readAll(fd) }
+        var failure: Errno?
+        let first = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, count in
+            count = 0
+            while count < size {
+                let got = retryingOnInterrupt { Glibc.read(fd, buffer.baseAddress! + count, size + 1 - count) }
+                if got < 0 { failure = Errno(code: errno); return }
+                if got == 0 { return }
+                count += got
+            }
+        }
+        if let failure { throw failure }
+        // Shorter than `size` (it shrank: its end was read) or exactly `size`: whole.
+        guard first.count > size else { return first }
+        let rest = try readAll(fd)
+        return first + rest
+    }
+
     /// Everything left to read from `fd`, up to its end. `expectedSize` (a file's size) sizes the
     /// first buffer so that a file is read straight into the result; more is read if it has grown.
     public static func readAll(_ fd: Int32, expectedSize: Int = 0) throws(Errno) -> [UInt8] {

@@ -51,6 +51,24 @@ struct SystemCallTests {
         #expect(read == bytes)
     }
 
+    @Test("a regular file is read whole whether fstat's size is right, too small or too large, or 0")
+    func regularFilesAreReadWhole() throws {
+        let path = "/tmp/casebook-readRegularFile-\(getpid())"
+        defer { unlink(path) }
+        for length in [0, 1, 4095, 4096, 4097, 100_000] {
+            let bytes = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 7) }
+            let out = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+            try SystemCall.writeAll(out, bytes)
+            close(out)
+            // The size as fstat gave it, and as it would be had the file grown or shrunk since.
+            for size in Set([length, max(length - 10, 0), length + 10, 1]) {
+                let fd = open(path, O_RDONLY)
+                defer { close(fd) }
+                #expect(try SystemCall.readRegularFile(fd, size: size) == bytes, "\(length) bytes, told \(size)")
+            }
+        }
+    }
+
     @Test("a write to a pipe nobody reads fails with EPIPE rather than returning short")
     func writeFailureIsThrown() {
         var fds: [Int32] = [-1, -1]

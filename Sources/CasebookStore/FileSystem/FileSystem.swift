@@ -28,7 +28,7 @@ public enum FileSystem {
         let (fd, info) = try openRegularFile(path, name: name, inDirectory: directoryFD, for: "read")
         defer { close(fd) }
         do throws(Errno) {
-            return (try SystemCall.readAll(fd, expectedSize: Int(info.st_size)), regularFileFingerprint(of: info))
+            return (try SystemCall.readRegularFile(fd, size: Int(info.st_size)), regularFileFingerprint(of: info))
         } catch {
             throw error.named("read", path)
         }
