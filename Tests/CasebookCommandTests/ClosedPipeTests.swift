@@ -6,19 +6,31 @@ import Foundation
 import XCTest
 
 final class ClosedPipeTests: XCTestCase {
-    func testFindIntoAPipeClosedEarlyStillWritesTheWholeIndex() throws {
-        let fixture = try CommandFixture()
-        // Enough cases that the index takes a while to write and the output fills the pipe many times.
+    /// Copies every seed case `count` times over (`c1-…`, `c2-…`), for a store large enough that
+    /// the output fills a pipe many times.
+    private func addCopies(_ count: Int, in fixture: CommandFixture) throws {
         let seeds = try FileManager.default.contentsOfDirectory(atPath: fixture.store.path).filter { $0.hasSuffix(".json") }
-        for copy in 1...60 {
+        for copy in 1...count {
             for seed in seeds {
                 try FileManager.default.copyItem(at: fixture.store.appendingPathComponent(seed),
                                                  to: fixture.store.appendingPathComponent("c\(copy)-" + seed))
             }
         }
-        let script = #""$0" find 市 --store "$1" | head -c 10 >/dev/null; echo "${PIPESTATUS[0]}""#
-        let closed = try BuiltProgram.run("/bin/bash", ["-c", script, CommandFixture.executable, fixture.store.path],
-                                          environment: fixture.environment(language: "C.UTF-8"), in: fixture.root, input: "")
+    }
+
+    /// `casebook ARGUMENTS` into a pipe whose reader takes `bytesRead` bytes and leaves; its
+    /// standard output is casebook's exit status as the shell saw it.
+    private func runClosingEarly(_ arguments: [String], bytesRead: Int, in fixture: CommandFixture) throws -> ProgramResult {
+        let script = "\"$0\" \"$@\" | head -c \(bytesRead) >/dev/null; echo \"${PIPESTATUS[0]}\""
+        return try BuiltProgram.run("/bin/bash", ["-c", script, CommandFixture.executable] + arguments + ["--store", fixture.store.path],
+                                    environment: fixture.environment(language: "C.UTF-8"), in: fixture.root, input: "")
+    }
+
+    func testFindIntoAPipeClosedEarlyStillWritesTheWholeIndex() throws {
+        let fixture = try CommandFixture()
+        // Enough cases that the index takes a while to write and the output fills the pipe many times.
+        try addCopies(60, in: fixture)
+        let closed = try runClosingEarly(["find", "市"], bytesRead: 10, in: fixture)
         XCTAssertEqual(closed.out.trimmingCharacters(in: .whitespacesAndNewlines), "141", closed.err)
 
         let cache = fixture.root.appendingPathComponent("home/.cache/casebook")
@@ -42,17 +54,9 @@ final class ClosedPipeTests: XCTestCase {
         // and the index) still happens when the reader has gone: casebook is not ended at the
         // first write that fails, only once it is done.
         let fixture = try CommandFixture()
-        let seeds = try FileManager.default.contentsOfDirectory(atPath: fixture.store.path).filter { $0.hasSuffix(".json") }
-        for copy in 1...30 {
-            for seed in seeds {
-                try FileManager.default.copyItem(at: fixture.store.appendingPathComponent(seed),
-                                                 to: fixture.store.appendingPathComponent("c\(copy)-" + seed))
-            }
-        }
+        try addCopies(30, in: fixture)
         try Data("{".utf8).write(to: fixture.store.appendingPathComponent("broken.json"))
-        let script = #""$0" list --store "$1" | head -c 1 >/dev/null; echo "${PIPESTATUS[0]}""#
-        let closed = try BuiltProgram.run("/bin/bash", ["-c", script, CommandFixture.executable, fixture.store.path],
-                                          environment: fixture.environment(language: "C.UTF-8"), in: fixture.root, input: "")
+        let closed = try runClosingEarly(["list"], bytesRead: 1, in: fixture)
         XCTAssertEqual(closed.out.trimmingCharacters(in: .whitespacesAndNewlines), "141", closed.err)
         XCTAssertTrue(closed.err.contains("broken.json"), closed.err)
         let cache = fixture.root.appendingPathComponent("home/.cache/casebook")
