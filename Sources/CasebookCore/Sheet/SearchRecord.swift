@@ -86,7 +86,12 @@ public struct SearchRecord: Sendable, Equatable {
 
     /// The texts, as written, whose search form contains `needle`, with their fields, in sheet order.
     public func texts(containing needle: [UInt8]) -> [(field: SheetField, text: String)] {
-        bytes.withUnsafeBufferPointer { record in needle.withUnsafeBufferPointer { Self.texts(containing: $0, in: record) } }
+        bytes.withUnsafeBufferPointer { record in
+            needle.withUnsafeBufferPointer { needle in
+                // One search over all the search forms first: most records of a store have no match.
+                Self.contains(needle, in: record) ? Self.texts(containing: needle, in: record) : []
+            }
+        }
     }
 
     /// Whether the search forms in `record` contain `needle`: one byte search over all of them,
