@@ -308,12 +308,12 @@ public final class CaseStore {
         let directory = FileSystem.openDirectory(path)
         defer { directory.map(FileSystem.closeDirectory) }
         let directoryFD = directory ?? AT_FDCWD
-        let results = Parallel.map(ids.count) { index -> Result<T, StoreProblem> in
+        // Each pair made where it is read, not zipped afterwards: a copy of ten thousand results.
+        return Parallel.map(ids.count) { index -> (CaseID, Result<T, StoreProblem>) in
             let name = ids[index].fileName
-            return readBytes(path + "/" + name, name: directory == nil ? nil : name, inDirectory: directoryFD, id: ids[index])
-                .flatMap { make(ids[index], $0.bytes, $0.fingerprint) }
+            return (ids[index], readBytes(path + "/" + name, name: directory == nil ? nil : name, inDirectory: directoryFD, id: ids[index])
+                .flatMap { make(ids[index], $0.bytes, $0.fingerprint) })
         }
-        return Array(zip(ids, results))
     }
 
     /// What `find` found in one case: the texts, as written, whose search form contains the query.
