@@ -134,7 +134,7 @@ struct QuickNormalizerTests {
     @Test(arguments: ["", "資源集団回収", "ﾊｸﾞｸｰﾑ①", "か\u{3099}", "ＡＢＣ　カナ", "町内会と協働①", "abc", "e\u{301}x", "ボランティア〜"])
     func appendingTheSearchFormIsNormalizingIt(_ text: String) {
         var bytes: [UInt8] = Array("前".utf8)
-        SearchNormalizer.appendNormalized(text, to: &bytes)
+        Array(text.utf8).withUnsafeBufferPointer { SearchNormalizer.appendNormalized(utf8: $0, to: &bytes) }
         #expect(bytes == Array(("前" + SearchNormalizer.normalize(text)).utf8))
     }
 

@@ -81,18 +81,9 @@ public struct SearchMatch: Sendable, Equatable {
         starts.reserveCapacity(utf8.count / 2)
         var position = 0
         while position < utf8.count {
-            let lead = utf8[position]
-            var value: UInt32
-            let length: Int
-            switch lead {
-            case ..<0x80: value = UInt32(lead); length = 1
-            case ..<0xE0: value = UInt32(lead & 0x1F); length = 2
-            case ..<0xF0: value = UInt32(lead & 0x0F); length = 3
-            default: value = UInt32(lead & 0x07); length = 4
-            }
-            guard position + length <= utf8.count else { return nil }
-            for offset in 1..<max(length, 1) { value = value << 6 | UInt32(utf8[position + offset] & 0x3F) }
-            guard let scalar = Unicode.Scalar(value), let form = SearchNormalizer.quickForm(of: scalar) else { return nil }
+            // A String's UTF-8 is well-formed.
+            let (scalar, length) = WellFormedUTF8.scalar(at: position, in: utf8)
+            guard let form = SearchNormalizer.quickForm(of: scalar) else { return nil }
             forms.append(form.value)
             starts.append(Int32(position))
             position += length

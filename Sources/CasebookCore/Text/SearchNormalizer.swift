@@ -79,15 +79,9 @@ public enum SearchNormalizer {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Appends `normalize(text)` as UTF-8 to `bytes`: a search record is made of the search forms
-    /// of every text of a case, so the quick form goes straight into it, with no String between.
-    public static func appendNormalized(_ text: String, to bytes: inout [UInt8]) {
-        if appendQuickForm(of: text, to: &bytes) { return }
-        bytes.append(contentsOf: normalize(text).utf8)
-    }
-
-    /// Appends `normalize` of the text whose UTF-8 is `utf8` (well-formed) to `bytes`: the texts of
-    /// a file read straight from its bytes, with no String made unless a character needs one.
+    /// Appends `normalize` of the text whose UTF-8 is `utf8` (well-formed) to `bytes`: a search
+    /// record is made of the search forms of every text of a case, read straight from its file's
+    /// bytes or from a String's, with no String made unless a character needs Foundation.
     public static func appendNormalized(utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
         if appendQuickForm(utf8: utf8, to: &bytes) { return }
         bytes.append(contentsOf: normalize(String(decoding: utf8, as: UTF8.self)).utf8)
