@@ -132,13 +132,11 @@ struct StoreIndex {
     }
 
     static let racyWindowNanoseconds: Int64 = 2_000_000_000
-    /// Bytes reserved for a file's first line, put in front of the records once they are written.
-    private static let headerRoom = 256
-    /// Each file's first line: its format (8 and 7: content hashed by `Checksum`, the records
-    /// checksummed in blocks; before, 〜
-    /// searched as ～, voiced half-width kana composed) and the sheet's schema fingerprint (an index written by a casebook with other
+    /// Each file's first line: its format (9 and 9: content hashed by the four-lane `Checksum`, a
+    /// text written as searched kept once; before, 〜 searched as ～, voiced half-width kana
+    /// composed) and the sheet's schema fingerprint (an index written by a casebook with other
     /// fields is rebuilt instead of read with shifted field codes), (for the summaries) when it was
-    /// written, and the checksum of everything after that line. A file whose checksum does not
+    /// written, and the checksum of everything after that line, in sixteen hex digits. A file whose checksum does not
     /// match — cut short, a byte lost or changed — is not read at all, and the index is rebuilt
     /// from the case files.
     static let summaryHeader = "casebook-index 9-" + SheetSchema.fingerprint
@@ -256,12 +254,9 @@ struct StoreIndex {
             guard let entry = entries[ids[position]] else { return [] }
             return summaryRecord(of: ids[position], entry)
         }
-        var summary: [UInt8] = []
-        summary.reserveCapacity(headerRoom + records.reduce(0) { $0 + $1.count })
-        for record in records { summary.append(contentsOf: record) }
-        let checksum = summary.withUnsafeBufferPointer { Self.checksum(of: $0) }
-        summary.insert(contentsOf: "\(summaryHeader) \(now) \(String(checksum, radix: 16))\n".utf8, at: 0)
-        replace(location.summaryPath, in: location, with: summary)
+        writeFile(location.summaryPath, in: location, header: { "\(summaryHeader) \(now) \($0)" }) { body in
+            for record in records { record.withUnsafeBufferPointer(body.add) }
+        }
     }
 
     /// One case's record in the summary file: its columns, separated by US, ended by RS.
@@ -447,66 +442,87 @@ struct StoreIndex {
     /// content hash and bytes), or none.
     static func writeSearchTexts(_ ids: [CaseID], to location: Location,
                                  record: (_ position: Int, _ write: (_ hash: UInt64, _ bytes: UnsafeBufferPointer<UInt8>) -> Void) -> Void) {
-        // Written in blocks of the checksum's size as the records come, never built whole: the
-        // file is tens of megabytes at 10,000 cases, and a copy of it was most of `find`'s peak
-        // memory and a fifth of its first use. The header, whose checksum is known only at the
-        // end, is written over a placeholder of the same width.
-        func header(_ checksum: UInt64) -> [UInt8] {
-            let digits = String(checksum, radix: 16)
-            return Array("\(textHeader) \(String(repeating: "0", count: 16 - digits.count) + digits)\n".utf8)
-        }
-        prepareDirectory(location)
-        let name = String(location.textPath.dropFirst(location.directory.count + 1))
-        try? AtomicFile.replace(directory: location.directory, name: name,
-                                options: AtomicFile.Options(mode: .keptOr(0o600), durable: false)) { file throws(SystemError) in
-            try file.append(header(0))
-            var block: [UInt8] = []
-            block.reserveCapacity(checksumBlockSize)
-            var sums: [UInt64] = []
-            var failure: SystemError?
-            func flush() {
-                guard failure == nil, !block.isEmpty else { return }
-                sums.append(Checksum.of(block))
-                do throws(SystemError) { try file.append(block) } catch { failure = error }
-                block.removeAll(keepingCapacity: true)
-            }
-            func add(_ bytes: UnsafeBufferPointer<UInt8>) {
-                var rest = bytes[...]
-                while !rest.isEmpty {
-                    let taken = rest.prefix(checksumBlockSize - block.count)
-                    block.append(contentsOf: taken)
-                    rest = rest.dropFirst(taken.count)
-                    if block.count == checksumBlockSize { flush() }
-                }
-            }
-            func add(_ byte: UInt8) {
-                withUnsafePointer(to: byte) { add(UnsafeBufferPointer(start: $0, count: 1)) }
-            }
+        writeFile(location.textPath, in: location, header: { "\(textHeader) \($0)" }) { body in
             for (position, id) in ids.enumerated() {
                 // The record's bytes are lent for the length of the call, never kept.
                 record(position) { hash, bytes in
                     var id = id.rawValue
-                    id.withUTF8 { add($0) }
-                    add(fieldSeparator)
+                    id.withUTF8(body.add)
+                    body.add(fieldSeparator)
                     var hash = String(hash, radix: 16)
-                    hash.withUTF8 { add($0) }
-                    add(fieldSeparator)
-                    add(bytes)
-                    add(recordSeparator)
+                    hash.withUTF8(body.add)
+                    body.add(fieldSeparator)
+                    body.add(bytes)
+                    body.add(recordSeparator)
                 }
             }
-            flush()
-            if let failure { throw failure }
-            // As `checksum(of:)` of the whole body: the checksum of its blocks' checksums.
-            try file.overwrite(header(sums.withUnsafeBytes { Checksum.of($0) }), at: 0)
         }
     }
 
-    /// Replaces one of the index's files, not durably: a cache lost in a crash is rebuilt.
-    private static func replace(_ path: String, in location: Location, with bytes: [UInt8]) {
+    /// Replaces the index file at `path`, not durably (a cache lost in a crash is rebuilt): its
+    /// first line is `header` of the body's checksum in sixteen hex digits, then what `write` adds.
+    /// The body is written in blocks of the checksum's size as it comes, never built whole (the
+    /// text file is tens of megabytes at 10,000 cases, and a copy of it was most of `find`'s peak
+    /// memory); the first line, whose checksum is known only at the end, is written over a
+    /// placeholder of the same width. A failure leaves the old file or none.
+    private static func writeFile(_ path: String, in location: Location, header: (String) -> String,
+                                  _ write: (IndexFileBody) -> Void) {
+        func firstLine(_ checksum: UInt64) -> [UInt8] {
+            let digits = String(checksum, radix: 16)
+            return Array((header(String(repeating: "0", count: 16 - digits.count) + digits) + "\n").utf8)
+        }
         prepareDirectory(location)
         let name = String(path.dropFirst(location.directory.count + 1))
-        try? FileSystem.replaceAtomically(directory: location.directory, name: name, with: bytes, newFileMode: 0o600, durable: false)
+        try? AtomicFile.replace(directory: location.directory, name: name,
+                                options: AtomicFile.Options(mode: .keptOr(0o600), durable: false)) { file throws(SystemError) in
+            try file.append(firstLine(0))
+            let body = IndexFileBody(file)
+            write(body)
+            // As `checksum(of:)` of the whole body: the checksum of its blocks' checksums.
+            try file.overwrite(firstLine(try body.finish()), at: 0)
+        }
+    }
+
+    /// The body of an index file being written: gathered into blocks of the checksum's size, each
+    /// checksummed and written when full.
+    private final class IndexFileBody {
+        private let file: AtomicFile.Contents
+        private var block: [UInt8] = []
+        private var sums: [UInt64] = []
+        private var failure: SystemError?
+
+        init(_ file: AtomicFile.Contents) {
+            self.file = file
+            block.reserveCapacity(checksumBlockSize)
+        }
+
+        func add(_ bytes: UnsafeBufferPointer<UInt8>) {
+            var rest = bytes[...]
+            while !rest.isEmpty {
+                let taken = rest.prefix(checksumBlockSize - block.count)
+                block.append(contentsOf: taken)
+                rest = rest.dropFirst(taken.count)
+                if block.count == checksumBlockSize { flush() }
+            }
+        }
+
+        func add(_ byte: UInt8) {
+            withUnsafePointer(to: byte) { add(UnsafeBufferPointer(start: $0, count: 1)) }
+        }
+
+        /// Writes what is left; the checksum of the whole body, or the first failure to write.
+        func finish() throws(SystemError) -> UInt64 {
+            flush()
+            if let failure { throw failure }
+            return sums.withUnsafeBytes { Checksum.of($0) }
+        }
+
+        private func flush() {
+            guard failure == nil, !block.isEmpty else { return }
+            sums.append(Checksum.of(block))
+            do throws(SystemError) { try file.append(block) } catch { failure = error }
+            block.removeAll(keepingCapacity: true)
+        }
     }
 
     /// Makes the index's directory if need be, and removes the temporary files of index writes that
