@@ -10,7 +10,9 @@ import Darwin
 /// Layout: the search forms joined by GS (0x1D), US (0x1F), the texts as written joined by GS,
 /// US, then one byte per text naming its field: `a` + the field's place in `SheetField.allCases`,
 /// or `A` + it when the text as written is its search form, which is then not written again (its
-/// place among the texts as written is empty): more than half of a store's texts are so.
+/// place among the texts as written is empty): more than half of a store's texts are so. A text
+/// as written that is not its search form is kept as the edits that make it from that form
+/// (`WrittenFormEdits`): only the characters folded, not the whole text again.
 /// No text contains 0x1C–0x1F (they become U+FFFD), so a record never holds RS (0x1E) and
 /// can sit in a file of records ended by RS.
 public struct SearchRecord: Sendable, Equatable {
@@ -34,7 +36,7 @@ public struct SearchRecord: Sendable, Equatable {
     }
 
     /// A record made one text at a time, in sheet order: the search forms go into one buffer and
-    /// the texts as written into another, joined once at the end.
+    /// the texts as written (as edits of their search forms) into another, joined once at the end.
     struct Builder {
         private var normalized: [UInt8] = []
         private var originals: [UInt8] = []
@@ -62,19 +64,40 @@ public struct SearchRecord: Sendable, Equatable {
             SearchNormalizer.appendNormalized(utf8: utf8, to: &normalized)
             let same = normalized.count - start == utf8.count
                 && normalized.withUnsafeBufferPointer { utf8.isEmpty || memcmp($0.baseAddress! + start, utf8.baseAddress!, utf8.count) == 0 }
-            if !same { originals.append(contentsOf: utf8) }
+            if !same {
+                normalized.withUnsafeBufferPointer { searched in
+                    WrittenFormEdits.append(written: utf8, searched: UnsafeBufferPointer(rebasing: searched[start...]), to: &originals)
+                }
+            }
             codes.append((same ? UInt8(ascii: "A") : UInt8(ascii: "a")) + UInt8(field.rawValue))
         }
 
         /// The record of the texts added (the builder is left empty).
+        ///
+        /// Made in one allocation of its exact size: ten thousand records are kept at once on
+        /// first use, and growing one in place would double its buffer and touch twice the memory.
         mutating func finish() -> SearchRecord {
-            var bytes = normalized
-            normalized = []
-            bytes.reserveCapacity(normalized.count + originals.count + codes.count + 2)
-            bytes.append(SearchRecord.partSeparator)
-            bytes.append(contentsOf: originals)
-            bytes.append(SearchRecord.partSeparator)
-            bytes.append(contentsOf: codes)
+            let count = normalized.count + originals.count + codes.count + 2
+            let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+                var end = 0
+                func append(_ part: [UInt8], then separator: UInt8?) {
+                    part.withUnsafeBufferPointer { part in
+                        if !part.isEmpty { (buffer.baseAddress! + end).initialize(from: part.baseAddress!, count: part.count) }
+                        end += part.count
+                    }
+                    if let separator {
+                        buffer[end] = separator
+                        end += 1
+                    }
+                }
+                append(normalized, then: SearchRecord.partSeparator)
+                append(originals, then: SearchRecord.partSeparator)
+                append(codes, then: nil)
+                initialized = end
+            }
+            normalized.removeAll(keepingCapacity: true)
+            originals.removeAll(keepingCapacity: true)
+            codes.removeAll(keepingCapacity: true)
             return SearchRecord(bytes: bytes)
         }
     }
@@ -123,8 +146,13 @@ public struct SearchRecord: Sendable, Equatable {
             if writtenAsSearched && originalStop != originalStart { return [] }
             let normalizedText = record[normalizedStart..<normalizedStop]
             if ByteSearch.contains(UnsafeBufferPointer(rebasing: normalizedText), needle) {
-                let written = writtenAsSearched ? normalizedText : record[originalStart..<originalStop]
-                found.append((fields[ordinal], String(decoding: UnsafeBufferPointer(rebasing: written), as: UTF8.self)))
+                let searched = UnsafeBufferPointer(rebasing: normalizedText)
+                if writtenAsSearched {
+                    found.append((fields[ordinal], String(decoding: searched, as: UTF8.self)))
+                } else {
+                    guard let written = WrittenFormEdits.apply(UnsafeBufferPointer(rebasing: record[originalStart..<originalStop]), to: searched) else { return [] }
+                    found.append((fields[ordinal], String(decoding: written, as: UTF8.self)))
+                }
             }
             normalizedStart = normalizedStop + 1
             originalStart = originalStop + 1
