@@ -24,17 +24,17 @@ enum WrittenFormEdits {
         // The end of the last edit in the search form.
         var kept = 0
         while writtenIndex < written.count && searchedIndex < searched.count {
-            // Between runs, eight bytes at a time while both are the same: most of a text is.
-            // A step can end inside a character, the same one in both; it is stepped back to its start.
-            if run == nil && writtenIndex + 8 <= written.count && searchedIndex + 8 <= searched.count
-                && load8(written, writtenIndex) == load8(searched, searchedIndex) {
-                writtenIndex += 8
-                searchedIndex += 8
-                while writtenIndex < written.count && written[writtenIndex] & 0xC0 == 0x80 {
-                    writtenIndex -= 1
-                    searchedIndex -= 1
+            // Between runs, straight to the first byte that differs: most of a text is the same
+            // in both. It can be inside a character, the same one in both so far; the step ends
+            // at that character's start.
+            if run == nil {
+                var next = writtenIndex + equalBytes(written, from: writtenIndex, searched, from: searchedIndex)
+                while next < written.count && written[next] & 0xC0 == 0x80 { next -= 1 }
+                if next > writtenIndex {
+                    searchedIndex += next - writtenIndex
+                    writtenIndex = next
+                    continue
                 }
-                continue
             }
             let lead = written[writtenIndex]
             let length = scalarLength(lead: lead)
@@ -136,10 +136,24 @@ enum WrittenFormEdits {
         }
     }
 
-    /// Eight bytes of `bytes` from `index`, which has eight after it.
+    /// How many bytes of `a` from `aIndex` are those of `b` from `bIndex`, eight at a time.
+    @inline(__always)
+    private static func equalBytes(_ a: UnsafeBufferPointer<UInt8>, from aIndex: Int, _ b: UnsafeBufferPointer<UInt8>, from bIndex: Int) -> Int {
+        let limit = min(a.count - aIndex, b.count - bIndex)
+        var count = 0
+        while count + 8 <= limit {
+            let difference = load8(a, aIndex + count) ^ load8(b, bIndex + count)
+            if difference != 0 { return count + difference.trailingZeroBitCount / 8 }
+            count += 8
+        }
+        while count < limit && a[aIndex + count] == b[bIndex + count] { count += 1 }
+        return count
+    }
+
+    /// Eight bytes of `bytes` from `index`, which has eight after it, the first in the lowest bits.
     @inline(__always)
     private static func load8(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> UInt64 {
-        UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
+        UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self))
     }
 
     /// The length of the UTF-8 sequence that `lead` starts (the bytes are well-formed).
