@@ -31,6 +31,22 @@ struct StoreIndexTests {
         #expect(second.resolve("資源集団収集") == .found(id))
     }
 
+    @Test func aSeparatorInAStoredTextCannotForgeASummaryRecord() throws {
+        // A file edited by hand can hold the summary file's separators (RS, US, GS) as escapes:
+        // they are written as spaces, and every other case's record is read back whole.
+        let fixture = try StoreFixture(seedCases: 27)
+        try retitle(fixture, "shigen-shudan-kaishu.json", from: "資源集団回収", to: "資源\\u001e集団\\u001f回\\u001d収")
+        let first = try CaseStore(path: fixture.path, environment: environment)
+        let id = CaseID("shigen-shudan-kaishu")!
+        #expect(first.summary(of: id)?.title == "資源\u{1E}集団\u{1F}回\u{1D}収")
+        let location = try #require(StoreIndex.Location(storePath: first.path, environment: environment))
+        let index = StoreIndex.read(location)
+        #expect(index.entries.count == 27)
+        #expect(index.entries[id]?.summary.title == "資源 集団 回 収")
+        let others = first.orderedSummaries.filter { $0.id != id }
+        #expect(others.allSatisfy { index.entries[$0.id]?.summary == $0.summary })
+    }
+
     @Test func anIndexWrittenBesideTheWorkIsWholeOnceFinished() throws {
         // As a command run from the command line writes it: on another thread, waited for at exit.
         let fixture = try StoreFixture(seedCases: 27)

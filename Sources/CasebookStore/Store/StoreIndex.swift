@@ -157,6 +157,9 @@ struct StoreIndex {
         case id, size, modifiedSeconds, modifiedNanoseconds, changedSeconds, changedNanoseconds, inode, contentHash
         case status, flagCount
         case title, normalizedTitle, form, departments, partners, started, domain
+
+        /// `allCases`, made once: ten thousand records are written a column at a time.
+        static let everyColumn = allCases
     }
 
     /// The columns of a summary record read when the index is: id, fingerprint, hash, status and
@@ -264,8 +267,9 @@ struct StoreIndex {
         let f = entry.fingerprint
         let s = entry.summary
         var record: [UInt8] = []
-        record.reserveCapacity(256)
-        for column in SummaryColumn.allCases {
+        // Room for most records (their median is some 320 bytes), so that few are grown and copied.
+        record.reserveCapacity(512)
+        for column in SummaryColumn.everyColumn {
             if column.rawValue > 0 { record.append(fieldSeparator) }
             switch column {
             case .id: record.append(contentsOf: id.rawValue.utf8)
@@ -278,20 +282,19 @@ struct StoreIndex {
             case .contentHash: appendNumber(entry.contentHash, radix: 16, to: &record)
             case .status: record.append(contentsOf: s.status.rawValue.utf8)
             case .flagCount: appendNumber(s.flagCount, to: &record)
-            case .title: record.append(contentsOf: clean(s.title).utf8)
-            case .normalizedTitle: record.append(contentsOf: clean(s.normalizedTitle).utf8)
-            case .form: record.append(contentsOf: clean(s.form).utf8)
+            case .title: appendCleaned(s.title, to: &record)
+            case .normalizedTitle: appendCleaned(s.normalizedTitle, to: &record)
+            case .form: appendCleaned(s.form, to: &record)
             case .departments: appendList(s.departments, to: &record)
             case .partners: appendList(s.partners, to: &record)
-            case .started: record.append(contentsOf: clean(s.started).utf8)
-            case .domain: record.append(contentsOf: clean(s.domain).utf8)
+            case .started: appendCleaned(s.started, to: &record)
+            case .domain: appendCleaned(s.domain, to: &record)
             }
         }
         record.append(recordSeparator)
         return record
     }
 
-    /// A list column: its items, each cleaned, separated by GS.
     /// Appends `value`'s digits (in base `radix`, lower-case) as `String(value, radix:)` writes
     /// them, without making the String: ten thousand records have seven numbers each.
     static func appendNumber<Number: BinaryInteger>(_ value: Number, radix: Int = 10, to record: inout [UInt8]) {
@@ -306,10 +309,11 @@ struct StoreIndex {
         record[start...].reverse()
     }
 
+    /// A list column: its items, each cleaned, separated by GS.
     private static func appendList(_ items: [String], to record: inout [UInt8]) {
         for (position, item) in items.enumerated() {
             if position > 0 { record.append(listSeparator) }
-            record.append(contentsOf: clean(item).utf8)
+            appendCleaned(item, to: &record)
         }
     }
 
@@ -331,10 +335,14 @@ struct StoreIndex {
         return sums.withUnsafeBytes { Checksum.of($0) }
     }
 
-    /// A value with the index's separators replaced by spaces, so that no stored text can forge a record.
-    private static func clean(_ value: String) -> String {
-        guard value.utf8.contains(where: { $0 == 0x1D || $0 == 0x1E || $0 == 0x1F }) else { return value }
-        return String(String.UnicodeScalarView(value.unicodeScalars.map { (0x1D...0x1F).contains($0.value) ? " " : $0 }))
+    /// Appends `value` with the index's separators (GS, RS, US) made spaces, so that no stored
+    /// text can forge a record. Each is one byte in UTF-8, so it is replaced in the bytes appended.
+    private static func appendCleaned(_ value: String, to record: inout [UInt8]) {
+        let start = record.count
+        record.append(contentsOf: value.utf8)
+        for index in start..<record.count where record[index] >= 0x1D && record[index] <= 0x1F {
+            record[index] = UInt8(ascii: " ")
+        }
     }
 
     // MARK: The text file
