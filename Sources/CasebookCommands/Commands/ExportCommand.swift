@@ -70,8 +70,6 @@ struct ExportCommand: StoreCommand {
 
     func run(in session: Session) throws {
         let chosen = ExportFormat(rawValue: format)!
-        func cpu() -> Int { var u = rusage(); getrusage(RUSAGE_SELF.rawValue, &u); return (u.ru_utime.tv_sec + u.ru_stime.tv_sec) * 1000 + (u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1000 }
-        var c0 = cpu()
         let selected = try selection(in: session)
         let path = output ?? chosen.defaultOutput
         let progress = ExportProgress(session: session, total: selected.count)
