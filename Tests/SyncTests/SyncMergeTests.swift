@@ -123,6 +123,14 @@ import Testing
         #expect(try taro.bytes("shigen-shudan-kaishu-2") == y, "Y untouched")
         let unmerged = try taro.git(["ls-files", "--unmerged"]).out
         #expect(unmerged.contains("Store/shigen-shudan-kaishu.json") && !unmerged.contains("shigen-shudan-kaishu-2"), "\(unmerged)")
+        // `commit` now would settle the deletion unasked (staging taro's version): it refuses and
+        // leaves the index as it is, conflict and all, for `resolve`.
+        try taro.modify("komyuniti-koza") { $0.points.append("another change") }
+        let index = try taro.git(["ls-files", "--stage"]).out
+        let commit = try taro.casebook(["commit"])
+        #expect(commit.status == 1 && commit.err.contains("A merge is under way") && commit.err.contains("casebook resolve"), "\(commit.all)")
+        #expect(try taro.git(["ls-files", "--stage"]).out == index)
+        #expect(try taro.git(["ls-files", "--unmerged"]).out == unmerged)
     }
 
     @Test func aFreshCloneWithoutTheDriverConfigStillMergesFieldByFieldInSync() throws {

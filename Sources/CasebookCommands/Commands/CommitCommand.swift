@@ -22,6 +22,14 @@ struct CommitCommand: StoreCommand {
 
     func run(in session: Session) throws {
         let git = try session.repository()
+        // A merge half-way is finished by `resolve`, which asks about each conflict; a commit now
+        // would stage the conflicted files as they stand (a deletion on one side settled, unasked,
+        // for the other) and every other change with them.
+        switch git.operationUnderWay {
+        case .merge?: throw CommandFailure(SyncMessage.mergeUnderWay, in: session)
+        case let operation?: throw CommandFailure(SyncMessage.operationUnderWay(operation: operation.rawValue), in: session)
+        case nil: break
+        }
         let status: StoreStatus
         do {
             status = try git.storeStatus()
