@@ -200,6 +200,29 @@ final class WalkTests: XCTestCase {
         }
     }
 
+    func testBackAndStopTypedAfterAValueOnTheLineKeepTheValue() throws {
+        // `<` and `.` typed at the end of the value shown (without clearing the line first) go
+        // back and stop, and the value is kept as it was, not saved with them.
+        let fixture = try Fixture()
+        let id = "shigen-shudan-kaishu"
+        let before = try fixture.bytes(id)
+        let shell = try fixture.startShell()
+        try shell.ready("casebook> ")
+        try shell.answer("edit shigen", thenWaitFor: "事業名> ")
+        try shell.answer("", thenWaitFor: "担当課> ")
+        try shell.waitForScreen("担当課> 清掃事業課")
+        try shell.answer("<", thenWaitFor: "事業名> ")
+        try shell.waitForScreen("事業名> 資源集団回収")
+        try shell.answer(" .", thenWaitFor: "casebook> ")
+        XCTAssertEqual(try fixture.bytes(id), before, "nothing changed: " + shell.report())
+        // 。 at the end of a value is the value's (a sentence's end), and saved.
+        try shell.answer("edit shigen title", thenWaitFor: "事業名> ")
+        try shell.answer("。", thenWaitFor: "casebook> ")
+        XCTAssertEqual(try fixture.sheet(id)["title"] as? String, "資源集団回収。")
+        shell.send(.ctrlD)
+        XCTAssertEqual(try shell.waitForExit(), 0)
+    }
+
     func testCtrlCInsideAWalkKeepsTheFieldsEntered() throws {
         let fixture = try Fixture()
         let shell = try fixture.startShell()

@@ -115,11 +115,24 @@ final class GuidedWalk {
         case .interrupted: return .interrupt
         case .endOfInput: return .stop
         case .line(let line):
-            switch line.trimmingWhitespace() {
+            let typed = line.trimmingWhitespace()
+            switch typed {
             case "<", "＜": return .back
             case ".", "。", "．": return .stop
-            default: return .text(line)
+            default: break
             }
+            // Typed at the end of a value left on the line as it was: the value is kept, and `<`
+            // or `.` does what it does on an empty line, rather than being saved as part of it.
+            // (Not 。 or ．, which end a Japanese sentence: a value may well be given one.)
+            let kept = prefill.trimmingWhitespace()
+            if !kept.isEmpty, typed.hasPrefix(kept) {
+                switch String(typed.dropFirst(kept.count)).trimmingWhitespace() {
+                case "<", "＜": return .back
+                case ".": return .stop
+                default: break
+                }
+            }
+            return .text(line)
         }
     }
 
