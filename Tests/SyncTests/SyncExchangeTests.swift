@@ -174,7 +174,8 @@ import Glibc
         let result = try hanako.casebook(["sync"], extra: ["CASEBOOK_NETWORK_TIMEOUT": "20"])
         #expect(result.status == 3, "\(result.all)")
         #expect(result.err.contains("Could not reach the remote origin"), "\(result.err)")
-        #expect(result.err.contains("committed in this clone"), "\(result.err)")
+        #expect(result.err.contains("Your changes are committed in this clone. 2 commits are waiting to be sent. Nothing else changed."),
+                "the refused one and this one: \(result.err)")
         #expect(try hanako.sheet().form == "事業協力")
         #expect(try hanako.porcelain() == "")
         #expect(Int(try hanako.git(["rev-list", "--count", "HEAD"]).out.trimmingCharacters(in: .newlines))!
@@ -184,6 +185,7 @@ import Glibc
         let head = try hanako.head()
         let again = try hanako.casebook(["sync"])
         #expect(again.status == 3, "\(again.all)")
+        #expect(again.err.contains("Could not reach the remote origin. 2 commits are waiting to be sent. Nothing else changed."), "\(again.err)")
         #expect(try hanako.snapshot() == snapshot && hanako.head() == head)
     }
 

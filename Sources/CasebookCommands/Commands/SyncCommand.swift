@@ -75,7 +75,8 @@ struct SyncCommand: StoreCommand {
                 session.say(SyncMessage.synced(remote: upstream.remote, branch: upstream.remoteBranch))
             }
         case .offline(let result):
-            session.warn(SyncMessage.offline(remote: upstream.remote, words: session.gitWords(result), committed: report.committed != nil))
+            session.warn(SyncMessage.offline(remote: upstream.remote, words: session.gitWords(result), committed: report.committed != nil,
+                                             unsent: report.unsent))
             session.exitStatus = 3
         case .conflicts(let names):
             session.warn(SyncMessage.conflictsHeader(count: names.count))

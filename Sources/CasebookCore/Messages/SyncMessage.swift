@@ -15,7 +15,7 @@ public enum SyncMessage: BilingualMessage {
     case commitPrompt
     case commitDeclined
     case committed(message: String)
-    case offline(remote: String, words: String, committed: Bool)
+    case offline(remote: String, words: String, committed: Bool, unsent: Int)
     case conflictsHeader(count: Int)
     case conflictFields(id: String, title: String, labels: [String])
     case conflictDeleted(id: String, title: String)
@@ -57,8 +57,8 @@ public enum SyncMessage: BilingualMessage {
         case .commitPrompt: "コミットメッセージ"
         case .commitDeclined: "コミットしなかったので sync を中止しました。何も変更していません。"
         case .committed(let message): "未コミットの変更をコミットしました: \(message)"
-        case .offline(let remote, let words, let committed):
-            "リモート \(remote) に接続できませんでした。\(verbatim: committed ? "変更はこのクローンにコミット済みで、" : "")ほかには何も変わっていません。ネットワークが戻ったらもう一度 sync してください。\ngit: \(verbatim: words)"
+        case .offline(let remote, let words, let committed, let unsent):
+            "リモート \(remote) に接続できませんでした。\(verbatim: committed ? "変更はこのクローンにコミットしました。" : "")\(verbatim: unsent > 0 ? "まだ送っていないコミットが \(unsent) 件あります。" : "")ほかには何も変わっていません。ネットワークが戻ったらもう一度 sync してください。\ngit: \(verbatim: words)"
         case .conflictsHeader(let count): "\(count) 件の事例に競合が残っています:"
         case .conflictFields(let id, let title, let labels): "  \(id)  \(title)（\(labels, separator: "、")）"
         case .conflictDeleted(let id, let title): "  \(id)  \(title)（一方で削除、他方で変更）"
@@ -105,8 +105,8 @@ public enum SyncMessage: BilingualMessage {
         case .commitPrompt: "Commit message"
         case .commitDeclined: "Sync stopped: the changes were not committed. Nothing was changed."
         case .committed(let message): "Committed the uncommitted changes: \(message)"
-        case .offline(let remote, let words, let committed):
-            "Could not reach the remote \(remote). \(verbatim: committed ? "Your changes are committed in this clone; " : "")nothing else changed. Sync again when the network is back.\ngit: \(verbatim: words)"
+        case .offline(let remote, let words, let committed, let unsent):
+            "Could not reach the remote \(remote). \(verbatim: committed ? "Your changes are committed in this clone. " : "")\(verbatim: unsent == 1 ? "1 commit is waiting to be sent. " : unsent > 1 ? "\(unsent) commits are waiting to be sent. " : "")Nothing else changed. Sync again when the network is back.\ngit: \(verbatim: words)"
         case .conflictsHeader(let count): "Conflicts remain in \(count) case(s):"
         case .conflictFields(let id, let title, let labels): "  \(id)  \(title) (\(labels, separator: ", "))"
         case .conflictDeleted(let id, let title): "  \(id)  \(title) (deleted on one side, changed on the other)"

@@ -114,12 +114,22 @@ public struct SyncRunner: Sendable {
 
         /// The message of the commit made of the store's uncommitted changes, if one was made.
         public var committed: String?
+        /// When the remote could not be reached: how many commits of this branch it has not got,
+        /// as far as the last fetch knows.
+        public var unsent = 0
         /// Cases that came in from the remote.
         public var cameIn: [CaseMovement] = []
         /// Cases that went out to the remote.
         public var wentOut: [CaseMovement] = []
         /// How many times the push was tried again because the remote moved.
         public var retries = 0
+        /// Ends the report: the remote could not be reached (git's words in `result`), with
+        /// `unsent` commits left here.
+        mutating func endOffline(_ result: GitResult, unsent: Int) {
+            ending = .offline(result)
+            self.unsent = unsent
+        }
+
         /// Whether commits went out (a merge that changed no case still goes out).
         public var pushed = false
         /// Whether commits came in.
@@ -176,7 +186,7 @@ public struct SyncRunner: Sendable {
                 if !fetched.succeeded {
                     // Reached, but the branch is not there yet (a new, empty remote): the push makes it.
                     guard !fetched.timedOut, fetched.errorOutput.contains("couldn't find remote ref") else {
-                        report.ending = .offline(fetched)
+                        report.endOffline(fetched, unsent: divergence(from: upstream.trackingRef).ahead)
                         return .success(report)
                     }
                     _ = git.run(["update-ref", "-d", upstream.trackingRef])
@@ -233,13 +243,13 @@ public struct SyncRunner: Sendable {
                 report.wentOut = wentOut
                 return .success(report)
             case .unreachable(let result):
-                report.ending = .offline(result)
+                report.endOffline(result, unsent: divergence(from: upstream.trackingRef).ahead)
                 return .success(report)
             case .rejected(let result):
                 // The remote moved if a fetch now finds another tip than the one merged.
                 let again = fetch(start)
                 guard again.succeeded else {
-                    report.ending = .offline(again)
+                    report.endOffline(again, unsent: divergence(from: upstream.trackingRef).ahead)
                     return .success(report)
                 }
                 let moved = commit(of: upstream.trackingRef) != remoteTip
