@@ -187,6 +187,9 @@ final class CommandLineTests: XCTestCase {
             (["set", shigen, "overview", "段落"], 1, "is not set in one go"),
             (["set", shigen, "nonsense", "x"], 1, "is not a field or section"),
             (["set", "no-such-case", "form", "共催"], 1, "No case matches"),
+            (["set", shigen, "title", "abc\u{1B}[31mRED\u{7}"], 1, "事業名 cannot hold U+001B"),
+            (["set", shigen, "form", "共催\u{202E}"], 1, "協働の形態 cannot hold U+202E"),
+            (["set", shigen, "title", "ab\u{FFFD}cd"], 1, "cannot hold U+FFFD"),
             (["set", "form"], 2, "set takes [CASE] FIELD VALUE"),
             (["set", "a", "b", "c", "d"], 2, "set takes [CASE] FIELD VALUE"),
         ]
@@ -196,6 +199,18 @@ final class CommandLineTests: XCTestCase {
             XCTAssertTrue(result.err.contains(message), "\(arguments): \(result.err)")
         }
         XCTAssertEqual(try fixture.snapshot(), before, "no file changed")
+    }
+
+    func testWalkRefusesAControlCharacterAndAsksAgain() throws {
+        let fixture = try CommandFixture()
+        let result = try fixture.run(["new", "kyodo-x"], input: "悪い\u{1B}]0;題名\u{7}\n良い題名\n清掃事業課\n課\u{202E}長\n\n.\n")
+        XCTAssertEqual(result.status, 0, result.all)
+        XCTAssertTrue(result.all.contains("事業名 cannot hold U+001B"), result.all)
+        XCTAssertTrue(result.all.contains("担当課 cannot hold U+202E"), result.all)
+        let text = String(decoding: try fixture.bytes("kyodo-x"), as: UTF8.self)
+        XCTAssertTrue(text.contains("\"title\": \"良い題名\""), text)
+        XCTAssertTrue(text.contains("\"清掃事業課\""), text)
+        XCTAssertFalse(text.contains("\\u001b") || text.contains("\u{202E}") || text.contains("課長"), text)
     }
 
     // MARK: new (hostile ids)

@@ -32,6 +32,20 @@ struct FieldInputTests {
     @Test func textIsKeptAsTypedInside() throws {
         #expect(try FieldInput.singleLineValue(" ＡＢＣ　ｶﾅ ", for: .title, currentWesternYear: 2026).value == .line("ＡＢＣ　ｶﾅ"))
     }
+
+    @Test(arguments: [("abc\u{1B}[31m", 0x1B), ("x\u{7}", 0x07), ("\u{0}nul", 0x00), ("a\u{7F}", 0x7F), ("a\u{85}b", 0x85),
+                      ("市\u{202E}民", 0x202E), ("\u{2066}x", 0x2066), ("ab\u{FFFD}cd", 0xFFFD)])
+    func controlAndDirectionCharactersAreRefused(typed: String, code: UInt32) {
+        #expect(FieldInput.unacceptableCharacter(in: typed)?.value == code)
+        #expect(throws: FieldInput.Problem.unacceptableCharacter(.title, Unicode.Scalar(code)!)) {
+            try FieldInput.singleLineValue(typed, for: .title, currentWesternYear: 2026)
+        }
+    }
+
+    @Test(arguments: ["資源集団回収", "ＮＰＯ法人　とかち", "𠮷野家", "家族👨‍👩‍👧", "か\u{3099}", "葛\u{E0100}", "a\tb", "二行\n目"])
+    func ordinaryTextIsAccepted(_ typed: String) {
+        #expect(FieldInput.unacceptableCharacter(in: typed) == nil)
+    }
 }
 
 struct ValidationTests {

@@ -187,19 +187,23 @@ final class GuidedWalk {
         }
     }
 
-    /// Reads items one per line: existing ones pre-filled (Enter keeps, erased removes), then new ones
-    /// until an empty line. Returns the items as they stand and how the reading ended: going back
+    /// Reads items of `field` one per line: existing ones pre-filled (Enter keeps, erased removes),
+    /// then new ones until an empty line; one holding a character no value may hold is refused. Returns the items as they stand and how the reading ended: going back
     /// (`<`), stopping or an interruption keep the items accepted so far, and the ones not reached.
     ///
     /// `save` is given the items as they stand after each accepted line, so that a walk that is cut
     /// off (a lost terminal, SIGTERM) loses at most the line being typed (SPEC §3.3).
-    private func readItems(prompt: String, existing: [String], history: LineHistory?, completer: Completer?,
+    private func readItems(_ field: SheetField, prompt: String, existing: [String], history: LineHistory?, completer: Completer?,
                            paragraphs: Bool = false, check: (String) -> String? = { _ in nil },
                            save: ([String]) throws -> Void) throws -> ([String], Step) {
         var kept: [String] = []
         var index = 0
         /// Takes one item, typed or pasted: checked, kept and remembered; false when refused.
         func accept(_ item: String, remembered: String) -> Bool {
+            if let scalar = FieldInput.unacceptableCharacter(in: item) {
+                session.say(WalkMessage.invalid(reason: MessageText(verbatim: session.describe(FieldInput.Problem.unacceptableCharacter(field, scalar)))))
+                return false
+            }
             if let problem = check(remembered) {
                 session.say(WalkMessage.invalid(reason: MessageText(verbatim: problem)))
                 return false
@@ -247,7 +251,7 @@ final class GuidedWalk {
             sheet.setValue(value, of: field)
             try persist()
         }
-        let (typed, step) = try readItems(prompt: field.label, existing: existing, history: history(for: field),
+        let (typed, step) = try readItems(field, prompt: field.label, existing: existing, history: history(for: field),
                                           completer: completer(for: field), paragraphs: field.kind == .text, save: store)
         try store(typed)
         // Going back keeps what was typed; coming forward again shows it.
@@ -266,7 +270,7 @@ final class GuidedWalk {
         session.output.line("  (" + session.text(WalkMessage.listHint) + ")")
         let actorsPrompt = "\(label)（\(session.text(WalkMessage.diagramActors))）"
         let storeActors = storingDiagramItems(\.actors)
-        let (actors, actorStep) = try readItems(prompt: actorsPrompt, existing: prefill ? sheet.diagram.actors : [],
+        let (actors, actorStep) = try readItems(.diagram, prompt: actorsPrompt, existing: prefill ? sheet.diagram.actors : [],
                                                 history: session.history(for: "diagram.actors") { [] }, completer: nil,
                                                 save: storeActors)
         try storeActors(actors)
@@ -287,7 +291,7 @@ final class GuidedWalk {
             try persist()
         }
         let (flows, flowStep) = try readItems(
-            prompt: flowsPrompt, existing: prefill ? sheet.diagram.flows.map(\.displayText) : [],
+            .diagram, prompt: flowsPrompt, existing: prefill ? sheet.diagram.flows.map(\.displayText) : [],
             history: nil, completer: FlowInput.completer(actors: { self.sheet.diagram.actors }),
             check: { line in
                 guard let flow = Diagram.Flow.parse(line) else { return self.session.describe(FieldInput.Problem.badFlow(line)) }
@@ -306,7 +310,7 @@ final class GuidedWalk {
 
         let notesPrompt = "\(label)（\(session.text(WalkMessage.diagramNotes))）"
         let storeNotes = storingDiagramItems(\.notes)
-        let (notes, noteStep) = try readItems(prompt: notesPrompt, existing: prefill ? sheet.diagram.notes : [],
+        let (notes, noteStep) = try readItems(.diagram, prompt: notesPrompt, existing: prefill ? sheet.diagram.notes : [],
                                               history: nil, completer: nil, save: storeNotes)
         try storeNotes(notes)
         return noteStep

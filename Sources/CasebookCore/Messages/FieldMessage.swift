@@ -8,6 +8,8 @@ public enum FieldMessage: BilingualMessage {
     case valueRequired(label: String)
     /// A line break in a one-line field.
     case valueLineBreak(label: String)
+    /// A control character, direction mark or U+FFFD in a value.
+    case valueUnacceptableCharacter(label: String, code: String)
     /// A value outside a closed choice.
     case valueNotAChoice(label: String, value: String, choices: [String])
     /// A choice number past the last choice.
@@ -29,6 +31,8 @@ public enum FieldMessage: BilingualMessage {
         case .fieldNotSingleLine(let label, let key): "\(label) は一度には設定できません。`edit CASE \(key)` を使ってください。"
         case .valueRequired(let label): "\(label) は必須です。"
         case .valueLineBreak(let label): "\(label) は一行です。改行は使えません。"
+        case .valueUnacceptableCharacter(let label, let code):
+            "\(label) に \(code) は入れられません（制御文字、文字の向きを変える記号、または UTF-8 でないバイト）。その文字を除いて入力してください。何も変更していません。"
         case .valueNotAChoice(let label, let value, let choices):
             "「\(value)」は \(label) に使えません。次のいずれかを選んでください: \(choices, separator: "、")"
         case .choiceNumberOutOfRange(let label, let count): "\(label) の選択肢は 1 から \(count) です。"
@@ -48,6 +52,8 @@ public enum FieldMessage: BilingualMessage {
         case .fieldNotSingleLine(let label, let key): "\(label) is not set in one go; use `edit CASE \(key)`."
         case .valueRequired(let label): "\(label) is required."
         case .valueLineBreak(let label): "\(label) is one line; line breaks are not allowed."
+        case .valueUnacceptableCharacter(let label, let code):
+            "\(label) cannot hold \(code) (a control character, a text-direction mark, or bytes that were not UTF-8). Type the text without it; nothing was changed."
         case .valueNotAChoice(let label, let value, let choices):
             "“\(value)” is not a value of \(label). Choose one of: \(choices, separator: "、")"
         case .choiceNumberOutOfRange(let label, let count): "\(label) has choices 1 to \(count)."

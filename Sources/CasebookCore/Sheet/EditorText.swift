@@ -52,8 +52,12 @@ public enum EditorText {
                 sheet.setValue(try FieldInput.singleLineValue(typed, for: field, currentWesternYear: currentWesternYear).value, of: field)
             case .list, .text:
                 guard let block = blocks[field.label] else { continue }
+                for line in block { try FieldInput.check(line, for: field) }
                 sheet.setValue(.items(FieldInput.items(block, for: field)), of: field)
             case .diagram:
+                for heading in [actorsHeading, flowsHeading, notesHeading] {
+                    for line in blocks[heading] ?? [] { try FieldInput.check(line, for: field) }
+                }
                 var diagram = Diagram()
                 diagram.actors = FieldInput.items(blocks[actorsHeading] ?? [], for: .diagram)
                 for line in (blocks[flowsHeading] ?? []).map({ $0.trimmingWhitespace() }) where !line.isEmpty {

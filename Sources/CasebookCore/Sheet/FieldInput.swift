@@ -19,6 +19,24 @@ public enum FieldInput {
         case notSingleLine(SheetField)
         /// A diagram flow that could not be read.
         case badFlow(String)
+        /// A character no value may hold (see `unacceptableCharacter(in:)`).
+        case unacceptableCharacter(SheetField, Unicode.Scalar)
+    }
+
+    /// The first character of `typed` that no value may hold: a control character (C0 but tab
+    /// and line breaks, which the fields handle, DEL, C1), a direction mark or override (U+202E…),
+    /// or U+FFFD, which stands for bytes that were not UTF-8 (from a terminal or a pipe with another
+    /// encoding). They would be shown made visible, but have no place in a sheet, and would travel
+    /// into its exports and its colleagues' terminals.
+    public static func unacceptableCharacter(in typed: String) -> Unicode.Scalar? {
+        typed.unicodeScalars.first { scalar in
+            scalar != "\n" && scalar != "\r" && scalar != "\t" && (TerminalSafeText.isUnsafe(scalar) || scalar == "\u{FFFD}")
+        }
+    }
+
+    /// Throws `.unacceptableCharacter` when `typed`, a value for `field`, holds one.
+    public static func check(_ typed: String, for field: SheetField) throws(Problem) {
+        if let scalar = unacceptableCharacter(in: typed) { throw .unacceptableCharacter(field, scalar) }
     }
 
     /// Marks a person may type before a list item; they are bullets, not content.
@@ -49,6 +67,7 @@ public enum FieldInput {
         if typed.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\u{2028}" || $0 == "\u{2029}" }) {
             throw .lineBreak(field)
         }
+        try check(typed, for: field)
         let text = typed.trimmingWhitespace()
         switch field.kind {
         case .line:
