@@ -111,9 +111,21 @@ static volatile sig_atomic_t saved_fd = -1;
 static struct sigaction previous_actions[RESTORE_SIGNAL_COUNT];
 static volatile sig_atomic_t installed = 0;
 
+/* Whether the terminal was asked to mark pastes (ESC[?2004h) and not yet asked to stop: a process
+   ended then must ask it, or the shell it leaves gets every paste wrapped in ESC[200~. */
+static volatile sig_atomic_t pastes_marked = 0;
+
+void cle_set_pastes_marked(int marked) { pastes_marked = marked; }
+
 void cle_restore_terminal(void) {
     int fd = saved_fd;
-    if (fd >= 0) (void)tcsetattr(fd, TCSANOW, &saved_termios); /* async-signal-safe */
+    if (fd < 0) return;
+    if (pastes_marked) {
+        static const char stop_marking[] = "\033[?2004l";
+        (void)write(fd, stop_marking, sizeof stop_marking - 1); /* async-signal-safe */
+        pastes_marked = 0;
+    }
+    (void)tcsetattr(fd, TCSANOW, &saved_termios); /* async-signal-safe */
 }
 
 static void restore_and_reraise(int signo, siginfo_t *info, void *context) {

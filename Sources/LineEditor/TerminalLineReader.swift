@@ -203,14 +203,21 @@ public final class TerminalLineReader: LineReading {
         // shows are then never echoed or taken by the line discipline.
         _ = cle_prep_term(editLine, 1)
         let marksPastes = EditorState.terminalMarksPastes
-        if marksPastes { cle_write_output(editLine, "\u{1B}[?2004h") }
+        if marksPastes {
+            // Noted first: a signal that ends the process in between still has the terminal stop.
+            cle_set_pastes_marked(1)
+            cle_write_output(editLine, "\u{1B}[?2004h")
+        }
         var count: Int32 = 0
         errno = 0
         cle_reading(editLine)
         let line = el_wgets(editLine, &count)
         cle_reading(nil)
         let readErrno = errno
-        if marksPastes { cle_write_output(editLine, "\u{1B}[?2004l") }
+        if marksPastes {
+            cle_write_output(editLine, "\u{1B}[?2004l")
+            cle_set_pastes_marked(0)
+        }
         if state.interrupted { return .interrupted }
         guard let line, count > 0 else {
             if count < 0 && SystemCall.isInterruption(readErrno) { return .interrupted }

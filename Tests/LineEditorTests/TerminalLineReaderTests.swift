@@ -313,10 +313,15 @@ final class TerminalLineReaderTests {
         try session.waitFor("probe> ")
         session.send("編集中")
         try session.waitForScreen("probe> 編集中")
+        let mark = session.mark
         kill(pid, SIGTERM)
         try session.waitFor("STATUS=143")
         let modes = try sttyModes(session)
         #expect(modes.contains("icanon") && modes.contains("echo") && modes.contains("isig"), "\(modes)")
+        // The terminal marked pastes while the line was edited: it is asked to stop, or the shell
+        // left behind would get every paste wrapped in ESC[200~.
+        let after = String(decoding: session.output[mark...], as: UTF8.self)
+        #expect(after.contains("\u{1B}[?2004l"), "\(after.debugDescription)")
     }
 
     @Test("the terminal is restored when the program crashes while editing")

@@ -111,8 +111,11 @@ int cle_wcwidth(wchar_t c);
  * not a terminal.
  */
 int cle_install_terminal_restore(int fd);
-/* Restores the saved terminal attributes now (no-op if none were saved). */
+/* Restores the saved terminal attributes now (no-op if none were saved), first asking the terminal
+   to stop marking pastes when it was asked to (cle_set_pastes_marked). */
 void cle_restore_terminal(void);
+/* Notes whether the terminal is now marking pastes (ESC[?2004h sent, ESC[?2004l not yet). */
+void cle_set_pastes_marked(int marked);
 
 /*
  * Installs (once) the editor's handlers for SIGWINCH and SIGCONT, which stand in for libedit's
