@@ -236,7 +236,7 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(all.out.contains("27 cases checked: all valid."), all.out)
         let one = try fixture.run(["validate", "資源"])
         XCTAssertEqual(one.status, 0)
-        XCTAssertTrue(one.out.contains("1 cases checked"), one.out)
+        XCTAssertTrue(one.out.contains("1 case checked"), one.out)
         XCTAssertEqual(try fixture.run(["validate", "no-such-case"]).status, 1)
     }
 

@@ -123,7 +123,7 @@ final class ShellStartTests: XCTestCase {
         XCTAssertEqual(try shell.waitForExit(), 0)
         let said = unwrapped(shell.visibleText(after: m))
         let counts = try XCTUnwrap(said.range(of: Self.counts), said)
-        let leaving = try XCTUnwrap(said.range(of: "1 cases have uncommitted changes"), said)
+        let leaving = try XCTUnwrap(said.range(of: "1 case has uncommitted changes"), said)
         XCTAssertLessThan(counts.lowerBound, leaving.lowerBound, said)
         XCTAssertTrue(said.contains("Bye."), said)
         XCTAssertTrue(FileManager.default.fileExists(atPath: fixture.fileURL("shigen-shudan-kaishu").path), "the abandoned line did not run")

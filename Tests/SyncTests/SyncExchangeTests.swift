@@ -139,7 +139,7 @@ import Glibc
         let result = try hanako.casebook(["sync"])
         #expect(result.status == 0, "\(result.all)")
         #expect(FileManager.default.fileExists(atPath: marker), "the race happened")
-        #expect(result.out.contains("pushed again (1 time(s))"), "\(result.out)")
+        #expect(result.out.contains("pushed again (1 time)"), "\(result.out)")
         #expect(result.out.contains("changed  komyuniti-koza"), "\(result.out)")
         #expect(try hanako.isLevelWithRemote())
         #expect(try hanako.sheet("komyuniti-koza").form == "委託")

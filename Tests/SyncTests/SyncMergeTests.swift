@@ -63,7 +63,7 @@ import Testing
         let (_, _, taro) = try Self.diverged(hanakoEdit: { $0.form = "共催" }, taroEdit: { $0.form = "委託"; $0.points.append("太郎の追加") })
         let result = try taro.casebook(["sync"])
         #expect(result.status == 1, "\(result.all)")
-        #expect(result.err.contains("Conflicts remain in 1 case(s):"), "\(result.err)")
+        #expect(result.err.contains("Conflicts remain in 1 case:"), "\(result.err)")
         #expect(result.err.contains("shigen-shudan-kaishu  資源集団回収 (協働の形態)"), "\(result.err)")
         #expect(result.err.contains("casebook resolve"), "\(result.err)")
         let text = String(decoding: try taro.bytes(), as: UTF8.self)

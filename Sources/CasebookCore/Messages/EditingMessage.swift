@@ -86,8 +86,8 @@ public enum EditingMessage: BilingualMessage {
     public var english: MessageText {
         switch self {
         case .pastedItems(let count, let paragraphs):
-            paragraphs ? "  Took \(count) pasted paragraphs. Type more, or an empty line to finish."
-                : "  Took \(count) pasted items. Type more, or an empty line to finish."
+            paragraphs ? "  Took \(count, "pasted paragraph", "pasted paragraphs"). Type more, or an empty line to finish."
+                : "  Took \(count, "pasted item", "pasted items"). Type more, or an empty line to finish."
         case .joinBrokenLinesQuestion(let paragraphs):
             "  \(paragraphs) pasted paragraphs have line breaks in the middle of sentences. Join the lines? [Y/n]"
         case .pastedIntoOneLine:

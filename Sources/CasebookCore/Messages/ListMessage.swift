@@ -25,7 +25,7 @@ public enum ListMessage: BilingualMessage {
         switch self {
         case .statusHeader: "status"
         case .noCases: "No cases."
-        case .count(let count): "\(count) cases"
+        case .count(let count): "\(count, "case", "cases")"
         case .noMatch(let query): "Nothing matches “\(query)”."
         case .matchCount(let matches, let cases): "\(matches) matches in \(cases) cases"
         }

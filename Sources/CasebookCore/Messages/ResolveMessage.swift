@@ -64,7 +64,7 @@ public enum ResolveMessage: BilingualMessage {
         case .notInMerge(let operation):
             "A git \(operation) is under way. resolve settles the conflicts of a merge (sync, git pull, git merge); finish this with git \(operation) --continue or --abort."
         case .noConflicts: "There are no conflicts to resolve."
-        case .caseHeader(let id, let title, let count): "\(title) (\(id)): \(count) conflict(s)"
+        case .caseHeader(let id, let title, let count): "\(title) (\(id)): \(count, "conflict", "conflicts")"
         case .conflictHeader(let index, let total, let label): "[\(index)/\(total)] \(verbatim: label)"
         case .mine: "Your change"
         case .theirs(let name, let date): "The shared change (\(name), \(date))"
@@ -79,7 +79,7 @@ public enum ResolveMessage: BilingualMessage {
         case .editListHint: "  (One item per line: Enter keeps it, erase it and Enter removes it; an empty line finishes.)"
         case .invalid(let reason): "Not accepted: \(verbatim: reason)"
         case .caseSettled(let id, let title): "Settled \(title) (\(id)): written and staged."
-        case .stopped(let remaining): "Stopped; \(remaining) conflict(s) remain. casebook resolve continues."
+        case .stopped(let remaining): "Stopped; \(remaining, "conflict remains", "conflicts remain"). casebook resolve continues."
         case .mergeCommitted(let hash): "Every conflict is settled; the merge is committed (\(hash)). Share it with casebook sync."
         case .deletedOnOneSide(let id, let title, let mineDeleted):
             "\(title) (\(id)): \(verbatim: mineDeleted ? "you deleted it; the shared change updated it" : "you updated it; the shared change deleted it")."

@@ -49,7 +49,7 @@ public enum ShellMessage: BilingualMessage {
         case .banner(let path, let cases, let uncommitted):
             "\(path): \(cases) cases, \(uncommitted) with uncommitted changes. Type help for commands, quit to leave."
         case .bye: "Bye."
-        case .uncommitted(let count): "\(count) cases have uncommitted changes (commit saves them to git)."
+        case .uncommitted(let count): "\(count, "case has", "cases have") uncommitted changes (commit saves them to git)."
         case .interrupted: "(line abandoned; Ctrl-D or quit leaves)"
         case .unknownCommand(let name, let commands): "Unknown command “\(name)”. Commands: \(commands, separator: ", ")"
         case .quoteError: "The line has an unclosed quote or a trailing backslash."

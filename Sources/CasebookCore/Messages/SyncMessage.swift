@@ -107,7 +107,7 @@ public enum SyncMessage: BilingualMessage {
         case .committed(let message): "Committed the uncommitted changes: \(message)"
         case .offline(let remote, let words, let committed, let unsent):
             "Could not reach the remote \(remote). \(verbatim: committed ? "Your changes are committed in this clone. " : "")\(verbatim: unsent == 1 ? "1 commit is waiting to be sent. " : unsent > 1 ? "\(unsent) commits are waiting to be sent. " : "")Nothing else changed. Sync again when the network is back.\ngit: \(verbatim: words)"
-        case .conflictsHeader(let count): "Conflicts remain in \(count) case(s):"
+        case .conflictsHeader(let count): "Conflicts remain in \(count, "case", "cases"):"
         case .conflictFields(let id, let title, let labels): "  \(id)  \(title) (\(labels, separator: ", "))"
         case .conflictDeleted(let id, let title): "  \(id)  \(title) (deleted on one side, changed on the other)"
         case .conflictWhole(let name): "  \(name) (cannot be merged field by field)"
@@ -116,7 +116,7 @@ public enum SyncMessage: BilingualMessage {
         case .mergeRefused(let words): "git did not merge:\n\(verbatim: words)"
         case .pushRefused(let remote, let words):
             "The remote \(remote) refused the push. Your commits stay in this clone.\n\(verbatim: words)"
-        case .retried(let count): "The remote moved during the push; merged its new commits and pushed again (\(count) time(s))."
+        case .retried(let count): "The remote moved during the push; merged its new commits and pushed again (\(count, "time", "times"))."
         case .cameInHeader(let count): "Came in (\(count)):"
         case .wentOutHeader(let count): "Went out (\(count)):"
         case .movement(let movement, let id, let title):

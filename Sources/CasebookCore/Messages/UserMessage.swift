@@ -125,5 +125,10 @@ public struct MessageText: Sendable, Equatable, CustomStringConvertible, Express
         public mutating func appendInterpolation(verbatim text: String) {
             string += text
         }
+
+        /// A count and its English noun, singular for one: `1 case`, `3 cases`.
+        public mutating func appendInterpolation(_ count: Int, _ one: String, _ many: String) {
+            string += "\(count) " + (count == 1 ? one : many)
+        }
     }
 }

@@ -45,9 +45,9 @@ public enum ValidationMessage: BilingualMessage {
         case .eraOutOfRange(let id, let label, let year): "\(id): \(label) \(year) is outside its era"
         case .unknownActor(let id, let label, let name): "\(id): \(label) a flow names “\(name)”, which is not an actor"
         case .lineBreak(let id, let label): "\(id): \(label) holds a line break"
-        case .allGood(let checked): "\(checked) cases checked: all valid."
+        case .allGood(let checked): "\(checked, "case", "cases") checked: all valid."
         case .summary(let checked, let withErrors, let withWarnings):
-            "\(checked) cases checked: \(withErrors) with errors, \(withWarnings) with warnings."
+            "\(checked, "case", "cases") checked: \(withErrors) with errors, \(withWarnings) with warnings."
         case .error(let line): "error: \(line)"
         case .warning(let line): "warning: \(line)"
         }
