@@ -138,7 +138,14 @@ import Testing
         let world = try ExportWorld()
         let empty = world.url("no-programs")
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        // What an export killed while printing left (its process gone), and one still printing.
+        var gone: pid_t = 4_000_000
+        while kill(gone, 0) == 0 || errno != ESRCH { gone -= 1 }
+        try Data("%PDF-".utf8).write(to: world.url("book.pdf.tmp-\(gone)"))
+        try Data("%PDF-".utf8).write(to: world.url("book.pdf.tmp-\(getpid())"))
         let result = try world.run(["export", "pdf", "-o", "book.pdf"], path: empty.path)
+        #expect(!FileManager.default.fileExists(atPath: world.url("book.pdf.tmp-\(gone)").path), "swept")
+        #expect(FileManager.default.fileExists(atPath: world.url("book.pdf.tmp-\(getpid())").path), "a live print's is left")
         #expect(result.status == 1, "\(result.all)")
         #expect(result.err.contains("Chromium was not found, so no PDF was made. The HTML is written: \(world.url("book.html").path)"), "\(result.err)")
         #expect(result.err.contains("apt-get install chromium fonts-morisawa-bizud-gothic"))

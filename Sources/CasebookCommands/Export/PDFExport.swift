@@ -23,6 +23,7 @@ struct PDFExport {
         let htmlPath = (pdfPath.hasSuffix(".pdf") ? String(pdfPath.dropLast(4)) : pdfPath) + ".html"
         try ExportFiles.writeFile(htmlPath, bytes: Array(book.utf8), in: session)
         let shownHTML = FileSystem.absolutePath(htmlPath)
+        Self.sweepAbandonedPrints(beside: pdfPath)
         guard let chromium = Chromium.find(environment: session.environment) else {
             progress.finish()
             throw CommandFailure(ExportMessage.chromiumMissing(htmlPath: shownHTML, packages: Chromium.packages), in: session)
@@ -53,6 +54,19 @@ struct PDFExport {
         session.say(ExportMessage.wrote(count: cases.count, format: "PDF", path: FileSystem.absolutePath(pdfPath)))
         session.say(ExportMessage.wroteBook(path: shownHTML))
         if let checked { report(checked) }
+    }
+
+    /// Removes the temporary PDFs (`NAME.pdf.tmp-PID`) that exports of `pdfPath` killed half-way
+    /// left beside it: those whose process is gone. (One still printing is left alone.)
+    static func sweepAbandonedPrints(beside pdfPath: String) {
+        let slash = pdfPath.lastIndex(of: "/")
+        let directory = slash.map { $0 == pdfPath.startIndex ? "/" : String(pdfPath[..<$0]) } ?? "."
+        let prefix = (slash.map { String(pdfPath[pdfPath.index(after: $0)...]) } ?? pdfPath) + ".tmp-"
+        for name in (try? FileSystem.listDirectory(directory)) ?? [] where name.hasPrefix(prefix) {
+            guard let pid = pid_t(name.dropFirst(prefix.count)), pid > 0, pid != getpid(),
+                  kill(pid, 0) != 0, errno == ESRCH else { continue }
+            try? FileManager.default.removeItem(atPath: directory + "/" + name)
+        }
     }
 
     /// The DOM of the probe copy of `book`, laid out by Chromium.
