@@ -16,7 +16,7 @@ enum Browser {
     /// Chromium, or a failure that says how to get it.
     static func chromium() throws -> Chromium {
         try #require(Chromium.find(environment: environment),
-                     "Chromium is not installed: run scripts/install-deps --export (apt-get install chromium fonts-morisawa-bizud-gothic poppler-utils)")
+                     "Chromium is not installed: run scripts/install-deps --export (apt-get install chromium fonts-morisawa-bizud-gothic fonts-ipamj-mincho poppler-utils)")
     }
 
     /// A poppler tool's output.
@@ -106,6 +106,30 @@ enum Browser {
         #expect(result.status == 0, "\(result.all)")
         #expect(result.err.contains("“とても長い事例” (nagai) does not fit on one A4 page"), "\(result.err)")
         #expect(!result.err.contains("shigen-shudan-kaishu"))
+    }
+
+    @Test func kanjiBeyondTheGothicFontPrintAsThemselvesInTrueType() throws {
+        // 𠮷 (U+20BB7) and 髙 are not in BIZ UD Gothic: IPAmj明朝 prints them, in a bold heading too
+        // (in its own weight: a bold Chromium made up would be a Type 3 font), never an empty box.
+        _ = try Browser.chromium()
+        let world = try ExportWorld()
+        var sheet = CaseSheet()
+        sheet.title = "𠮷田商店の市民文庫"
+        sheet.partners = ["𠮷田商店", "髙橋商会"]
+        sheet.overview = ["𠮷田商店と髙橋商会が本を配ります。"]
+        try world.add("yoshida", bytes: CanonicalJSONWriter.bytes(of: SheetCodec.encode(sheet)))
+        let result = try world.run(["export", "pdf", "yoshida", "-o", "yoshida.pdf"])
+        #expect(result.status == 0, "\(result.all)")
+        let pdf = world.url("yoshida.pdf").path
+        let text = try Browser.poppler("pdftotext", [pdf, "-"])
+        for expected in ["𠮷田商店の市民文庫", "𠮷田商店", "髙橋商会", "𠮷田商店と髙橋商会が本を配ります。"] {
+            #expect(text.contains(expected), "\(expected) is not in the PDF: \(text)")
+        }
+        let fonts = try Browser.poppler("pdffonts", [pdf]).split(separator: "\n").dropFirst(2)
+        #expect(fonts.contains { $0.contains("IPAmjMincho") }, "\(fonts)")
+        for font in fonts {
+            #expect(font.contains("CID TrueType") && !font.contains("Type 3"), "\(font)")
+        }
     }
 
     @Test func aScreenshotOfOneSheetIsTaken() throws {

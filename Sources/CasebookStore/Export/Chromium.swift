@@ -14,7 +14,7 @@ public struct Chromium: Sendable {
     public let environment: [String: String]
 
     /// The packages that give PDF export what it needs on Debian.
-    public static let packages = ["chromium", "fonts-morisawa-bizud-gothic"]
+    public static let packages = ["chromium", "fonts-morisawa-bizud-gothic", "fonts-ipamj-mincho"]
 
     /// Why a run gave nothing usable.
     public enum Failure: Error, Sendable, Equatable {
