@@ -48,6 +48,11 @@ struct ReadableIDTests {
         #expect(committed.status == 0, "\(committed.all)")
         let log = try git(["log", "-1", "--name-status", "-M", "--format="])
         #expect(log.out.trimmingCharacters(in: .whitespacesAndNewlines) == "R100\tStore/shigen-shudan-kaishu.json\tStore/shigen-kaishu.json", "\(log.all)")
+        // The case's history goes on under its new id: the rename and the commit before it.
+        let history = try BuiltProgram.run(CommandFixture.executable, ["log", "shigen-kaishu", "--store", fixture.store.path],
+                                           environment: environment, in: fixture.root)
+        #expect(history.status == 0, "\(history.all)")
+        #expect(history.out.contains("rename") && history.out.contains("seed"), "\(history.out)")
     }
 
     @Test("rename to a taken or bad id fails and changes nothing")

@@ -143,7 +143,10 @@ extension GitStore {
 
     /// The commits that touched the store, or only `fileName` in it, newest first.
     public func log(fileName: String? = nil) -> Result<[LogEntry], GitResult> {
-        let result = git.run(["log", "--date=short", "--format=%h%x1f%ad%x1f%an%x1f%s%x1e", "--", fileName ?? "."])
+        // One case's history goes on through its renames (`casebook rename` keeps the file's
+        // content, which git follows).
+        let result = git.run(["log", "--date=short", "--format=%h%x1f%ad%x1f%an%x1f%s%x1e"] + (fileName == nil ? [] : ["--follow"])
+                             + ["--", fileName ?? "."])
         guard result.succeeded else { return .failure(result) }
         let entries = result.output.split(separator: "\u{1E}").compactMap { record -> LogEntry? in
             let fields = record.trimmingCharacters(in: .newlines).split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
