@@ -43,16 +43,24 @@ struct ReadableIDTests {
         #expect(renamed.status == 0, "\(renamed.all)")
         #expect(try fixture.bytes("shigen-kaishu") == before)
         #expect(!FileManager.default.fileExists(atPath: fixture.fileURL("shigen-shudan-kaishu").path))
-        let committed = try BuiltProgram.run(CommandFixture.executable, ["commit", "-m", "rename", "--store", fixture.store.path],
-                                             environment: environment, in: fixture.root)
+        // status and diff show one rename, and the commit's message says so.
+        func casebook(_ arguments: [String]) throws -> ProgramResult {
+            try BuiltProgram.run(CommandFixture.executable, arguments + ["--store", fixture.store.path], environment: environment, in: fixture.root)
+        }
+        let status = try casebook(["status"])
+        #expect(status.out == "renamed  shigen-shudan-kaishu → shigen-kaishu  “資源集団回収”\n", "\(status.all)")
+        let diff = try casebook(["diff"])
+        #expect(diff.out == "renamed shigen-shudan-kaishu → shigen-kaishu “資源集団回収” (content unchanged)\n", "\(diff.all)")
+        let committed = try casebook(["commit"])
         #expect(committed.status == 0, "\(committed.all)")
+        #expect(try git(["log", "-1", "--format=%s"]).out == "ID変更: 資源集団回収（shigen-shudan-kaishu → shigen-kaishu）\n")
         let log = try git(["log", "-1", "--name-status", "-M", "--format="])
         #expect(log.out.trimmingCharacters(in: .whitespacesAndNewlines) == "R100\tStore/shigen-shudan-kaishu.json\tStore/shigen-kaishu.json", "\(log.all)")
         // The case's history goes on under its new id: the rename and the commit before it.
         let history = try BuiltProgram.run(CommandFixture.executable, ["log", "shigen-kaishu", "--store", fixture.store.path],
                                            environment: environment, in: fixture.root)
         #expect(history.status == 0, "\(history.all)")
-        #expect(history.out.contains("rename") && history.out.contains("seed"), "\(history.out)")
+        #expect(history.out.contains("ID変更") && history.out.contains("seed"), "\(history.out)")
     }
 
     @Test("rename to a taken or bad id fails and changes nothing")

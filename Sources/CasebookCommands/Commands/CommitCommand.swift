@@ -47,10 +47,7 @@ struct CommitCommand: StoreCommand {
         }
         if let first = conflicted.first { throw CommandFailure(GitMessage.commitConflicted(fileName: first.fileName), in: session) }
         let changes = git.changes(storePath: session.store.path, among: paths)
-        let text = message ?? CommitMessage.make(
-            added: changes.filter { $0.kind == .added }.map(\.title),
-            changed: changes.filter { $0.kind == .changed }.map { CommitMessage.Changed(title: $0.title, labels: $0.changedLabels) },
-            deleted: changes.filter { $0.kind == .deleted }.map(\.title))
+        let text = message ?? changes.commitMessage
         let result = git.commitStore(message: text, status: status)
         guard result.succeeded else { throw session.gitFailure(result) }
         let hash = git.git.run(["rev-parse", "--short", "HEAD"]).output.trimmingCharacters(in: .whitespacesAndNewlines)

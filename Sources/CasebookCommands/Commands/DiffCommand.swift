@@ -65,6 +65,7 @@ struct DiffCommand: PagedCommand {
             case .added: heading = session.text(GitMessage.diffAdded(id: change.id, title: title))
             case .changed: heading = session.text(GitMessage.diffChanged(id: change.id, title: title))
             case .deleted: heading = session.text(GitMessage.diffDeleted(id: change.id, title: title))
+            case .renamed: heading = session.text(GitMessage.diffRenamed(from: change.previousID ?? change.id, to: change.id, title: title))
             }
             let shownHeading = colour ? "\u{1B}[1m\(heading)\u{1B}[0m" : heading
             for part in session.outputIsTerminal ? HangingWrap.wrap(shownHeading, width: session.width, hang: 2) : [shownHeading] {

@@ -28,6 +28,7 @@ struct StatusCommand: StoreCommand {
             switch change.kind {
             case .added: session.say(GitMessage.statusAdded(id: change.id, title: title))
             case .deleted: session.say(GitMessage.statusDeleted(id: change.id, title: title))
+            case .renamed: session.say(GitMessage.statusRenamed(from: change.previousID ?? change.id, to: change.id, title: title))
             case .changed:
                 let labels = change.changedLabels
                 if labels.isEmpty {

@@ -110,7 +110,8 @@ struct SyncCommand: StoreCommand {
         session.say(header)
         for movement in movements {
             let kind: SyncMessage.Movement = switch movement.kind {
-            case .added: .added
+            // Movements between commits count a rename as a deletion and an addition: never `.renamed`.
+            case .added, .renamed: .added
             case .changed: .changed
             case .deleted: .deleted
             }

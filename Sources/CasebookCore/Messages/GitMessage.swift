@@ -18,6 +18,7 @@ public enum GitMessage: BilingualMessage {
     case statusChangedPlain(id: CaseID, title: String)
     /// `status`: a case deleted.
     case statusDeleted(id: CaseID, title: String)
+    case statusRenamed(from: CaseID, to: CaseID, title: String)
     /// A changed file that cannot be read; `reason` already rendered.
     case unreadableChange(reason: MessageText)
     /// `diff` of a case with no changes.
@@ -28,6 +29,7 @@ public enum GitMessage: BilingualMessage {
     case diffChanged(id: CaseID, title: String)
     /// `diff`: a case deleted.
     case diffDeleted(id: CaseID, title: String)
+    case diffRenamed(from: CaseID, to: CaseID, title: String)
     /// `commit` with nothing to commit.
     case commitNothing
     /// A commit made.
@@ -72,11 +74,13 @@ public enum GitMessage: BilingualMessage {
         case .statusChanged(let id, let title, let labels): "変更  \(id.rawValue)「\(title)」: \(labels, separator: ", ")"
         case .statusChangedPlain(let id, let title): "変更  \(id.rawValue)「\(title)」"
         case .statusDeleted(let id, let title): "削除  \(id.rawValue)「\(title)」"
+        case .statusRenamed(let from, let to, let title): "ID変更  \(from.rawValue) → \(to.rawValue)「\(title)」"
         case .unreadableChange(let reason): "  （ファイルを読めません: \(reason)）"
         case .caseUnchanged(let id): "\(id.rawValue) は前回のコミットから変更がありません。"
         case .diffAdded(let id, let title): "新規 \(id.rawValue)「\(title)」"
         case .diffChanged(let id, let title): "変更 \(id.rawValue)「\(title)」"
         case .diffDeleted(let id, let title): "削除 \(id.rawValue)「\(title)」"
+        case .diffRenamed(let from, let to, let title): "ID変更 \(from.rawValue) → \(to.rawValue)「\(title)」（内容は同じ）"
         case .commitNothing: "コミットするものはありません。前回のコミットからストアに変更はありません。"
         case .commitDone(let hash, let message): "コミットしました \(hash): \(message)"
         case .commitConflicted(let fileName): "\(fileName) に git の競合マーカーがあります。解消してからコミットしてください。"
@@ -108,11 +112,13 @@ public enum GitMessage: BilingualMessage {
         case .statusChanged(let id, let title, let labels): "changed  \(id.rawValue)  “\(title)”: \(labels, separator: ", ")"
         case .statusChangedPlain(let id, let title): "changed  \(id.rawValue)  “\(title)”"
         case .statusDeleted(let id, let title): "deleted  \(id.rawValue)  “\(title)”"
+        case .statusRenamed(let from, let to, let title): "renamed  \(from.rawValue) → \(to.rawValue)  “\(title)”"
         case .unreadableChange(let reason): "  (the file cannot be read: \(reason))"
         case .caseUnchanged(let id): "\(id.rawValue) has no changes since the last commit."
         case .diffAdded(let id, let title): "added \(id.rawValue) “\(title)”"
         case .diffChanged(let id, let title): "changed \(id.rawValue) “\(title)”"
         case .diffDeleted(let id, let title): "deleted \(id.rawValue) “\(title)”"
+        case .diffRenamed(let from, let to, let title): "renamed \(from.rawValue) → \(to.rawValue) “\(title)” (content unchanged)"
         case .commitNothing: "Nothing to commit: the store has no changes since the last commit."
         case .commitDone(let hash, let message): "Committed \(hash): \(message)"
         case .commitConflicted(let fileName): "\(fileName) has git conflict markers; resolve them before committing."

@@ -11,10 +11,26 @@ public enum CommitMessage {
         }
     }
 
+    /// A case given another id: its title, and the ids before and after.
+    public struct Renamed: Sendable, Equatable {
+        public var title: String
+        public var from: String
+        public var to: String
+        public init(title: String, from: String, to: String) {
+            self.title = title
+            self.from = from
+            self.to = to
+        }
+    }
+
     /// The message for these changes; `fallback` when no case changed (another file in the store did).
-    public static func make(added: [String], changed: [Changed], deleted: [String], fallback: String = "ストアを更新") -> String {
+    public static func make(added: [String], changed: [Changed], renamed: [Renamed] = [], deleted: [String],
+                            fallback: String = "ストアを更新") -> String {
         var parts: [String] = []
         if !added.isEmpty { parts.append("新規: " + added.map(oneLine).joined(separator: ", ")) }
+        if !renamed.isEmpty {
+            parts.append("ID変更: " + renamed.map { "\(oneLine($0.title))（\($0.from) → \($0.to)）" }.joined(separator: ", "))
+        }
         if !changed.isEmpty {
             parts.append("更新: " + changed.map { change in
                 change.labels.isEmpty ? oneLine(change.title) : "\(oneLine(change.title))（\(change.labels.joined(separator: ", "))）"

@@ -3,17 +3,21 @@ import Foundation
 
 /// One case file that differs from the last commit.
 public struct StoreChange: Sendable {
-    /// Added (not in the last commit), changed, or deleted (in the last commit, gone now).
+    /// Added (not in the last commit), changed, deleted (in the last commit, gone now), or renamed
+    /// (`casebook rename`: the last commit's file gone, and its content, unchanged, under another id).
     public enum Kind: String, Sendable {
         case added
         case changed
         case deleted
+        case renamed
     }
 
     /// The case.
     public var id: CaseID
     /// What happened to it.
     public var kind: Kind
+    /// The id the case had in the last commit, when it was renamed.
+    public var previousID: CaseID?
     /// The sheet as last committed; `nil` when added, or when that version could not be read.
     public var before: CaseSheet?
     /// The sheet as it is on disk now; `nil` when deleted, or when the file cannot be read.
@@ -28,6 +32,17 @@ public struct StoreChange: Sendable {
     public var changedLabels: [String] {
         guard kind == .changed, let before, let after else { return [] }
         return SheetDiff.changedLabels(from: before, to: after)
+    }
+}
+
+extension [StoreChange] {
+    /// The commit message written of these changes when the person gives none: `新規: …; 更新: 資源集団回収（協働の成果）`.
+    public var commitMessage: String {
+        CommitMessage.make(
+            added: filter { $0.kind == .added }.map(\.title),
+            changed: filter { $0.kind == .changed }.map { CommitMessage.Changed(title: $0.title, labels: $0.changedLabels) },
+            renamed: filter { $0.kind == .renamed }.map { CommitMessage.Renamed(title: $0.title, from: $0.previousID?.rawValue ?? "", to: $0.id.rawValue) },
+            deleted: filter { $0.kind == .deleted }.map(\.title))
     }
 }
 
@@ -80,6 +95,8 @@ extension GitStore {
             .filter { CaseID(String($0.dropLast(5))) != nil }
         let committedVersions = git.objects(names.map { "HEAD:./" + $0 })
         var changes: [StoreChange] = []
+        var addedBytes: [CaseID: [UInt8]] = [:]
+        var deletedBytes: [CaseID: [UInt8]] = [:]
         for (name, committed) in zip(names, committedVersions) {
             guard let id = CaseID(String(name.dropLast(5))) else { continue }
             let filePath = storePath + "/" + name
@@ -99,6 +116,18 @@ extension GitStore {
             default: change.kind = .changed
             }
             changes.append(change)
+            if change.kind == .added, let current { addedBytes[id] = current }
+            if change.kind == .deleted, let committed { deletedBytes[id] = committed }
+        }
+        // A file gone and its content, unchanged, under a new id: one rename (`casebook rename`).
+        for (newID, bytes) in addedBytes {
+            guard let oldID = deletedBytes.first(where: { $0.value == bytes })?.key,
+                  let newPlace = changes.firstIndex(where: { $0.id == newID }) else { continue }
+            deletedBytes[oldID] = nil
+            changes[newPlace].kind = .renamed
+            changes[newPlace].previousID = oldID
+            changes[newPlace].before = changes[newPlace].after
+            changes.removeAll { $0.id == oldID }
         }
         return changes
     }

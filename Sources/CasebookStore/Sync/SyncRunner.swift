@@ -165,10 +165,7 @@ public struct SyncRunner: Sendable {
             }
             if !marked.isEmpty { return .failure(.conflictMarkers(marked)) }
             let changes = repository.changes(storePath: git.directory, among: status.paths)
-            let generated = CommitMessage.make(
-                added: changes.filter { $0.kind == .added }.map(\.title),
-                changed: changes.filter { $0.kind == .changed }.map { CommitMessage.Changed(title: $0.title, labels: $0.changedLabels) },
-                deleted: changes.filter { $0.kind == .deleted }.map(\.title))
+            let generated = changes.commitMessage
             guard let message = commitMessage(changes, generated) else { return .failure(.commitDeclined) }
             let result = repository.commitStore(message: message, status: status)
             guard result.succeeded else { return .failure(.git(result)) }
