@@ -50,10 +50,11 @@ struct KeptEditTests {
         // fields, the save, and the last set are all refused.
         let refusals = result.err.components(separatedBy: "Not saved: 協働の形態 of shigen-shudan-kaishu.json changed in the file too").count - 1
         #expect(refusals == 5, "\(result.err)")
-        // diff shows the kept edit against the file.
-        #expect(result.out.contains("shigen-shudan-kaishu 共催 (unsaved edit, against the file on disk)"), "\(result.out)")
-        #expect(result.out.contains("- 委託") || result.out.contains("委託"), "\(result.out)")
-        #expect(result.out.contains("共催"), "\(result.out)")
+        // diff shows what the kept edit changed in the version it was made from: not the file's
+        // change (委託), which would look like the person's own, undone.
+        #expect(result.out.contains("shigen-shudan-kaishu 共催 (unsaved edit: what it changed in the version it was made from)"), "\(result.out)")
+        #expect(result.out.contains("【協働の形態】\n    - [-補助・助成-]\n    + {+共催+}"), "\(result.out)")
+        #expect(!result.out.contains("[-委託-]"), "\(result.out)")
         // quit asks twice; the first answer keeps the shell running.
         #expect(result.out.components(separatedBy: "Unsaved edits are kept in memory: shigen-shudan-kaishu（").count - 1 == 2, "\(result.out)")
     }

@@ -88,7 +88,8 @@ struct DiffCommand: PagedCommand {
         }
     }
 
-    /// Prints the kept edits of the cases this diff is about, each against its file; whether any was.
+    /// Prints the kept edits of the cases this diff is about, each against the version it was made
+    /// from (what the person changed, not what another writer changed since); whether any was.
     private func showKeptEdits(in session: Session) -> Bool {
         var ids = session.unsavedEdits.keys.sorted()
         var fields = SheetField.allCases
@@ -106,10 +107,12 @@ struct DiffCommand: PagedCommand {
         var showed = false
         for id in ids {
             guard let edit = session.unsavedEdits[id] else { continue }
-            let file = session.store.reload(id)?.sheet
+            // The stored version, read again, stands in for an edit that carries none.
+            _ = session.store.reload(id)
+            let base = session.workspace.base(of: edit, as: id)
             let heading = session.text(SaveMessage.keptEditHeading(id: id.rawValue, title: edit.title))
             session.output.line(colour ? "\u{1B}[1m\(heading)\u{1B}[0m" : heading)
-            for fieldChange in SheetDiff.changes(from: file, to: edit, fields: fields) {
+            for fieldChange in SheetDiff.changes(from: base, to: edit, fields: fields) {
                 session.output.line("  【\(fieldChange.label)】")
                 for line in SheetDiff.lines(for: fieldChange, colour: colour) { session.output.line(line) }
             }

@@ -40,11 +40,11 @@ extension Session {
         }
     }
 
-    /// The kept edits, each as `id（fields that differ from the file）`, for the question before quitting.
+    /// The kept edits, each as `id（the fields it changed）`, for the question before quitting.
     var keptEditDescriptions: [String] {
         unsavedEdits.keys.sorted().map { id in
-            guard let edit = unsavedEdits[id], let file = store.cases[id]?.sheet else { return id.rawValue }
-            let labels = SheetDiff.changedLabels(from: file, to: edit)
+            guard let edit = unsavedEdits[id], let base = workspace.base(of: edit, as: id) else { return id.rawValue }
+            let labels = SheetDiff.changedLabels(from: base, to: edit)
             return labels.isEmpty ? id.rawValue : "\(id.rawValue)（\(labels.joined(separator: ", "))）"
         }
     }

@@ -23,6 +23,13 @@ public final class Workspace {
         unsavedEdits[id] ?? store.cases[id]?.sheet
     }
 
+    /// The version `sheet`, an edit of `id`, was made from (its `original`), else the stored one:
+    /// what the edit's own changes are told against, and the base a save merges from. (Against
+    /// the file as it is now, another writer's change would show as the editor's own, undone.)
+    public func base(of sheet: CaseSheet, as id: CaseID) -> CaseSheet? {
+        sheet.original.flatMap { try? SheetCodec.decode($0) } ?? store.cases[id]?.sheet
+    }
+
     /// Saves `sheet` as `id` through the store's merging save; when the save is refused the edit is
     /// kept in memory (`unsavedEdits`).
     ///
@@ -33,7 +40,7 @@ public final class Workspace {
     @discardableResult
     public func save(_ sheet: CaseSheet, as id: CaseID, force: Bool = false) throws(SaveError) -> Saved {
         var sheet = sheet
-        let before = sheet.original.flatMap { try? SheetCodec.decode($0) } ?? store.cases[id]?.sheet
+        let before = base(of: sheet, as: id)
         sheet.status = SheetLifecycle.status(of: sheet, replacing: before)
         let sentBack = before?.status == .approved && sheet.status == .review
         let outcome: SaveOutcome

@@ -44,7 +44,7 @@ public enum SaveMessage: BilingualMessage {
         case .keptEditsDropped(let descriptions):
             "保存されていない編集を破棄しました: \(descriptions, separator: "、")"
         case .keptEditHeading(let id, let title):
-            "\(id) \(title)（保存されていない編集とディスク上のファイルとの差分）"
+            "\(id) \(title)（保存されていない編集: 編集を始めたときの版からの変更）"
         case .nothingKept(let id):
             "\(id) に保存待ちの編集はありません。"
         }
@@ -71,7 +71,7 @@ public enum SaveMessage: BilingualMessage {
         case .keptEditsDropped(let descriptions):
             "Unsaved edits discarded: \(descriptions, separator: ", ")"
         case .keptEditHeading(let id, let title):
-            "\(id) \(title) (unsaved edit, against the file on disk)"
+            "\(id) \(title) (unsaved edit: what it changed in the version it was made from)"
         case .nothingKept(let id):
             "\(id) has no unsaved edit."
         }
