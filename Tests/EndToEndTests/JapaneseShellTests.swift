@@ -242,6 +242,16 @@ struct FittingOutputTests {
         #expect(try shell.waitForExit() == 0)
     }
 
+    @Test("find on a terminal: a case whose id and title are wider than the screen is wrapped")
+    func findWrapsALongHeading() throws {
+        let fixture = try Fixture()
+        // obihiro-midori-to-hana-de-tsutsumu-kadan-konkuru  帯広を緑と花でつつむ花壇コンクール: 84 columns.
+        let text = try onTerminal(fixture, ["find", "花壇コンクール"])
+        let lines = text.split(separator: "\n").map(String.init)
+        for line in lines { #expect(DisplayWidth.of(line) <= 80, "\(DisplayWidth.of(line)): \(line)") }
+        #expect(text.contains("obihiro-midori-to-hana-de-tsutsumu-kadan-konkuru"), "\(text)")
+    }
+
     @Test("find on a terminal: the case on a line, labels in an aligned column, passages wrapped under themselves")
     func findAlignedAndWrapped() throws {
         let fixture = try Fixture()

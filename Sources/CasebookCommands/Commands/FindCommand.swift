@@ -93,7 +93,8 @@ struct FindLayout {
     static let labelWidth = SheetField.allCases.map { DisplayWidth.of($0.label) }.max() ?? 16
 
     func lines(id: String, title: String, passages: [(label: String, passage: String)]) -> [String] {
-        var lines = [colour ? "\u{1B}[1m\(id)\u{1B}[0m  \(title)" : "\(id)  \(title)"]
+        // A long id and title wrap, the title going on under itself two columns in.
+        var lines = HangingWrap.wrap(colour ? "\u{1B}[1m\(id)\u{1B}[0m  \(title)" : "\(id)  \(title)", width: width, hang: 2)
         let indent = 2 + Self.labelWidth + 2
         for (label, passage) in passages {
             let wrapped = LineWrapper.wrap(passage, width: max(10, width - indent))
