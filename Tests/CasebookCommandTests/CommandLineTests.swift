@@ -1,4 +1,5 @@
 // `casebook COMMAND …` once, through pipes, on a temporary copy of the store: output, files, exit codes 0/1/2.
+import CasebookCore
 import Foundation
 import XCTest
 
@@ -74,6 +75,11 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(roles.out.contains("実績管理、奨励金支給"))
         XCTAssertFalse(roles.out.contains("協働のきっかけ"), roles.out)
         XCTAssertEqual(try fixture.run(["show", shigen, "roles.city"]).status, 0)
+        // A narrow width: every line fits, the long id under the title too.
+        let narrow = try fixture.run(["show", "wakamono-shigoto-machi-zukuri-puran-suishin", "--width", "40"])
+        XCTAssertEqual(narrow.status, 0, narrow.err)
+        for line in narrow.out.split(separator: "\n") { XCTAssertLessThanOrEqual(DisplayWidth.of(String(line)), 40, String(line)) }
+        XCTAssertTrue(narrow.out.filter { !$0.isWhitespace }.contains("wakamono-shigoto-machi-zukuri-puran-suishin[draft]"), narrow.out)
     }
 
     func testShowErrors() throws {

@@ -59,7 +59,7 @@ public struct SheetLayout {
         if sheet.flagCount > 0 { status += "・" + SheetMessage.flags(count: sheet.flagCount).text(in: language) }
         let title = safe(sheet.title.isEmpty ? "（事業名なし）" : sheet.title)
         var lines = wrap(title, indent: 0).map { bold($0) }
-        lines.append(dim("\(id)  [\(status)]"))
+        lines.append(contentsOf: wrap("\(id)  [\(status)]", indent: 0).map { dim($0) })
         lines.append(String(repeating: "=", count: min(width, 60)))
         return lines
     }
