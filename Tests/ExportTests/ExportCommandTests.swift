@@ -104,6 +104,9 @@ import Testing
         try Data("not a folder".utf8).write(to: world.url("taken"))
         let inTheWay = try world.run(["export", "html", "-o", "taken"])
         #expect(inTheWay.status == 1 && inTheWay.err.contains("is a file, not a folder"), "\(inTheWay.all)")
+        // A folder that cannot be made: the system's words, not Foundation's.
+        let under = try world.run(["export", "html", "-o", "taken/pages"])
+        #expect(under.status == 1 && under.err.contains("Could not write taken/pages: Not a directory"), "\(under.all)")
     }
 
     @Test func csvToAFileAndToStandardOutput() throws {

@@ -247,6 +247,11 @@ import Testing
         // Inside a repository already: nothing changes.
         let again = try fixture.run(["init"])
         #expect(again.out.contains("already in the git repository"))
+        // A file in the way: said, not taken for a missing store.
+        let file = fixture.root.appendingPathComponent("a-file")
+        try Data("x".utf8).write(to: file)
+        let onAFile = try fixture.run(["init", file.path])
+        #expect(onAFile.status == 1 && onAFile.err.contains("Not a directory") && !onAFile.err.contains("No store at"), "\(onAFile.all)")
     }
 
     // MARK: ids that look like options

@@ -61,10 +61,10 @@ enum ExportFiles {
         if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue {
             throw CommandFailure(ExportMessage.outputInTheWay(path: path, needsFolder: true), in: session)
         }
-        do {
-            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        do throws(SystemError) {
+            try FileSystem.makeDirectory(path)
         } catch {
-            throw CommandFailure(ExportMessage.writeFailed(path: path, reason: reason(error)), in: session)
+            throw CommandFailure(ExportMessage.writeFailed(path: path, reason: error.reason), in: session)
         }
         return Folder(path: path)
     }
@@ -84,14 +84,5 @@ enum ExportFiles {
         } catch {
             throw CommandFailure(ExportMessage.writeFailed(path: path, reason: error.reason), in: session)
         }
-    }
-
-    /// The system's words for a failed write, without Foundation's wrapping.
-    static func reason(_ error: Error) -> String {
-        let error = error as NSError
-        if let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(underlying.code)))
-        }
-        return error.localizedDescription
     }
 }

@@ -190,6 +190,8 @@ public enum FileSystem {
         if mkdir(path, mode) != 0 && errno != EEXIST {
             throw SystemError(operation: "mkdir", path: path, code: errno)
         }
+        // Something else of that name (a file) is in the way.
+        if !isDirectory(path) { throw SystemError(operation: "mkdir", path: path, code: ENOTDIR) }
     }
 
     /// Removes the file at `path`.
