@@ -10,9 +10,9 @@ final class ShowGoldenTests: XCTestCase {
     static let updating = ProcessInfo.processInfo.environment["CASEBOOK_UPDATE_GOLDEN"] == "1"
 
     /// `casebook show ID` run on a pseudo-terminal of `columns`; what it printed, CR LF made LF.
-    func show(_ id: String, columns: Int, fixture: Fixture, colour: Bool = false) throws -> (text: String, raw: [UInt8]) {
+    func show(_ id: String, columns: Int, fixture: Fixture, colour: Bool = false, noColor: String? = nil) throws -> (text: String, raw: [UInt8]) {
         var environment = fixture.environment()
-        if colour { environment["NO_COLOR"] = nil }
+        if colour { environment["NO_COLOR"] = noColor }
         let session = try PseudoTerminalSession(executable: Fixture.executable, arguments: ["show", id, "--store", fixture.store.path],
                                                 environment: environment, workingDirectory: fixture.root.path,
                                                 rows: 50, columns: columns)
@@ -60,6 +60,8 @@ final class ShowGoldenTests: XCTestCase {
         // Colour on a terminal without NO_COLOR.
         let coloured = try show("shigen-shudan-kaishu", columns: 80, fixture: fixture, colour: true)
         XCTAssertTrue(coloured.raw.contains(0x1B), "colour on a terminal")
+        // NO_COLOR set but empty is not set (no-color.org).
+        XCTAssertTrue(try show("shigen-shudan-kaishu", columns: 80, fixture: fixture, colour: true, noColor: "").raw.contains(0x1B))
     }
 
     func testEscapeSequencesInACaseAreShownInert() throws {

@@ -26,9 +26,10 @@ public final class Terminal {
         self.inputIsTerminal = inputIsTerminal
     }
 
-    /// Colour only on a terminal, never under NO_COLOR (SPEC §3.5) nor on TERM=dumb.
+    /// Colour only on a terminal, never under NO_COLOR (SPEC §3.5; set to anything but the empty
+    /// string, as no-color.org has it) nor on TERM=dumb.
     public var usesColour: Bool {
-        outputIsTerminal && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
+        outputIsTerminal && (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb"
     }
 
     /// The width to lay text out in: the terminal's, else COLUMNS, else 80.
