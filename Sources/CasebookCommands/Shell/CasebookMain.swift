@@ -1,6 +1,5 @@
 import ArgumentParser
 import CasebookCore
-import CMalloc
 import Foundation
 import LineEditor
 
@@ -10,12 +9,6 @@ public enum CasebookMain {
     /// Runs `casebook` with the process's arguments and exits.
     public static func main() -> Never {
         setUpUTF8Locale()
-        // A command over a large store allocates tens of megabytes in a burst, on every core (the
-        // index of ten thousand cases made on first use). Left to itself, malloc grows each heap
-        // by what one allocation needs, a system call and a few page faults at a time; grown 16 MiB
-        // at a time, the first `list` and `find` take some 3% less. Memory grown but never touched
-        // is never resident, so it costs nothing.
-        mallopt(M_TOP_PAD, 16 << 20)
         let screen = HelpScreen.forCommandLine(environment: ProcessInfo.processInfo.environment)
         // SIGQUIT (Ctrl-\ between lines, or `kill -QUIT`) ends casebook as the system does, not
         // through the Swift runtime's crash reporter, which prints a backtrace and waits for a key.
