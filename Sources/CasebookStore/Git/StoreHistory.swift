@@ -82,13 +82,13 @@ extension GitStore {
         return stored.sheet
     }
 
-    /// The case files added, changed or deleted since the last commit, read from disk now, in id order.
+    /// The case files added, changed, renamed or deleted since the last commit, read from disk now, in id order.
     /// `storePath` is the store directory. Throws when `git status` fails.
     public func changes(storePath: String) throws(GitResult) -> [StoreChange] {
         changes(storePath: storePath, among: try changedPaths())
     }
 
-    /// The case files among `paths` (from `storeStatus`) added, changed or deleted since the last
+    /// The case files among `paths` (from `storeStatus`) added, changed, renamed or deleted since the last
     /// commit, read from disk now, in id order; the committed versions come from one `git cat-file`.
     public func changes(storePath: String, among paths: [String]) -> [StoreChange] {
         let names = Set(paths.filter { !$0.contains("/") && $0.hasSuffix(".json") && !$0.hasPrefix(".") }).sorted()
@@ -120,8 +120,8 @@ extension GitStore {
             if change.kind == .deleted, let committed { deletedBytes[id] = committed }
         }
         // A file gone and its content, unchanged, under a new id: one rename (`casebook rename`).
-        for (newID, bytes) in addedBytes {
-            guard let oldID = deletedBytes.first(where: { $0.value == bytes })?.key,
+        for (newID, bytes) in addedBytes.sorted(by: { $0.key < $1.key }) {
+            guard let oldID = deletedBytes.keys.sorted().first(where: { deletedBytes[$0] == bytes }),
                   let newPlace = changes.firstIndex(where: { $0.id == newID }) else { continue }
             deletedBytes[oldID] = nil
             changes[newPlace].kind = .renamed
