@@ -242,6 +242,17 @@ struct FittingOutputTests {
         #expect(try shell.waitForExit() == 0)
     }
 
+    @Test("list at 40 columns goes without 事業実施, 形態 and 担当課, and still names each case and its status")
+    func listFitsForty() throws {
+        let fixture = try Fixture()
+        let text = try onTerminal(fixture, ["list"], columns: 40)
+        let lines = text.split(separator: "\n").map(String.init)
+        for line in lines { #expect(DisplayWidth.of(line) <= 40, "\(DisplayWidth.of(line)): \(line)") }
+        #expect(lines.first?.hasPrefix("id") == true && lines.first?.contains("事業名") == true, "\(text)")
+        #expect(!(lines.first ?? "").contains("事業実施"), "\(text)")
+        for line in lines.dropFirst().prefix(27) { #expect(line.hasSuffix("draft") || line.hasSuffix("下書き"), "\(line)") }
+    }
+
     @Test("find on a terminal: a case whose id and title are wider than the screen is wrapped")
     func findWrapsALongHeading() throws {
         let fixture = try Fixture()

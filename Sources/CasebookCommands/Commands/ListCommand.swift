@@ -89,6 +89,10 @@ extension ListCommand {
     /// The columns that give up room, and how far: 事業名, 形態 and 担当課 shrink with `…`.
     static let minimums: [Int?] = [nil, 12, 6, 8, nil, nil]
 
+    /// The columns a terminal too narrow for all of them at their narrowest goes without, in that
+    /// order: 事業実施, 形態, 担当課. The id, 事業名 and status stay.
+    static let droppedWhenNarrow = [4, 2, 3]
+
     /// `rows` laid out for `width` columns: whole ids when they fit, else the shortest unique start
     /// of each (which still names its case); then the text columns shrink.
     func fitted(_ rows: [[String]], width: Int, in session: Session) -> [[String]] {
@@ -99,6 +103,15 @@ extension ListCommand {
             for index in rows.indices.dropFirst() { rows[index][0] = prefixes[rows[index][0]] ?? rows[index][0] }
             widths = TableFitting.columnWidths(rows, width: width, minimums: Self.minimums)
         }
-        return TableFitting.fitted(rows, widths: widths, minimums: Self.minimums)
+        var minimums = Self.minimums
+        var dropped: [Int] = []
+        for column in Self.droppedWhenNarrow where widths.reduce(0, +) + 2 * (widths.count - 1) > width {
+            let index = column - dropped.filter { $0 < column }.count
+            for row in rows.indices { rows[row].remove(at: index) }
+            minimums.remove(at: index)
+            dropped.append(column)
+            widths = TableFitting.columnWidths(rows, width: width, minimums: minimums)
+        }
+        return TableFitting.fitted(rows, widths: widths, minimums: minimums)
     }
 }
