@@ -73,6 +73,27 @@ struct WrittenFormEditsTests {
         #expect(Self.applied(Array(edits.utf8), to: "abc") == nil)
     }
 
+    @Test func randomTextsOfEveryKindComeBack() {
+        // Texts drawn from characters the normaliser treats every way: kept, folded one for one,
+        // composed or decomposed (another number of characters), and beyond the BMP.
+        let pool: [String] = ["町", "内", "会", "の", "は", "ハ", "グ", "ー", "ム", "ｶ", "ﾞ", "ﾊ", "ﾟ", "Ａ", "ｂ", "１", "a", "B", "9",
+                              "（", "）", "：", "　", " ", "、", "。", "〜", "～", "①", "㈱", "か", "\u{3099}", "e", "\u{301}",
+                              "𠮷", "👨‍👩‍👧", "葛\u{E0100}", ",", ":", "0", "ヴ", "ヵ", "ゞ", "・"]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            // A fixed sequence (xorshift), so that a failure is the same on every run.
+            state ^= state << 13
+            state ^= state >> 7
+            state ^= state << 17
+            return Int(state % UInt64(bound))
+        }
+        for _ in 0..<3000 {
+            let text = (0..<(1 + next(24))).map { _ in pool[next(pool.count)] }.joined()
+            let searched = SearchNormalizer.normalize(text)
+            #expect(Self.applied(Self.edits(of: text), to: searched) == text, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+
     @Test func noEditsKeepTheSearchForm() {
         #expect(Self.applied([], to: "町内会") == "町内会")
     }
