@@ -8,13 +8,17 @@ struct HostileIDTests {
         let fixture = try CommandFixture()
         let storeBefore = try fixture.snapshot()
         let rootBefore = try FileManager.default.contentsOfDirectory(atPath: fixture.root.path).sorted()
+        // Where `/tmp/x` would land: made or touched by this run, not merely there already (another
+        // program may have left one).
+        func outside() -> Date? { (try? FileManager.default.attributesOfItem(atPath: "/tmp/x.json"))?[.modificationDate] as? Date }
+        let outsideBefore = outside()
         // The walk's values follow on standard input, as a script would give them.
         let result = try fixture.run(["new", "--store", fixture.store.path, "--", id], storeOption: false, input: "題名\n\n")
         #expect(result.status != 0, "\(id): \(result.all)")
         #expect(result.err.contains("a-z") || result.err.contains("not a valid id"), "\(id): \(result.err)")
         #expect(try fixture.snapshot() == storeBefore)
         #expect(try FileManager.default.contentsOfDirectory(atPath: fixture.root.path).sorted() == rootBefore)
-        #expect(!FileManager.default.fileExists(atPath: "/tmp/x.json"))
+        #expect(outside() == outsideBefore, "/tmp/x.json made or changed")
     }
 
     @Test(arguments: [["reload"], ["save", "shigen-shudan-kaishu"], ["open", "shigen-shudan-kaishu"]])
