@@ -97,6 +97,24 @@ struct JapaneseShellTests {
         try quit(shell)
     }
 
+    @Test("a pasted item holding a control character is refused and not counted as taken")
+    func pastedItemWithAControlCharacter() throws {
+        let fixture = try fixtureWithEmptyCase()
+        let shell = try shell(fixture)
+        try shell.answer("edit harite partners", thenWaitFor: "協働の相手> ")
+        try shell.waitForEditing()
+        let m = shell.mark
+        shell.send("\u{1B}[200~町内会\r課\u{202E}長\r老人クラブ\r\u{1B}[201~")
+        try shell.ready("> ", after: try shell.waitFor("行を結合しますか", after: m))
+        shell.send("n")
+        shell.send(.enter)
+        try shell.waitFor("貼り付けた 2 項目を入れました", after: m)
+        #expect(shell.visibleText(after: m).contains("U+202E"), "\(shell.visibleText(after: m))")
+        try shell.answer("", thenWaitFor: "casebook> ")
+        #expect(try sheet(fixture, "harite")["partners"] as? [String] == ["町内会", "老人クラブ"])
+        try quit(shell)
+    }
+
     @Test("pasted lines not joined stay separate items; a paste into a one-line field loses its line breaks")
     func pasteWithoutJoiningAndIntoOneLine() throws {
         let fixture = try fixtureWithEmptyCase()

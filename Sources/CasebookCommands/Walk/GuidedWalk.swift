@@ -221,9 +221,9 @@ final class GuidedWalk {
             case .stop: return (kept + existing.dropFirst(index), .stop)
             case .text(let typed) where PastedInput.isPaste(typed):
                 // Pasted paragraphs stay in this field, in place of the item on the line.
-                for item in PastedInput(session: session).items(from: typed, paragraphs: paragraphs) {
-                    _ = accept(item, remembered: item)
-                }
+                // Said after each is checked: a refused item is not counted as taken.
+                let taken = PastedInput(session: session).items(from: typed).filter { accept($0, remembered: $0) }
+                session.say(EditingMessage.pastedItems(count: taken.count, paragraphs: paragraphs))
             case .text(let typed):
                 let trimmed = typed.trimmingWhitespace()
                 if trimmed.isEmpty && !isExisting { return (kept, .next) }

@@ -13,8 +13,7 @@ struct PastedInput {
     }
 
     /// The items or paragraphs `pasted` gives, asking first whether to join lines broken mid-sentence.
-    /// Says how many were taken.
-    func items(from pasted: String, paragraphs: Bool) -> [String] {
+    func items(from pasted: String) -> [String] {
         let broken = PastedText.paragraphs(pasted).filter(PastedText.isBrokenMidSentence).count
         var join = false
         if broken > 0 {
@@ -23,8 +22,6 @@ struct PastedInput {
                 join = ["", "y", "yes", "はい", "ｙ"].contains(answer.trimmingWhitespace().lowercased())
             }
         }
-        let items = PastedText.items(pasted, joinBrokenLines: join)
-        session.say(EditingMessage.pastedItems(count: items.count, paragraphs: paragraphs))
-        return items
+        return PastedText.items(pasted, joinBrokenLines: join)
     }
 }

@@ -89,7 +89,7 @@ public enum EditingMessage: BilingualMessage {
             paragraphs ? "  Took \(count, "pasted paragraph", "pasted paragraphs"). Type more, or an empty line to finish."
                 : "  Took \(count, "pasted item", "pasted items"). Type more, or an empty line to finish."
         case .joinBrokenLinesQuestion(let paragraphs):
-            "  \(paragraphs) pasted paragraphs have line breaks in the middle of sentences. Join the lines? [Y/n]"
+            "  \(paragraphs, "pasted paragraph has", "pasted paragraphs have") line breaks in the middle of sentences. Join the lines? [Y/n]"
         case .pastedIntoOneLine:
             "  This field is one line: the pasted line breaks were removed. Check it and press Enter."
         case .multilineCommandRefused:

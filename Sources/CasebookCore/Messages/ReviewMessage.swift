@@ -80,7 +80,7 @@ public enum ReviewMessage: BilingualMessage {
         case .recordedFlag(let section): "\(section): flagged."
         case .atFirstSection: "This is the first section."
         case .stopped: "Review stopped; the verdicts given are saved."
-        case .summary(let id, let ok, let flagged, let open): "\(id.rawValue): \(ok) sections ok, \(flagged) flagged, \(open) not reviewed."
+        case .summary(let id, let ok, let flagged, let open): "\(id.rawValue): \(ok, "section", "sections") ok, \(flagged) flagged, \(open) not reviewed."
         case .readyToApprove(let id): "Every section is ok: `approve \(id.rawValue)` approves the case."
         case .approveDone(let id, let title): "\(id.rawValue) “\(title)” is approved."
         case .approveAlready(let id): "\(id.rawValue) is already approved."
