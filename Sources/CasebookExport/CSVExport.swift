@@ -29,7 +29,7 @@ public enum CSVExport {
 
         /// The character's code points, `U+20BB7`.
         public var codePoints: String {
-            character.unicodeScalars.map { "U+" + String($0.value, radix: 16, uppercase: true).leftPadded(to: 4) }.joined(separator: " ")
+            character.unicodeScalars.map(\.codePointName).joined(separator: " ")
         }
     }
 
@@ -133,9 +133,3 @@ final class ByteSink: OutputStream {
     }
 }
 
-extension String {
-    /// The string with zeros in front up to `length` characters.
-    func leftPadded(to length: Int) -> String {
-        count >= length ? self : String(repeating: "0", count: length - count) + self
-    }
-}

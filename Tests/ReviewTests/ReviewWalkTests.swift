@@ -69,6 +69,22 @@ import Testing
         #expect(try fixture.sheet(Self.id).review[.basics]?.note == "担当課名が古い")
     }
 
+    @Test func aNoteWithAControlCharacterIsRefusedAndAskedAgain() throws {
+        let fixture = try ReviewFixture()
+        // On the answer's line, and when asked for: each refused, the section asked again.
+        let review = try fixture.run(["review", Self.id], input: "flag \u{1B}[31m赤\nflag\n古い\u{202E}名\nflag 担当課名が古い\n.\n")
+        #expect(review.status == 0, "\(review.all)")
+        #expect(review.all.components(separatedBy: "A note cannot hold").count - 1 == 2, "\(review.all)")
+        #expect(review.all.contains("U+001B") && review.all.contains("U+202E"), "\(review.all)")
+        #expect(try fixture.sheet(Self.id).review[.basics]?.note == "担当課名が古い")
+        // A commit message likewise: git log shows it as it is to every colleague.
+        try fixture.run(["set", Self.id, "form", "共催"])
+        let head = try fixture.git(["rev-parse", "HEAD"]).out
+        let commit = try fixture.run(["commit", "-m", "変更\u{1B}]0;pwn\u{7}"])
+        #expect(commit.status == 1 && commit.err.contains("A commit message cannot hold U+001B"), "\(commit.all)")
+        #expect(try fixture.git(["rev-parse", "HEAD"]).out == head)
+    }
+
     @Test func skipBackAndStopWalkTheSections() throws {
         let fixture = try ReviewFixture()
         // skip basics, ok overview, back to overview's predecessor (basics), ok it, stop.

@@ -21,6 +21,10 @@ struct CommitCommand: StoreCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run(in session: Session) throws {
+        // The message reaches every colleague's `git log`, which shows it as it is.
+        if let message, let scalar = FieldInput.unacceptableCharacter(in: message) {
+            throw CommandFailure(GitMessage.commitMessageUnacceptableCharacter(code: scalar.codePointName), in: session)
+        }
         let git = try session.repository()
         // A merge half-way is finished by `resolve`, which asks about each conflict; a commit now
         // would stage the conflicted files as they stand (a deletion on one side settled, unasked,

@@ -83,7 +83,17 @@ struct ReviewCommand: StoreCommand {
                     stopped = true
                     break walk
                 }
-                switch Answer.parse(line) {
+                let parsed = Answer.parse(line)
+                switch parsed {
+                case .ok(let note), .flag(let note):
+                    // A note is text of the sheet, shown to every colleague: held to the rule of typed values.
+                    if let scalar = FieldInput.unacceptableCharacter(in: note) {
+                        session.say(ReviewMessage.noteUnacceptableCharacter(code: scalar.codePointName))
+                        continue walk
+                    }
+                default: break
+                }
+                switch parsed {
                 case .ok(let note):
                     try record(.ok, note: note, section: section, of: id, by: reviewer, in: session)
                     session.say(ReviewMessage.recordedOk(section: section.label))
@@ -102,6 +112,10 @@ struct ReviewCommand: StoreCommand {
                         guard case .line(let answer) = asked else { continue }
                         note = answer.trimmingWhitespace()
                         if note.isEmpty || note == "." || note == "<" { continue }
+                        if let scalar = FieldInput.unacceptableCharacter(in: note) {
+                            session.say(ReviewMessage.noteUnacceptableCharacter(code: scalar.codePointName))
+                            continue
+                        }
                     }
                     try record(.flagged, note: note, section: section, of: id, by: reviewer, in: session)
                     session.say(ReviewMessage.recordedFlag(section: section.label))

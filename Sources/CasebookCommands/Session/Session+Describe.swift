@@ -7,7 +7,7 @@ extension Session {
         case .required(let field): text(FieldMessage.valueRequired(label: field.label))
         case .lineBreak(let field): text(FieldMessage.valueLineBreak(label: field.label))
         case .unacceptableCharacter(let field, let scalar):
-            text(FieldMessage.valueUnacceptableCharacter(label: field.label, code: "U+" + String(format: "%04X", scalar.value)))
+            text(FieldMessage.valueUnacceptableCharacter(label: field.label, code: scalar.codePointName))
         case .notAChoice(let field, let value, let choices):
             text(FieldMessage.valueNotAChoice(label: field.label, value: value, choices: choices))
         case .choiceNumberOutOfRange(let field, _, let count): text(FieldMessage.choiceNumberOutOfRange(label: field.label, count: count))

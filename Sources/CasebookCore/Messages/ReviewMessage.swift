@@ -10,6 +10,8 @@ public enum ReviewMessage: BilingualMessage {
     case notePrompt
     /// `flag` without a note.
     case noteRequired
+    /// A note holding a control character, a direction mark or U+FFFD.
+    case noteUnacceptableCharacter(code: String)
     /// An answer the prompt does not take.
     case unknownAnswer(typed: String)
     /// A section with no verdict.
@@ -48,6 +50,7 @@ public enum ReviewMessage: BilingualMessage {
         case .prompt(let section): "レビュー \(section)"
         case .notePrompt: "指摘内容"
         case .noteRequired: "flag には指摘内容が必要です（flag 指摘内容）。"
+        case .noteUnacceptableCharacter(let code): "指摘内容に \(code) は入れられません（制御文字、文字の向きを変える記号、または UTF-8 でないバイト）。その文字を除いてもう一度入力してください。"
         case .unknownAnswer(let typed): "「\(typed)」は使えません。ok、flag 指摘内容、edit、skip、<、. のどれかを入力してください。"
         case .stateNone: "（未レビュー）"
         case .stateOk(let by, let on): "\(by) が \(on) に ok"
@@ -73,6 +76,7 @@ public enum ReviewMessage: BilingualMessage {
         case .prompt(let section): "review \(section)"
         case .notePrompt: "what is wrong"
         case .noteRequired: "A flag needs a note saying what is wrong (flag NOTE)."
+        case .noteUnacceptableCharacter(let code): "A note cannot hold \(code) (a control character, a text-direction mark, or bytes that were not UTF-8). Give it again without it."
         case .unknownAnswer(let typed): "“\(typed)” is not an answer here. Answer ok, flag NOTE, edit, skip, < or ."
         case .stateNone: "(not reviewed yet)"
         case .stateOk(let by, let on): "ok by \(by) on \(on)"

@@ -19,8 +19,7 @@ public enum TerminalSafeText {
             } else if scalar.value == 0x7F {
                 out.append(contentsOf: "^?".unicodeScalars)
             } else {
-                let hex = String(scalar.value, radix: 16, uppercase: true)
-                out.append(contentsOf: "<U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex)>".unicodeScalars)
+                out.append(contentsOf: "<\(scalar.codePointName)>".unicodeScalars)
             }
         }
         return String(out)
