@@ -254,6 +254,27 @@ import Testing
         #expect(onAFile.status == 1 && onAFile.err.contains("Not a directory") && !onAFile.err.contains("No store at"), "\(onAFile.all)")
     }
 
+    @Test func renameAndRevertKeepANewerCasebooksFileByteForByte() throws {
+        let fixture = try ReviewFixture()
+        // A file a newer casebook wrote (schema 2, a field this one does not know), committed.
+        var text = String(decoding: try fixture.bytes(Self.id), as: UTF8.self)
+        text = text.replacingOccurrences(of: "\"schema\": 1,", with: "\"schema\": 2,\n  \"future\": \"kept\",")
+        try Data(text.utf8).write(to: fixture.store.appendingPathComponent("\(Self.id).json"))
+        try fixture.git(["commit", "-q", "-am", "schema 2"])
+        let newer = try fixture.bytes(Self.id)
+        let renamed = try fixture.run(["rename", Self.id, "renamed-case"])
+        #expect(renamed.status == 0, "\(renamed.all)")
+        #expect(try fixture.bytes("renamed-case") == newer, "the file as it was, under the new name")
+        // Still read-only under the new name, in this process and the next.
+        let set = try fixture.run(["set", "renamed-case", "title", "書き換え"])
+        #expect(set.status == 1 && set.err.contains("newer casebook"), "\(set.all)")
+        #expect(try fixture.bytes("renamed-case") == newer)
+        // Put back from the last commit: the committed bytes, not this casebook's encoding of them.
+        let reverted = try fixture.run(["revert", Self.id, "--yes"])
+        #expect(reverted.status == 0, "\(reverted.all)")
+        #expect(try fixture.bytes(Self.id) == newer)
+    }
+
     // MARK: ids that look like options
 
     @Test func anIDThatLooksLikeAnOptionIsHarmless() throws {

@@ -34,7 +34,9 @@ struct RenameCommand: StoreCommand {
         session.willChange(target)
         do {
             // The new file first: a crash in between leaves both, never neither.
-            try session.store.create(stored.sheet, as: target)
+            // The file's bytes as they are: the same content under the new name (one rename to
+            // git), and a newer casebook's file keeps what this one does not know.
+            try session.store.create(stored.sheet, as: target, bytes: stored.bytesOnDisk)
             try session.store.delete(id)
         } catch {
             throw CommandFailure(session.describe(error))

@@ -91,7 +91,8 @@ struct RevertCommand: StoreCommand {
                 return
             }
             session.willChange(id)
-            do { try session.store.create(sheet, as: id) } catch { throw CommandFailure(session.describe(error)) }
+            // The committed file as it was, byte for byte.
+            do { try session.store.create(sheet, as: id, bytes: committedBytes) } catch { throw CommandFailure(session.describe(error)) }
             session.unsavedEdits[id] = nil
             session.say(GitMessage.revertDone(id: id))
         case (.some(let sheet), .some(let stored)):

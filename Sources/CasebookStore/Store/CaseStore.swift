@@ -601,12 +601,14 @@ public final class CaseStore {
         }
     }
 
-    /// Creates case `id` with `sheet`; refused when the id is taken.
+    /// Creates case `id` with `sheet`; refused when the id is taken. With `bytes` (the file of
+    /// `sheet`), the file is those bytes as they are: a renamed case, or a committed version put
+    /// back, keeps what was written, fields of a newer casebook included.
     @discardableResult
-    public func create(_ sheet: CaseSheet, as id: CaseID) throws(SaveError) -> StoredCase {
+    public func create(_ sheet: CaseSheet, as id: CaseID, bytes: [UInt8]? = nil) throws(SaveError) -> StoredCase {
         try locked(id) { () throws(SaveError) -> StoredCase in
             if loaded[id] != nil || FileSystem.exists(filePath(of: id)) { throw .alreadyExists(id) }
-            return try write(CanonicalJSONWriter.bytes(of: SheetCodec.encode(sheet)), sheet: sheet, as: id)
+            return try write(bytes ?? CanonicalJSONWriter.bytes(of: SheetCodec.encode(sheet)), sheet: sheet, as: id)
         }
     }
 
@@ -638,7 +640,9 @@ public final class CaseStore {
         }
         var saved = sheet
         saved.original = try? JSONParser.parse(bytes)
-        let stored = StoredCase(id: id, sheet: saved, bytesOnDisk: bytes, schemaVersion: SheetCodec.schemaVersion)
+        // The schema the file says: a newer casebook's file written as it was stays read-only here.
+        let schema = saved.original.flatMap(SheetCodec.schemaVersion(of:)) ?? SheetCodec.schemaVersion
+        let stored = StoredCase(id: id, sheet: saved, bytesOnDisk: bytes, schemaVersion: schema)
         loaded[id] = stored
         // Keep the in-memory index current without touching the others: a save costs the same in any store.
         if entries != nil, let fingerprint = FileSystem.fingerprint(filePath(of: id)) {
