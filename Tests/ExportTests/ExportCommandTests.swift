@@ -73,6 +73,10 @@ import Testing
         let world = try ExportWorld()
         var approved = CaseSheet()
         approved.title = "承認された事例"
+        // Approved as casebook approves: every section ok, each verdict on the section as it is.
+        for section in SheetSection.allCases {
+            approved.review[section] = ReviewVerdict(state: .ok, by: "査読 花子", at: "2026-12-01", note: "", hash: SectionHash.of(section, in: approved))
+        }
         approved.status = .approved
         try world.add("shonin-zumi", bytes: CanonicalJSONWriter.bytes(of: SheetCodec.encode(approved)))
         let byStatus = try world.run(["export", "md", "--status", "approved", "-o", "md"])

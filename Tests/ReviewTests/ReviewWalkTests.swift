@@ -134,6 +134,23 @@ import Testing
         if case .ok = SectionReviewState.of(.basics, in: sheet) {} else { Issue.record("basics should be ok after the edit") }
     }
 
+    @Test func anApprovedCaseEditedOutsideCasebookIsNeitherShownNorPublishedAsApproved() throws {
+        let fixture = try ReviewFixture()
+        try fixture.run(["review", Self.id], input: Self.allOK.map { $0 + "\n" }.joined())
+        #expect(try fixture.run(["approve", Self.id]).status == 0)
+        #expect(try fixture.run(["export", "csv", "--status", "approved", "-o", "-"]).out.contains("資源集団回収"))
+        // Changed by another program: the file still says approved, its verdicts no longer match.
+        var text = String(decoding: try fixture.bytes(Self.id), as: UTF8.self)
+        text = text.replacingOccurrences(of: "\"title\": \"資源集団回収\"", with: "\"title\": \"手で変えた題\"")
+        try Data(text.utf8).write(to: fixture.store.appendingPathComponent("\(Self.id).json"))
+        let published = try fixture.run(["export", "csv", "--status", "approved", "-o", "-"])
+        #expect(!published.out.contains("手で変えた題"), "\(published.all)")
+        let inReview = try fixture.run(["export", "csv", "--status", "review", "-o", "-"])
+        #expect(inReview.out.contains("手で変えた題"), "\(inReview.all)")
+        let shown = try fixture.run(["show", Self.id])
+        #expect(shown.out.contains("[review]") && !shown.out.contains("[approved]"), "\(shown.out)")
+    }
+
     @Test func editingAnApprovedCaseReturnsItToReview() throws {
         let fixture = try ReviewFixture()
         try fixture.run(["review", Self.id], input: Self.allOK.map { $0 + "\n" }.joined())

@@ -127,8 +127,13 @@ struct ExportCommand: StoreCommand {
             }
         }
         let wanted = status.flatMap(SheetStatus.init(rawValue:))
-        let selected = session.store.loadAll(ids).map { ExportedCase(id: $0.id, sheet: $0.sheet) }
-            .filter { wanted == nil || $0.sheet.status == wanted }
+        // Each case with the status it has as it stands: one approved and then edited outside
+        // casebook is published, and chosen by --status, as in review.
+        let selected = session.store.loadAll(ids).map { stored in
+            var sheet = stored.sheet
+            sheet.status = SheetLifecycle.effectiveStatus(of: sheet)
+            return ExportedCase(id: stored.id, sheet: sheet)
+        }.filter { wanted == nil || $0.sheet.status == wanted }
         guard !selected.isEmpty else { throw CommandFailure(ExportMessage.nothingToExport(status: status), in: session) }
         return selected
     }

@@ -29,7 +29,9 @@ struct ShowCommand: PagedCommand {
 
     func run(in session: Session) throws {
         let (id, part) = try CaseAndPart.resolve(arguments, in: session)
-        guard let sheet = session.sheet(id) else { throw CommandFailure(StoreMessage.caseNotFound(reference: id.rawValue), in: session) }
+        guard var sheet = session.sheet(id) else { throw CommandFailure(StoreMessage.caseNotFound(reference: id.rawValue), in: session) }
+        // Approved and edited outside casebook since: shown as it counts, in review.
+        sheet.status = SheetLifecycle.effectiveStatus(of: sheet)
         let layout = SheetLayout(width: width ?? session.width, style: .init(colour: session.usesColour), language: session.language)
         session.output.raw(layout.render(sheet, id: id.rawValue, part: part))
     }

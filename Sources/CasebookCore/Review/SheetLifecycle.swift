@@ -39,6 +39,13 @@ public enum SheetLifecycle {
     /// A case's status after a merge brought verdicts and content together: an approved case whose
     /// sections are no longer all ok goes back to review.
     public static func status(afterMerging sheet: CaseSheet) -> SheetStatus {
+        effectiveStatus(of: sheet)
+    }
+
+    /// The status a case has as it stands: an approved case whose sections are no longer all ok
+    /// (its file edited outside casebook since the approval) counts as in review. What is
+    /// published as approved is what was approved.
+    public static func effectiveStatus(of sheet: CaseSheet) -> SheetStatus {
         sheet.status == .approved && !sheet.sectionsBlockingApproval.isEmpty ? .review : sheet.status
     }
 
