@@ -59,6 +59,25 @@ struct KeptEditTests {
         #expect(result.out.components(separatedBy: "Unsaved edits are kept in memory: shigen-shudan-kaishu（").count - 1 == 2, "\(result.out)")
     }
 
+    @Test func anEditKeptAfterItsFileWasDeletedIsDroppedOrWrittenByItsID() throws {
+        let fixture = try CommandFixture()
+        // An "editor" during which another program deletes the case file.
+        let path = fixture.root.appendingPathComponent("editor.sh").path
+        try "#!/bin/sh\nrm '\(fixture.fileURL(Self.id).path)'\nprintf '新しい題\\n' > \"$1\"\n".write(toFile: path, atomically: false, encoding: .utf8)
+        chmod(path, 0o755)
+        let original = try fixture.bytes(Self.id)
+        let dropped = try fixture.run([], extra: ["EDITOR": path], input: "edit \(Self.id) title --editor\nreload \(Self.id)\nquit\n")
+        #expect(dropped.err.contains("was deleted"), "\(dropped.all)")
+        #expect(!dropped.all.contains("No case matches"), "\(dropped.all)")
+        #expect(!dropped.out.contains("Unsaved edits are kept in memory"), "reload dropped it: \(dropped.all)")
+        #expect(!FileManager.default.fileExists(atPath: fixture.fileURL(Self.id).path))
+        // The same again, written back with --force.
+        try Data(original).write(to: fixture.fileURL(Self.id))
+        let written = try fixture.run([], extra: ["EDITOR": path], input: "edit \(Self.id) title --editor\nsave \(Self.id) --force\nquit\n")
+        #expect(!written.all.contains("No case matches"), "\(written.all)")
+        #expect(try Self.sheet(fixture).title == "新しい題", "\(written.all)")
+    }
+
     @Test func forceWritesTheEditOverTheConflictingFieldOnly() throws {
         let fixture = try CommandFixture()
         let editor = try Self.conflictingEditor(fixture)

@@ -172,7 +172,11 @@ public final class Session {
                 throw CommandFailure(FileProblemMessage.caseUnreadable(fileName: problem.fileName, reason: describe(problem.reason)), in: self)
             }
             return id
-        case .notFound: throw CommandFailure(StoreMessage.caseNotFound(reference: reference), in: self)
+        case .notFound:
+            // A case whose file is gone but whose edit is kept (its save refused because the file
+            // was deleted meanwhile), named by its id: `save --force` writes it, `reload` drops it.
+            if let id = CaseID(reference), unsavedEdits[id] != nil { return id }
+            throw CommandFailure(StoreMessage.caseNotFound(reference: reference), in: self)
         case .ambiguous(let ids):
             let candidates = ids.map { (id: $0, title: store.summary(of: $0)?.title ?? "") }
             throw CommandFailure(StoreMessage.caseAmbiguous(reference: reference, candidates: candidates), in: self)
