@@ -30,6 +30,12 @@ struct ListCommand: PagedCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func validate() throws {
+        // An empty filter would match no case and say "No cases", as if the store were empty.
+        for (option, value) in [("--form", form), ("--department", department), ("--domain", domain)]
+        where value?.trimmingWhitespace().isEmpty == true {
+            throw ValidationError(Help.text("\(option) needs the text to look for, as in list \(option) 共催.",
+                                            "\(option) には探す文字を指定してください（例: list \(option) 共催）。"))
+        }
         if let status, SheetStatus.named(status) == nil {
             throw ValidationError(Help.text("--status takes draft, review or approved (下書き, レビュー中, 承認済み), not “\(status)”.",
                                             "--status には 下書き・レビュー中・承認済み（draft、review、approved）のいずれかを指定してください（「\(status)」は使えません）。"))
