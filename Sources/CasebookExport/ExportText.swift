@@ -5,9 +5,10 @@ import CasebookCore
 /// shows them (SPEC §7), so a case file cannot reorder or hide text on a page, in a spreadsheet
 /// or on a forge. The format's escaping (HTML, XML, Markdown, CSV) comes after.
 enum ExportText {
-    /// `text` with its controls made visible.
+    /// `text` with its controls made visible; a tab (which a value may hold, pasted from a
+    /// spreadsheet) is a space on a published page, not `^I`.
     static func visible(_ text: String) -> String {
-        TerminalSafeText.make(text)
+        TerminalSafeText.make(text.contains("\t") ? text.replacingOccurrences(of: "\t", with: " ") : text)
     }
 
     /// Each item made visible.

@@ -30,6 +30,18 @@ import Testing
         #expect(index.contains("[\"\\>\\<script\\>alert(1)\\</script\\>](hostile.md)"))
     }
 
+    @Test func aTabInAValueIsASpaceOnThePageNotACaretI() {
+        var sheet = CaseSheet()
+        sheet.title = "表から\t貼った題"
+        sheet.departments = ["\t部署"]
+        let exported = ExportedCase(id: CaseID("tab-case")!, sheet: sheet)
+        let page = MarkdownExport.page(exported)
+        #expect(page.hasPrefix("# 表から 貼った題\n"), "\(page)")
+        #expect(!page.contains("^I") && !page.contains("\t"), "\(page)")
+        let html = HTMLExport().page(exported)
+        #expect(html.contains("表から 貼った題") && !html.contains("^I"))
+    }
+
     @Test func lineStartsThatWouldMakeBlocksAreEscaped() {
         #expect(MarkdownExport.inline("- 項目") == "\\- 項目")
         #expect(MarkdownExport.inline("1. 項目") == "1\\. 項目")
