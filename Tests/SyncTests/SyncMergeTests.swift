@@ -75,6 +75,9 @@ import Testing
         // A second sync refuses: the merge is under way.
         let again = try taro.casebook(["sync"])
         #expect(again.status == 1 && again.err.contains("A merge is under way"), "\(again.all)")
+        // resolve with nobody to answer stops, saying what is left, and fails: a script can tell.
+        let unanswered = try taro.casebook(["resolve"])
+        #expect(unanswered.status == 1 && unanswered.all.contains("1 conflict remains"), "\(unanswered.all)")
     }
 
     @Test func syncAbortRestoresTheExactHeadAndFiles() throws {

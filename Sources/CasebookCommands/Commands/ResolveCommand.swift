@@ -40,7 +40,10 @@ struct ResolveCommand: StoreCommand {
         defer { session.store.refresh() }
         for file in files {
             guard try walk.settle(file) else {
-                session.say(ResolveMessage.stopped(remaining: walk.remaining(git.conflictedFiles())))
+                let remaining = walk.remaining(git.conflictedFiles())
+                session.say(ResolveMessage.stopped(remaining: remaining))
+                // Stopped with conflicts left: not done, as a script must be able to tell.
+                if remaining > 0 { session.exitStatus = 1 }
                 return
             }
         }
