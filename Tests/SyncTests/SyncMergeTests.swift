@@ -78,6 +78,9 @@ import Testing
         // resolve with nobody to answer stops, saying what is left, and fails: a script can tell.
         let unanswered = try taro.casebook(["resolve"])
         #expect(unanswered.status == 1 && unanswered.all.contains("1 conflict remains"), "\(unanswered.all)")
+        // An answer it does not take: the ones this conflict offers are named (協働の形態: no both).
+        let wrong = try taro.casebook(["resolve"], input: "zz\n.\n")
+        #expect(wrong.all.contains("“zz” is not a choice: type m, t, e, < or ."), "\(wrong.all)")
     }
 
     @Test func syncAbortRestoresTheExactHeadAndFiles() throws {

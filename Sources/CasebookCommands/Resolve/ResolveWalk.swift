@@ -40,7 +40,7 @@ struct ResolveWalk {
                     if keepsCase { try write(remaining, as: id) } else { try delete(id) }
                     return true
                 case ".": return false
-                default: session.say(ResolveMessage.unknownChoice(typed: answer))
+                default: session.say(ResolveMessage.unknownChoice(typed: answer, choices: ["m", "t", "."]))
                 }
             }
         case .fields(let id, let result):
@@ -131,6 +131,8 @@ struct ResolveWalk {
     }
 
     private func decide(_ conflict: SheetMergeConflict) throws -> Step {
+        // The answers this conflict offers, as its choices line shows them.
+        let offered = ["m", "t"] + (ConflictDecision.offersBoth(conflict) ? ["b"] : []) + (ConflictDecision.offersEdit(conflict) ? ["e"] : []) + ["<", "."]
         while true {
             guard let answer = ask(ResolveMessage.prompt(label: conflict.subject.label), prefill: "") else { return .stop }
             switch answer.lowercased() {
@@ -141,7 +143,7 @@ struct ResolveWalk {
                 session.say(ResolveMessage.bothNotHere)
             case "e", "edit":
                 guard ConflictDecision.offersEdit(conflict), let field = conflict.field, case .field(let mine) = conflict.mine else {
-                    session.say(ResolveMessage.unknownChoice(typed: answer))
+                    session.say(ResolveMessage.unknownChoice(typed: answer, choices: offered))
                     continue
                 }
                 if let value = edit(field, startingFrom: mine) { return .decided(.edited(value)) }
@@ -149,7 +151,7 @@ struct ResolveWalk {
                 session.say(ResolveMessage.choices(both: ConflictDecision.offersBoth(conflict), edit: true))
             case "<", "＜": return .back
             case ".", "。", "．": return .stop
-            default: session.say(ResolveMessage.unknownChoice(typed: answer))
+            default: session.say(ResolveMessage.unknownChoice(typed: answer, choices: offered))
             }
         }
     }

@@ -10,7 +10,7 @@ public enum ResolveMessage: BilingualMessage {
     case difference
     case choices(both: Bool, edit: Bool)
     case prompt(label: String)
-    case unknownChoice(typed: String)
+    case unknownChoice(typed: String, choices: [String])
     case atFirst
     case bothNotHere
     case editListHint
@@ -39,7 +39,7 @@ public enum ResolveMessage: BilingualMessage {
         case .choices(let both, let edit):
             "  m あなたの変更を残す・t 共有の変更を採る\(verbatim: both ? "・b 両方" : "")\(verbatim: edit ? "・e 編集" : "")・< 戻る・. 中断"
         case .prompt(let label): "解消 \(verbatim: label)"
-        case .unknownChoice(let typed): "「\(typed)」は選べません。m、t、b、e、<、. のどれかを入力してください。"
+        case .unknownChoice(let typed, let choices): "「\(typed)」は選べません。\(verbatim: choices.joined(separator: "、")) のどれかを入力してください。"
         case .atFirst: "最初の競合です。"
         case .bothNotHere: "「両方」はリストと文章の項目だけで選べます。"
         case .editListHint: "  (一行に一項目。Enter でそのまま残し、消して Enter で削除。空行で終わり。)"
@@ -73,7 +73,8 @@ public enum ResolveMessage: BilingualMessage {
         case .choices(let both, let edit):
             "  m keep mine · t take theirs\(verbatim: both ? " · b both" : "")\(verbatim: edit ? " · e edit" : "") · < back · . stop"
         case .prompt(let label): "resolve \(verbatim: label)"
-        case .unknownChoice(let typed): "“\(typed)” is not a choice: type m, t, b, e, < or ."
+        case .unknownChoice(let typed, let choices):
+            "“\(typed)” is not a choice: type \(verbatim: choices.dropLast().joined(separator: ", ")) or \(verbatim: choices.last ?? "")."
         case .atFirst: "This is the first conflict."
         case .bothNotHere: "Both is for lists and text only."
         case .editListHint: "  (One item per line: Enter keeps it, erase it and Enter removes it; an empty line finishes.)"
