@@ -56,6 +56,8 @@ final class EditorAndConflictTests: XCTestCase {
         let fixture = try CommandFixture()
         let refused = try fixture.run(["delete", "shigen-shudan-kaishu"], input: "no\n")
         XCTAssertTrue(refused.out.contains("資源集団回収"), "the question names the title: \(refused.out)")
+        // It says what it takes: yes, or y.
+        XCTAssertTrue(refused.out.contains("Type yes (or y) to delete"), refused.out)
         XCTAssertTrue(FileManager.default.fileExists(atPath: fixture.fileURL("shigen-shudan-kaishu").path))
         let accepted = try fixture.run(["delete", "shigen-shudan-kaishu"], input: "yes\n")
         XCTAssertEqual(accepted.status, 0, accepted.err)

@@ -48,7 +48,7 @@ public enum StoreMessage: BilingualMessage {
         case .saveFailed(let path, let reason): "\(path) を保存できません: \(reason)"
         case .saved(let id): "\(id.rawValue) を保存しました。"
         case .unchanged(let id): "\(id.rawValue): 変更はありません。"
-        case .deleteConfirm(let id, let title): "\(id.rawValue)「\(title)」を削除しますか。削除するなら yes と入力:"
+        case .deleteConfirm(let id, let title): "\(id.rawValue)「\(title)」を削除しますか。削除するなら yes（または y）と入力:"
         case .deleted(let id): "\(id.rawValue) を削除しました。"
         case .cancelled: "取り消しました。何も変更していません。"
         }
@@ -71,7 +71,7 @@ public enum StoreMessage: BilingualMessage {
         case .saveFailed(let path, let reason): "Could not save \(path): \(reason)"
         case .saved(let id): "Saved \(id.rawValue)."
         case .unchanged(let id): "\(id.rawValue): no change."
-        case .deleteConfirm(let id, let title): "Delete \(id.rawValue) “\(title)”? Type yes to delete:"
+        case .deleteConfirm(let id, let title): "Delete \(id.rawValue) “\(title)”? Type yes (or y) to delete:"
         case .deleted(let id): "Deleted \(id.rawValue)."
         case .cancelled: "Cancelled; nothing changed."
         }
