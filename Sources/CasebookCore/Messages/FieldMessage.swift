@@ -10,6 +10,8 @@ public enum FieldMessage: BilingualMessage {
     case valueLineBreak(label: String)
     /// A control character, direction mark or U+FFFD in a value.
     case valueUnacceptableCharacter(label: String, code: String)
+    /// What such a character is, for the messages of every text held to that rule.
+    case unacceptableCharacterKinds
     /// A value outside a closed choice.
     case valueNotAChoice(label: String, value: String, choices: [String])
     /// A choice number past the last choice.
@@ -32,7 +34,8 @@ public enum FieldMessage: BilingualMessage {
         case .valueRequired(let label): "\(label) は必須です。"
         case .valueLineBreak(let label): "\(label) は一行です。改行は使えません。"
         case .valueUnacceptableCharacter(let label, let code):
-            "\(label) に \(code) は入れられません（制御文字、文字の向きを変える記号、または UTF-8 でないバイト）。その文字を除いて入力してください。何も変更していません。"
+            "\(label) に \(code) は入れられません（\(FieldMessage.unacceptableCharacterKinds, in: .japanese)）。その文字を除いて入力してください。何も変更していません。"
+        case .unacceptableCharacterKinds: "制御文字、文字の向きを変える記号、または UTF-8 でないバイト"
         case .valueNotAChoice(let label, let value, let choices):
             "「\(value)」は \(label) に使えません。次のいずれかを選んでください: \(choices, separator: "、")"
         case .choiceNumberOutOfRange(let label, let count): "\(label) の選択肢は 1 から \(count) です。"
@@ -53,7 +56,8 @@ public enum FieldMessage: BilingualMessage {
         case .valueRequired(let label): "\(label) is required."
         case .valueLineBreak(let label): "\(label) is one line; line breaks are not allowed."
         case .valueUnacceptableCharacter(let label, let code):
-            "\(label) cannot hold \(code) (a control character, a text-direction mark, or bytes that were not UTF-8). Type the text without it; nothing was changed."
+            "\(label) cannot hold \(code) (\(FieldMessage.unacceptableCharacterKinds, in: .english)). Type the text without it; nothing was changed."
+        case .unacceptableCharacterKinds: "a control character, a text-direction mark, or bytes that were not UTF-8"
         case .valueNotAChoice(let label, let value, let choices):
             "“\(value)” is not a value of \(label). Choose one of: \(choices, separator: "、")"
         case .choiceNumberOutOfRange(let label, let count): "\(label) has choices 1 to \(count)."

@@ -86,7 +86,7 @@ public enum GitMessage: BilingualMessage {
         case .commitNothing: "コミットするものはありません。前回のコミットからストアに変更はありません。"
         case .commitDone(let hash, let message): "コミットしました \(hash): \(message)"
         case .commitConflicted(let fileName): "\(fileName) に git の競合マーカーがあります。解消してからコミットしてください。"
-        case .commitMessageUnacceptableCharacter(let code): "コミットメッセージに \(code) は入れられません（制御文字、文字の向きを変える記号、または UTF-8 でないバイト）。何もコミットしていません。"
+        case .commitMessageUnacceptableCharacter(let code): "コミットメッセージに \(code) は入れられません（\(FieldMessage.unacceptableCharacterKinds, in: .japanese)）。何もコミットしていません。"
         case .logEmpty(let name): "\(name) に関わるコミットはありません。"
         case .revertConfirmCase(let id, let title): "\(id.rawValue)「\(title)」を前回のコミットの状態に戻しますか？それ以降の変更は失われます。(yes/no)"
         case .revertConfirmField(let id, let title, let label): "\(id.rawValue)「\(title)」の \(label) を前回のコミットの状態に戻しますか？(yes/no)"
@@ -125,7 +125,7 @@ public enum GitMessage: BilingualMessage {
         case .commitNothing: "Nothing to commit: the store has no changes since the last commit."
         case .commitDone(let hash, let message): "Committed \(hash): \(message)"
         case .commitConflicted(let fileName): "\(fileName) has git conflict markers; resolve them before committing."
-        case .commitMessageUnacceptableCharacter(let code): "A commit message cannot hold \(code) (a control character, a text-direction mark, or bytes that were not UTF-8). Nothing was committed."
+        case .commitMessageUnacceptableCharacter(let code): "A commit message cannot hold \(code) (\(FieldMessage.unacceptableCharacterKinds, in: .english)). Nothing was committed."
         case .logEmpty(let name): "No commits touch \(name)."
         case .revertConfirmCase(let id, let title):
             "Put \(id.rawValue) “\(title)” back as it was at the last commit? Its changes since then are lost. (yes/no)"
