@@ -107,8 +107,8 @@ struct DiffCommand: PagedCommand {
         var showed = false
         for id in ids {
             guard let edit = session.unsavedEdits[id] else { continue }
-            // The stored version, read again, stands in for an edit that carries none.
-            _ = session.store.reload(id)
+            // An edit that carries no version it was made from is told against the file, read again.
+            if edit.original == nil { _ = session.store.reload(id) }
             let base = session.workspace.base(of: edit, as: id)
             let heading = session.text(SaveMessage.keptEditHeading(id: id.rawValue, title: edit.title))
             session.output.line(colour ? "\u{1B}[1m\(heading)\u{1B}[0m" : heading)

@@ -103,15 +103,16 @@ extension ListCommand {
     /// of each (which still names its case); then the text columns shrink.
     func fitted(_ rows: [[String]], width: Int, in session: Session) -> [[String]] {
         var rows = rows
+        func tooWide(_ widths: [Int]) -> Bool { widths.reduce(0, +) + 2 * (widths.count - 1) > width }
         var widths = TableFitting.columnWidths(rows, width: width, minimums: Self.minimums)
-        if widths.reduce(0, +) + 2 * (widths.count - 1) > width || widths[1] < DisplayWidth.of("事業名") + 8 {
+        if tooWide(widths) || widths[1] < DisplayWidth.of("事業名") + 8 {
             let prefixes = UniquePrefix.shortest(session.store.ids.map(\.rawValue), minimumLength: 6)
             for index in rows.indices.dropFirst() { rows[index][0] = prefixes[rows[index][0]] ?? rows[index][0] }
             widths = TableFitting.columnWidths(rows, width: width, minimums: Self.minimums)
         }
         var minimums = Self.minimums
         var dropped: [Int] = []
-        for column in Self.droppedWhenNarrow where widths.reduce(0, +) + 2 * (widths.count - 1) > width {
+        for column in Self.droppedWhenNarrow where tooWide(widths) {
             let index = column - dropped.filter { $0 < column }.count
             for row in rows.indices { rows[row].remove(at: index) }
             minimums.remove(at: index)

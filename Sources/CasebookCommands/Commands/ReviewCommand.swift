@@ -83,23 +83,15 @@ struct ReviewCommand: StoreCommand {
                     stopped = true
                     break walk
                 }
-                let parsed = Answer.parse(line)
-                switch parsed {
-                case .ok(let note), .flag(let note):
-                    // A note is text of the sheet, shown to every colleague: held to the rule of typed values.
-                    if let scalar = FieldInput.unacceptableCharacter(in: note) {
-                        session.say(ReviewMessage.noteUnacceptableCharacter(code: scalar.codePointName))
-                        continue walk
-                    }
-                default: break
-                }
-                switch parsed {
+                switch Answer.parse(line) {
                 case .ok(let note):
+                    guard Self.isAcceptable(note, in: session) else { continue }
                     try record(.ok, note: note, section: section, of: id, by: reviewer, in: session)
                     session.say(ReviewMessage.recordedOk(section: section.label))
                     index += 1
                     continue walk
                 case .flag(let typed):
+                    guard Self.isAcceptable(typed, in: session) else { continue }
                     var note = typed
                     // A flag's note is kept until a new one replaces it.
                     if note.isEmpty, let previous = session.sheet(id)?.review[section], previous.state == .flagged,
@@ -112,10 +104,7 @@ struct ReviewCommand: StoreCommand {
                         guard case .line(let answer) = asked else { continue }
                         note = answer.trimmingWhitespace()
                         if note.isEmpty || note == "." || note == "<" { continue }
-                        if let scalar = FieldInput.unacceptableCharacter(in: note) {
-                            session.say(ReviewMessage.noteUnacceptableCharacter(code: scalar.codePointName))
-                            continue
-                        }
+                        guard Self.isAcceptable(note, in: session) else { continue }
                     }
                     try record(.flagged, note: note, section: section, of: id, by: reviewer, in: session)
                     session.say(ReviewMessage.recordedFlag(section: section.label))
@@ -162,6 +151,14 @@ struct ReviewCommand: StoreCommand {
 
     /// Saves a verdict on `section` as it reads now; a draft moves to review, and an approved case
     /// that no longer has every section ok goes back to review.
+    /// Whether a typed note may be recorded; says why not. A note is text of the sheet, shown to
+    /// every colleague: it is held to the rule of typed values.
+    private static func isAcceptable(_ note: String, in session: Session) -> Bool {
+        guard let scalar = FieldInput.unacceptableCharacter(in: note) else { return true }
+        session.say(ReviewMessage.noteUnacceptableCharacter(code: scalar.codePointName))
+        return false
+    }
+
     private func record(_ state: ReviewVerdict.State, note: String, section: SheetSection, of id: CaseID,
                         by reviewer: String, in session: Session) throws {
         guard let sheet = session.sheet(id) else { throw CommandFailure(StoreMessage.caseNotFound(reference: id.rawValue), in: session) }

@@ -76,13 +76,17 @@ enum ExportFiles {
             throw CommandFailure(ExportMessage.outputInTheWay(path: path, needsFolder: false), in: session)
         }
         // The one atomic writer, not durable (an export can be made again), a new file 0644.
-        let slash = path.lastIndex(of: "/")
-        let directory = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
-        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        let (directory, name) = directoryAndName(of: path)
         do throws(SystemError) {
             try FileSystem.replaceAtomically(directory: directory, name: name, with: bytes, newFileMode: 0o644, durable: false)
         } catch {
             throw CommandFailure(ExportMessage.writeFailed(path: path, reason: error.reason), in: session)
         }
+    }
+
+    /// The folder an output path is in (`.` for a bare name) and its name in that folder.
+    static func directoryAndName(of path: String) -> (directory: String, name: String) {
+        guard let slash = path.lastIndex(of: "/") else { return (".", path) }
+        return (slash == path.startIndex ? "/" : String(path[..<slash]), String(path[path.index(after: slash)...]))
     }
 }

@@ -59,9 +59,8 @@ struct PDFExport {
     /// Removes the temporary PDFs (`NAME.pdf.tmp-PID`) that exports of `pdfPath` killed half-way
     /// left beside it: those whose process is gone. (One still printing is left alone.)
     static func sweepAbandonedPrints(beside pdfPath: String) {
-        let slash = pdfPath.lastIndex(of: "/")
-        let directory = slash.map { $0 == pdfPath.startIndex ? "/" : String(pdfPath[..<$0]) } ?? "."
-        let prefix = (slash.map { String(pdfPath[pdfPath.index(after: $0)...]) } ?? pdfPath) + ".tmp-"
+        let (directory, name) = ExportFiles.directoryAndName(of: pdfPath)
+        let prefix = name + ".tmp-"
         for name in (try? FileSystem.listDirectory(directory)) ?? [] where name.hasPrefix(prefix) {
             guard let pid = pid_t(name.dropFirst(prefix.count)), pid > 0, pid != getpid(),
                   kill(pid, 0) != 0, errno == ESRCH else { continue }

@@ -188,8 +188,9 @@ final class GuidedWalk {
     }
 
     /// Reads items of `field` one per line: existing ones pre-filled (Enter keeps, erased removes),
-    /// then new ones until an empty line; one holding a character no value may hold is refused. Returns the items as they stand and how the reading ended: going back
-    /// (`<`), stopping or an interruption keep the items accepted so far, and the ones not reached.
+    /// then new ones until an empty line; one holding a character no value may hold is refused.
+    /// Returns the items as they stand and how the reading ended: going back (`<`), stopping or an
+    /// interruption keep the items accepted so far, and the ones not reached.
     ///
     /// `save` is given the items as they stand after each accepted line, so that a walk that is cut
     /// off (a lost terminal, SIGTERM) loses at most the line being typed (SPEC §3.3).
