@@ -95,6 +95,19 @@ final class Fixture {
             .filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.map { String($0.dropLast(5)) }.sorted()
     }
 
+    /// Copies every seed case `count` times over (`c1-…`, `c2-…`), for output longer than a
+    /// terminal takes unread.
+    func addCopies(_ count: Int) throws {
+        let seeds = try ids()
+        for copy in 1...count {
+            for seed in seeds {
+                // Cut to fit the longest id with its prefix (48 characters).
+                let id = "c\(copy)-" + String(seed.prefix(40)).trimmingCharacters(in: ["-"])
+                try FileManager.default.copyItem(at: fileURL(seed), to: fileURL(id))
+            }
+        }
+    }
+
     /// Makes the store's parent a git repository with everything committed.
     func commitStore() throws {
         let parent = store.deletingLastPathComponent()

@@ -134,6 +134,42 @@ final class ShellKeyTests: XCTestCase {
         XCTAssertEqual(try shell.waitForExit(), 0)
     }
 
+    /// Ctrl-C while a command prints a long output stops the output, not the shell: the prompt
+    /// comes back, the shell says why the output ended, and the next command prints whole.
+    func testCtrlCStopsALongOutputAndTheShellGoesOn() throws {
+        let fixture = try Fixture()
+        // 27 × 41 cases: megabytes of passages, far more than the terminal holds unread, so that
+        // casebook is still writing (blocked on the terminal) when Ctrl-C comes.
+        try fixture.addCopies(40)
+        let everyCase = try fixture.run(["find", "市"])
+        let allFound = Set(everyCase.out.split(separator: "\n").map { $0.prefix { $0 != "\t" } })
+        XCTAssertEqual(allFound.count, 27 * 41, everyCase.err)
+        let shell = try fixture.startShell(rows: 40, columns: 100)
+        try shell.ready("casebook> ")
+        shell.send("find 市 --no-pager")
+        let start = shell.mark
+        shell.send(.enter)
+        try shell.wait(for: "the first of the output") { shell.mark - start > 8192 }
+        shell.send(.ctrlC)
+        let stopped = try shell.waitFor("(output stopped by Ctrl-C)", after: start, timeout: 30)
+        try shell.ready("casebook> ", after: stopped)
+        XCTAssertNil(shell.waitStatus)
+        let printed = shell.visibleText(after: start)
+        let shown = allFound.filter { printed.contains($0 + "  ") }
+        XCTAssertGreaterThan(shown.count, 0, printed)
+        XCTAssertLessThan(shown.count, allFound.count / 2, "the output went on after Ctrl-C")
+        // Neither a count of what was found (it is not known) nor "no match".
+        XCTAssertFalse(printed.contains("matches in") || printed.contains("Nothing matches"), printed)
+        // The next command's output is not stopped by the Ctrl-C before it.
+        let next = shell.mark
+        try shell.answer("find 資源 --no-pager", thenWaitFor: "casebook> ")
+        let found = shell.visibleText(after: next)
+        XCTAssertTrue(found.contains("c40-shigen-shudan-kaishu"), found)
+        XCTAssertFalse(found.contains("Ctrl-C"), found)
+        shell.send(.ctrlD)
+        XCTAssertEqual(try shell.waitForExit(), 0)
+    }
+
     func testCtrlDOnAnEmptyLineExitsAndReportsUncommittedCases() throws {
         let fixture = try Fixture(storeInside: "repo")
         try fixture.commitStore()

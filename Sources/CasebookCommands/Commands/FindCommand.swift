@@ -57,6 +57,8 @@ struct FindCommand: PagedCommand {
         var pending = ""
         let layout = onTerminal ? FindLayout(width: session.width, colour: colour) : nil
         for found in perWord.first ?? [] where inEvery.contains(found.id) && !found.passages.isEmpty {
+            // Nothing more is shown (Ctrl-C, or a reader that quit): the rest need not be laid out.
+            if session.output.outputStopped { break }
             casesHit += 1
             let passages = found.passages + byCase.flatMap { $0[found.id] ?? [] }
             hits += passages.count
@@ -74,6 +76,8 @@ struct FindCommand: PagedCommand {
             }
         }
         session.output.raw(pending)
+        // Stopped part-way: how many it found is not known, and "no match" would be false.
+        if session.output.outputStopped { return }
         if hits == 0 {
             session.warn(ListMessage.noMatch(query: query))
             session.exitStatus = 1

@@ -26,7 +26,9 @@ enum Pager {
             show(session.output.endCapture(), in: session)
             throw error
         }
-        show(session.output.endCapture(), in: session)
+        let gathered = session.output.endCapture()
+        // Ctrl-C while it was gathered: the person wants none of it (the shell says it stopped).
+        if !session.output.outputInterrupted { show(gathered, in: session) }
     }
 
     /// Prints `bytes`, through the pager when they are taller than the screen.

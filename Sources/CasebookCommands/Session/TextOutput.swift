@@ -22,6 +22,17 @@ public final class TextOutput: @unchecked Sendable {
     /// Whether standard output was found closed by its reader (EPIPE, with SIGPIPE ignored):
     /// nothing more is written to it.
     public private(set) var outputClosed = false
+    /// Asked before each block of standard output while set: once it answers true (Ctrl-C in the
+    /// shell, `CommandInterruption`), the rest of the command's standard output is dropped.
+    public var stopsWhen: (() -> Bool)?
+    /// Whether `stopsWhen` stopped standard output; cleared by `resumeAfterInterruption`.
+    public private(set) var outputInterrupted = false
+    /// Whether nothing more reaches standard output: its reader closed it, or Ctrl-C stopped it.
+    /// A command that makes long output stops making it then.
+    public var outputStopped: Bool { outputClosed || outputInterrupted }
+    /// How much standard output goes out between two looks at `stopsWhen`: a terminal takes a
+    /// block in well under a second, so Ctrl-C stops the output at once.
+    private static let interruptibleBlock = 16 * 1024
 
     /// What a capturing output was given: standard output and standard error apart.
     public final class Captured: @unchecked Sendable {
@@ -80,6 +91,12 @@ public final class TextOutput: @unchecked Sendable {
         }.joined(separator: "\n")
     }
 
+    /// Whether standard output was stopped by `stopsWhen`; it is written again from now on.
+    public func resumeAfterInterruption() -> Bool {
+        defer { outputInterrupted = false }
+        return outputInterrupted
+    }
+
     /// Gathers standard output from now on instead of writing it.
     public func startCapture() {
         pagerBuffer = []
@@ -97,6 +114,23 @@ public final class TextOutput: @unchecked Sendable {
     }
 
     private func write(_ bytes: UnsafeBufferPointer<UInt8>, to descriptor: Int32) {
+        if descriptor == outputDescriptor, let stopsWhen {
+            var start = 0
+            repeat {
+                if outputInterrupted || stopsWhen() {
+                    outputInterrupted = true
+                    return
+                }
+                let end = min(bytes.count, start + Self.interruptibleBlock)
+                writeWhole(UnsafeBufferPointer(rebasing: bytes[start..<end]), to: descriptor)
+                start = end
+            } while start < bytes.count
+            return
+        }
+        writeWhole(bytes, to: descriptor)
+    }
+
+    private func writeWhole(_ bytes: UnsafeBufferPointer<UInt8>, to descriptor: Int32) {
         if descriptor == outputDescriptor, pagerBuffer != nil {
             pagerBuffer!.append(contentsOf: bytes)
             return

@@ -39,10 +39,9 @@ enum ShellRunner {
         let check = interactive ? StoreCheck(store: store, whenFinished: { TerminalLineReader.wake() }) : nil
         if interactive {
             // Ctrl-C never ends the shell (SPEC §3.1). While a line is edited it is a key; between
-            // lines (a command running, or keys typed ahead) the terminal sends SIGINT, which would
-            // otherwise kill the process. A handler that does nothing, rather than SIG_IGN, so that
-            // programs the shell starts (git, $EDITOR) get the default again at exec.
-            signal(SIGINT) { _ in }
+            // lines (a command running, or keys typed ahead) the terminal sends SIGINT, which
+            // stops a long output instead of the process.
+            CommandInterruption.installHandler()
         } else {
             session.reportProblems()
         }
@@ -185,6 +184,21 @@ enum ShellRunner {
             }
             if let shellCommand = command as? ShellCommand {
                 let paged = (command as? any PagedCommand).map { !$0.storeOptions.noPager } ?? false
+                // Ctrl-C stops what only prints (a paged command), and only on a terminal.
+                let stoppable = command is any PagedCommand && session.inputIsTerminal
+                if stoppable {
+                    CommandInterruption.clear()
+                    session.output.stopsWhen = { CommandInterruption.wasRequested }
+                }
+                defer {
+                    if stoppable {
+                        session.output.stopsWhen = nil
+                        if session.output.resumeAfterInterruption() {
+                            session.warn(ShellMessage.commandInterrupted)
+                            session.exitStatus = 130
+                        }
+                    }
+                }
                 try Pager.run(in: session, enabled: paged) { try shellCommand.run(in: session) }
             } else if !(command is Casebook) {
                 var command = command

@@ -8,6 +8,8 @@ public enum ShellMessage: BilingualMessage {
     case uncommitted(count: Int)
     /// Ctrl-C at the prompt.
     case interrupted
+    /// Ctrl-C while a command printed: the rest of its output was not shown.
+    case commandInterrupted
     /// A first word that is no command.
     case unknownCommand(name: String, commands: [String])
     /// A line with an open quote or a trailing backslash.
@@ -32,6 +34,7 @@ public enum ShellMessage: BilingualMessage {
         case .bye: "終了します。"
         case .uncommitted(let count): "未コミットの変更がある事例: \(count) 件（commit で git に記録します）。"
         case .interrupted: "（入力を取り消しました。終了は Ctrl-D または quit）"
+        case .commandInterrupted: "（Ctrl-C で表示を中断しました）"
         case .unknownCommand(let name, let commands): "「\(name)」というコマンドはありません。コマンド: \(commands, separator: ", ")"
         case .quoteError: "引用符が閉じていないか、行末にバックスラッシュがあります。"
         case .opened(let id, let title): "\(id.rawValue)「\(title)」を開きました。"
@@ -51,6 +54,7 @@ public enum ShellMessage: BilingualMessage {
         case .bye: "Bye."
         case .uncommitted(let count): "\(count, "case has", "cases have") uncommitted changes (commit saves them to git)."
         case .interrupted: "(line abandoned; Ctrl-D or quit leaves)"
+        case .commandInterrupted: "(output stopped by Ctrl-C)"
         case .unknownCommand(let name, let commands): "Unknown command “\(name)”. Commands: \(commands, separator: ", ")"
         case .quoteError: "The line has an unclosed quote or a trailing backslash."
         case .opened(let id, let title): "Opened \(id.rawValue) “\(title)”."
