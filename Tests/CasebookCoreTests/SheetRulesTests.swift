@@ -55,14 +55,16 @@ struct ValidationTests {
         sheet.form = "指定管理"
         sheet.started = EraYear(era: .showa, year: 70)
         sheet.diagram = Diagram(actors: ["市"], flows: [.init(from: "市", to: "町内会", label: "x")])
-        sheet.overview = ["a\nb"]
+        sheet.overview = ["一つ目の段落", "二つ目の段落は、とても長い一文の途中で\n改行されています"]
         let kinds = SheetValidator.issues(of: sheet, currentWesternYear: 2026).map(\.kind)
         #expect(kinds.contains(.missing))
         #expect(kinds.contains(.notAChoice("なにか")))
         #expect(kinds.contains(.unknownChoice("指定管理")))
         #expect(kinds.contains(.eraYearOutOfRange(EraYear(era: .showa, year: 70))))
         #expect(kinds.contains(.unknownActor("町内会")))
-        #expect(kinds.contains(.lineBreak))
+        // The paragraph with the line break is named by how it starts, not the one before it.
+        #expect(kinds.contains(.lineBreak(start: "二つ目の段落は、とても長い一文…")))
+        #expect(!kinds.contains(.lineBreak(start: "一つ目の段落")))
     }
 }
 

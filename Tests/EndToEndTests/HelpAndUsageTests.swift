@@ -124,6 +124,20 @@ import Testing
         #expect(english.out.contains("warning: shigen-shudan-kaishu:"), "\(english.all)")
     }
 
+    @Test func validateNamesTheParagraphThatHoldsALineBreak() throws {
+        let fixture = try Fixture()
+        // A second paragraph with a line break in it, as an editor outside casebook might leave it.
+        let text = String(decoding: try fixture.bytes("shigen-shudan-kaishu"), as: UTF8.self)
+        let edited = text.replacingOccurrences(of: "を図っています。\"\n  ],", with: "を図っています。\",\n    \"回収品目は古紙、\\n古布、びん、缶です。\"\n  ],")
+        #expect(edited != text)
+        try Data(edited.utf8).write(to: fixture.fileURL("shigen-shudan-kaishu"))
+        let japanese = try fixture.run(["validate", "shigen-shudan-kaishu"], language: "ja_JP.UTF-8")
+        #expect(japanese.status == 1)
+        #expect(japanese.out.contains("エラー: shigen-shudan-kaishu: 取り組みの概要 の「回収品目は古紙、」に改行が含まれています"), "\(japanese.all)")
+        let english = try fixture.run(["validate", "shigen-shudan-kaishu"], language: "C")
+        #expect(english.out.contains("holds a line break in “回収品目は古紙、”"), "\(english.all)")
+    }
+
     @Test func aFileThatIsJSONButNotASheetIsExplainedInJapanese() throws {
         let fixture = try Fixture()
         try Data("{\n  \"schema\": 1,\n  \"status\": \"done\"\n}\n".utf8).write(to: fixture.fileURL("odd-status"))

@@ -45,7 +45,7 @@ extension Session {
         case .unknownChoice(let value): return text(ValidationMessage.unknownChoice(id: id, label: label, value: value))
         case .eraYearOutOfRange(let era): return text(ValidationMessage.eraOutOfRange(id: id, label: label, year: era.editingText))
         case .unknownActor(let name): return text(ValidationMessage.unknownActor(id: id, label: label, name: name))
-        case .lineBreak: return text(ValidationMessage.lineBreak(id: id, label: label))
+        case .lineBreak(let start): return text(ValidationMessage.lineBreak(id: id, label: label, start: TerminalSafeText.make(start)))
         }
     }
 }

@@ -11,7 +11,7 @@ public enum ValidationMessage: BilingualMessage {
     /// A flow naming someone who is not an actor.
     case unknownActor(id: String, label: String, name: String)
     /// A line break in a one-line field.
-    case lineBreak(id: String, label: String)
+    case lineBreak(id: String, label: String, start: String)
     /// Every case checked is valid.
     case allGood(checked: Int)
     /// How many cases had errors and warnings.
@@ -28,7 +28,7 @@ public enum ValidationMessage: BilingualMessage {
         case .unknownChoice(let id, let label, let value): "\(id): \(label)「\(value)」は通常の値ではありません"
         case .eraOutOfRange(let id, let label, let year): "\(id): \(label) \(year) は元号の範囲外です"
         case .unknownActor(let id, let label, let name): "\(id): \(label) の流れが登場者にない「\(name)」を指しています"
-        case .lineBreak(let id, let label): "\(id): \(label) に改行が含まれています"
+        case .lineBreak(let id, let label, let start): "\(id): \(label) の「\(start)」に改行が含まれています"
         case .allGood(let checked): "\(checked) 件を検査しました。すべて正しい形式です。"
         case .summary(let checked, let withErrors, let withWarnings):
             "\(checked) 件を検査しました。エラー \(withErrors) 件、警告 \(withWarnings) 件。"
@@ -44,7 +44,7 @@ public enum ValidationMessage: BilingualMessage {
         case .unknownChoice(let id, let label, let value): "\(id): \(label) “\(value)” is not one of the usual values"
         case .eraOutOfRange(let id, let label, let year): "\(id): \(label) \(year) is outside its era"
         case .unknownActor(let id, let label, let name): "\(id): \(label) a flow names “\(name)”, which is not an actor"
-        case .lineBreak(let id, let label): "\(id): \(label) holds a line break"
+        case .lineBreak(let id, let label, let start): "\(id): \(label) holds a line break in “\(start)”"
         case .allGood(let checked): "\(checked, "case", "cases") checked: all valid."
         case .summary(let checked, let withErrors, let withWarnings):
             "\(checked, "case", "cases") checked: \(withErrors) with errors, \(withWarnings) with warnings."

@@ -18,8 +18,8 @@ public struct ValidationIssue: Sendable, Equatable {
         case eraYearOutOfRange(EraYear)
         /// A flow names an actor that is not in `actors`.
         case unknownActor(String)
-        /// A line, item or paragraph holds a line break.
-        case lineBreak
+        /// A line, item or paragraph holds a line break; `start` is how it starts, to find it by.
+        case lineBreak(start: String)
     }
 
     /// Error or warning.
@@ -63,8 +63,14 @@ public enum SheetValidator {
             }
         }
         for (field, text) in sheet.searchableTexts where text.contains(where: \.isNewline) {
-            issues.append(ValidationIssue(severity: .error, field: field, kind: .lineBreak))
+            issues.append(ValidationIssue(severity: .error, field: field, kind: .lineBreak(start: excerpt(of: text))))
         }
         return issues
+    }
+
+    /// The first characters of `text`'s first line (a paragraph of a list field is known by them).
+    static func excerpt(of text: String) -> String {
+        let firstLine = text.prefix { !$0.isNewline }
+        return firstLine.count > 16 ? firstLine.prefix(15) + "…" : String(firstLine)
     }
 }
