@@ -29,6 +29,14 @@ final class CommandLineTests: XCTestCase {
         let kyosaiRows = kyosai.out.split(separator: "\n").dropFirst()
         XCTAssertEqual(Set(kyosaiRows.map { String($0.prefix { $0 != " " }) }), ["hana-komyunikeshon-tokachi", "komyuniti-koza"])
 
+        // An option given twice takes either value, as one given once takes its own.
+        let either = try fixture.run(["list", "--form", "共催", "--form", "実行委員会", "--status", "draft", "--status", "review"])
+        let eitherIDs = Set(either.out.split(separator: "\n").dropFirst().map { String($0.prefix { $0 != " " }) })
+        let executive = try fixture.run(["list", "--form", "実行委員会"])
+        let executiveIDs = Set(executive.out.split(separator: "\n").dropFirst().map { String($0.prefix { $0 != " " }) })
+        XCTAssertFalse(executiveIDs.isEmpty, executive.all)
+        XCTAssertEqual(eitherIDs, executiveIDs.union(["hana-komyunikeshon-tokachi", "komyuniti-koza"]), either.all)
+
         let department = try fixture.run(["list", "--department", "図書館"])
         XCTAssertEqual(Set(department.out.split(separator: "\n").dropFirst().map { String($0.prefix { $0 != " " }) }),
                        ["shimin-bunko-masuta", "toshokan-borantia-no-jujitsu-sokushin"])

@@ -9,20 +9,21 @@ struct ListCommand: PagedCommand {
             commandName: "list",
             abstract: Help.text("List the cases: id, 事業名, 形態, 担当課, 事業実施, status.",
                                 "事例の一覧（ID・事業名・形態・担当課・事業実施・状態）を表示します。"),
-            discussion: Help.text("Example: list --form 共催 --status draft", "例: list --form 共催 --status draft"))
+            discussion: Help.text("An option given twice takes either value: list --form 共催 --form 事業協力. Example: list --form 共催 --status draft",
+                                  "同じオプションを二度指定すると、どちらかに当てはまる事例を表示します（list --form 共催 --form 事業協力）。例: list --form 共催 --status draft"))
     }
 
     @Option(name: .customLong("form"), help: ArgumentHelp(Help.text("Only cases whose 協働の形態 contains F.", "協働の形態に F を含む事例のみ"), valueName: "F"))
-    var form: String?
+    var form: [String] = []
 
     @Option(name: .customLong("department"), help: ArgumentHelp(Help.text("Only cases with a 担当課 containing D.", "担当課に D を含む事例のみ"), valueName: "D"))
-    var department: String?
+    var department: [String] = []
 
     @Option(name: .customLong("domain"), help: ArgumentHelp(Help.text("Only cases whose 協働の領域 contains D.", "協働の領域に D を含む事例のみ"), valueName: "D"))
-    var domain: String?
+    var domain: [String] = []
 
     @Option(name: .customLong("status"), help: ArgumentHelp(Help.text("Only cases with status S (draft, review, approved, or 下書き, レビュー中, 承認済み).", "状態が S の事例のみ（下書き・レビュー中・承認済み、または draft, review, approved）"), valueName: "S"))
-    var status: String?
+    var status: [String] = []
 
     @Flag(name: .customLong("wide"), help: ArgumentHelp(Help.text("Whole ids and cells, however wide the terminal.", "端末の幅にかかわらず、ID と各欄を省略せずに表示")))
     var wide = false
@@ -31,30 +32,32 @@ struct ListCommand: PagedCommand {
 
     func validate() throws {
         // An empty filter would match no case and say "No cases", as if the store were empty.
-        for (option, value) in [("--form", form), ("--department", department), ("--domain", domain)]
-        where value?.trimmingWhitespace().isEmpty == true {
+        for (option, values) in [("--form", form), ("--department", department), ("--domain", domain)]
+        where values.contains(where: { $0.trimmingWhitespace().isEmpty }) {
             throw ValidationError(Help.text("\(option) needs the text to look for, as in list \(option) 共催.",
                                             "\(option) には探す文字を指定してください（例: list \(option) 共催）。"))
         }
-        if let status, SheetStatus.named(status) == nil {
+        if let status = status.first(where: { SheetStatus.named($0) == nil }) {
             throw ValidationError(Help.text("--status takes draft, review or approved (下書き, レビュー中, 承認済み), not “\(status)”.",
                                             "--status には 下書き・レビュー中・承認済み（draft、review、approved）のいずれかを指定してください（「\(status)」は使えません）。"))
         }
     }
 
     func run(in session: Session) throws {
-        let wantedStatus = status.flatMap(SheetStatus.named)
-        let (formFilter, domainFilter, departmentFilter) = (form.map(SearchNormalizer.normalize),
-                                                            domain.map(SearchNormalizer.normalize),
-                                                            department.map(SearchNormalizer.normalize))
-        @Sendable func matches(_ value: String, _ filter: String?) -> Bool {
-            guard let filter else { return true }
-            return SearchNormalizer.normalize(value).contains(filter)
+        // Each option narrows the list; an option given more than once takes any of its values.
+        let wantedStatuses = Set(status.compactMap(SheetStatus.named))
+        let (formFilters, domainFilters, departmentFilters) = (form.map(SearchNormalizer.normalize),
+                                                               domain.map(SearchNormalizer.normalize),
+                                                               department.map(SearchNormalizer.normalize))
+        @Sendable func matches(_ values: [String], _ filters: [String]) -> Bool {
+            guard !filters.isEmpty else { return true }
+            let normalized = values.map(SearchNormalizer.normalize)
+            return filters.contains { filter in normalized.contains { $0.contains(filter) } }
         }
         @Sendable func wanted(_ sheet: CaseSummary) -> Bool {
-            matches(sheet.form, formFilter) && matches(sheet.domain, domainFilter)
-                && (departmentFilter == nil || sheet.departments.contains { matches($0, departmentFilter) })
-                && (wantedStatus == nil || sheet.status == wantedStatus)
+            matches([sheet.form], formFilters) && matches([sheet.domain], domainFilters)
+                && matches(sheet.departments, departmentFilters)
+                && (wantedStatuses.isEmpty || wantedStatuses.contains(sheet.status))
         }
         let statusNames = Dictionary(uniqueKeysWithValues: SheetStatus.allCases.map { ($0, session.text(SheetMessage.status($0))) })
         let language = session.language
