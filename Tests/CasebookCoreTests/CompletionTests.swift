@@ -47,4 +47,19 @@ struct CompletionTests {
         vocabulary.cases = [("a", "二つの 言葉")]
         #expect(CommandCompletion.complete("show 二つ", vocabulary: vocabulary).candidates == ["'二つの 言葉'"])
     }
+
+    @Test func aWordBegunWithAQuoteKeepsItsQuote() throws {
+        // The quote typed before a title is kept and closed, whether or not the title needs it.
+        #expect(CommandCompletion.complete("show \"資源", vocabulary: Self.vocabulary).candidates == ["\"資源集団回収\""])
+        #expect(CommandCompletion.complete("show '資源", vocabulary: Self.vocabulary).candidates == ["'資源集団回収'"])
+        #expect(CommandCompletion.complete("show \"資源", vocabulary: Self.vocabulary).replacing == 3)
+        var vocabulary = Self.vocabulary
+        vocabulary.cases = [("a", "「市民の\"声\"」と'広報'\\")]
+        // What the quote cannot hold as it is, is escaped, or quoted the other way.
+        let double = CommandCompletion.complete("show \"「市民", vocabulary: vocabulary).candidates
+        #expect(double == ["\"「市民の\\\"声\\\"」と'広報'\\\\\""])
+        #expect(try WordSplitter.split("show " + double[0]) == ["show", "「市民の\"声\"」と'広報'\\"])
+        let single = CommandCompletion.complete("show '「市民", vocabulary: vocabulary).candidates
+        #expect(try WordSplitter.split("show " + single[0]) == ["show", "「市民の\"声\"」と'広報'\\"])
+    }
 }

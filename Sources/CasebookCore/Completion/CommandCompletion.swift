@@ -48,7 +48,7 @@ public enum CommandCompletion {
 
     /// The candidates for `textBeforeCursor` typed at the command prompt.
     public static func complete(_ textBeforeCursor: String, vocabulary: CompletionVocabulary) -> CompletionCandidates {
-        let (words, current, replacing) = wordsBeforeCursor(textBeforeCursor)
+        let (words, current, replacing, openingQuote) = wordsBeforeCursor(textBeforeCursor)
         guard let command = words.first else {
             return CompletionCandidates(replacing: replacing, candidates: vocabulary.commands.filter { $0.hasPrefix(current) }.sorted())
         }
@@ -88,7 +88,21 @@ public enum CommandCompletion {
                 candidates = []
             }
         }
-        return CompletionCandidates(replacing: replacing, candidates: unique(candidates).map(WordSplitter.quoted))
+        return CompletionCandidates(replacing: replacing, candidates: unique(candidates).map { quoted($0, as: openingQuote) })
+    }
+
+    /// `word` as it goes on the line: inside the quote the person opened it with, closed (a title
+    /// that needs no quoting keeps the quote typed before it), else quoted only where it must be.
+    static func quoted(_ word: String, as openingQuote: Character?) -> String {
+        switch openingQuote {
+        case "\""?:
+            // Inside double quotes only a backslash and a double quote are taken apart (WordSplitter).
+            return "\"" + word.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        case "'"? where !word.contains("'"):
+            return "'" + word + "'"
+        default:
+            return WordSplitter.quoted(word)
+        }
     }
 
     /// Case ids starting with the word, then titles containing it (in normal form).
@@ -122,8 +136,9 @@ public enum CommandCompletion {
         return values.filter { seen.insert($0).inserted }
     }
 
-    /// The complete words before the cursor, the word being typed, and its length in scalars as typed.
-    static func wordsBeforeCursor(_ text: String) -> (words: [String], current: String, replacing: Int) {
+    /// The complete words before the cursor, the word being typed, its length in scalars as typed,
+    /// and the quote it was begun with, if any.
+    static func wordsBeforeCursor(_ text: String) -> (words: [String], current: String, replacing: Int, openingQuote: Character?) {
         // The raw last word: from after the last unquoted space to the cursor.
         var rawStart = text.unicodeScalars.startIndex
         var quote: Unicode.Scalar?
@@ -152,6 +167,7 @@ public enum CommandCompletion {
         if let closed = try? WordSplitter.split(rawCurrent + (quote.map { String($0) } ?? "")), let word = closed.first {
             current = word
         }
-        return (words, current, rawCurrent.unicodeScalars.count)
+        let openingQuote = rawCurrent.first.flatMap { $0 == "'" || $0 == "\"" ? $0 : nil }
+        return (words, current, rawCurrent.unicodeScalars.count, openingQuote)
     }
 }
