@@ -48,6 +48,16 @@ struct CompletionTests {
         #expect(CommandCompletion.complete("show 二つ", vocabulary: vocabulary).candidates == ["'二つの 言葉'"])
     }
 
+    @Test func setIsOfferedOnlyTheFieldsItTakes() {
+        // set takes a line, a choice or an era year; show takes every field and section.
+        let forSet = CommandCompletion.complete("set 資源 協働の", vocabulary: Self.vocabulary).candidates
+        #expect(forSet == ["協働の形態", "協働の領域"])
+        let forShow = CommandCompletion.complete("show 資源 協働の", vocabulary: Self.vocabulary).candidates
+        #expect(forShow.contains("協働のポイント") && forShow.contains("協働の形態"), "\(forShow)")
+        let keys = CommandCompletion.complete("set 資源 ", vocabulary: Self.vocabulary).candidates
+        #expect(keys.contains("started") && !keys.contains("overview") && !keys.contains("diagram"), "\(keys)")
+    }
+
     @Test func aWordBegunWithAQuoteKeepsItsQuote() throws {
         // The quote typed before a title is kept and closed, whether or not the title needs it.
         #expect(CommandCompletion.complete("show \"資源", vocabulary: Self.vocabulary).candidates == ["\"資源集団回収\""])

@@ -31,6 +31,12 @@ public enum CommandCompletion {
     /// What each command takes, by argument position.
     enum Slot { case caseOrField, field, caseOnly, command, value(SheetField?), word([String]) }
 
+    /// The field names `command` takes: `set` takes only fields typed on one line.
+    static func fieldNames(for command: String) -> [String] {
+        guard command == "set" else { return SheetPart.allNames }
+        return SheetField.allCases.filter(\.kind.isOneLine).flatMap { [$0.key, $0.label] }
+    }
+
     /// The formats `export` writes, its first argument.
     public static let exportFormats = ["html", "pdf", "csv", "md"]
 
@@ -70,9 +76,9 @@ public enum CommandCompletion {
             candidates = caseCandidates(current, vocabulary)
         case .caseOrField:
             candidates = caseCandidates(current, vocabulary)
-            if vocabulary.hasOpenCase { candidates += fieldCandidates(current) }
+            if vocabulary.hasOpenCase { candidates += fieldCandidates(current, of: command) }
         case .field:
-            candidates = fieldCandidates(current)
+            candidates = fieldCandidates(current, of: command)
         case .word(let words):
             candidates = words.filter { $0.hasPrefix(current) }
         case .value:
@@ -83,7 +89,7 @@ public enum CommandCompletion {
             } else if case .field(.started)? = field {
                 candidates = matching(current, in: Era.allCases.map(\.rawValue))
             } else if positional.count == 1, SheetPart.named(positional[0]) == nil {
-                candidates = fieldCandidates(current)
+                candidates = fieldCandidates(current, of: command)
             } else {
                 candidates = []
             }
@@ -117,9 +123,9 @@ public enum CommandCompletion {
         return ids + matching.map { titles[$0] }
     }
 
-    /// Field and section keys and labels starting with the word.
-    static func fieldCandidates(_ current: String) -> [String] {
-        SheetPart.allNames.filter { $0.hasPrefix(current) }
+    /// The field and section keys and labels `command` takes that start with the word.
+    static func fieldCandidates(_ current: String, of command: String) -> [String] {
+        fieldNames(for: command).filter { $0.hasPrefix(current) }
     }
 
     /// Values starting with the word, else containing it, compared in normal form.

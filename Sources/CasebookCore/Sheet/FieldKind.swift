@@ -12,4 +12,12 @@ public enum FieldKind: Sendable, Equatable {
     case eraYear
     /// Actors, flows between them, and notes.
     case diagram
+
+    /// Whether a value of this kind is typed on one line (what `set` takes).
+    public var isOneLine: Bool {
+        switch self {
+        case .line, .choice, .eraYear: true
+        case .list, .text, .diagram: false
+        }
+    }
 }
