@@ -149,6 +149,22 @@ import Testing
         #expect(inReview.out.contains("手で変えた題"), "\(inReview.all)")
         let shown = try fixture.run(["show", Self.id])
         #expect(shown.out.contains("[review]") && !shown.out.contains("[approved]"), "\(shown.out)")
+        // list too, read from the index its first run wrote as well as from the files.
+        for _ in 0..<2 {
+            #expect(try fixture.run(["list", "--status", "approved"]).out.contains("No cases"))
+            let listed = try fixture.run(["list", "--status", "review", "--wide"])
+            #expect(listed.out.contains("手で変えた題"), "\(listed.all)")
+        }
+    }
+
+    @Test func aFileThatSaysApprovedWithoutVerdictsIsListedAsInReview() throws {
+        let fixture = try ReviewFixture()
+        // Written by hand (or by another program): approved, with no review at all.
+        var text = String(decoding: try fixture.bytes(Self.id), as: UTF8.self)
+        text = text.replacingOccurrences(of: "\"status\": \"draft\"", with: "\"status\": \"approved\"")
+        try Data(text.utf8).write(to: fixture.store.appendingPathComponent("\(Self.id).json"))
+        #expect(try fixture.run(["list", "--status", "approved"]).out.contains("No cases"))
+        #expect(try fixture.run(["list", "--status", "review"]).out.contains(Self.id))
     }
 
     @Test func editingAnApprovedCaseReturnsItToReview() throws {

@@ -46,7 +46,13 @@ public enum SheetLifecycle {
     /// (its file edited outside casebook since the approval) counts as in review. What is
     /// published as approved is what was approved.
     public static func effectiveStatus(of sheet: CaseSheet) -> SheetStatus {
-        sheet.status == .approved && !sheet.sectionsBlockingApproval.isEmpty ? .review : sheet.status
+        effectiveStatus(recorded: sheet.status, everySectionOK: sheet.sectionsBlockingApproval.isEmpty)
+    }
+
+    /// The status a case has as it stands, from the status its file records and whether every
+    /// section has a current ok.
+    public static func effectiveStatus(recorded: SheetStatus, everySectionOK: Bool) -> SheetStatus {
+        recorded == .approved && !everySectionOK ? .review : recorded
     }
 
     /// The sheet without what review and status record, to compare content alone.

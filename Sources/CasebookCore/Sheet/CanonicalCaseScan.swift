@@ -79,7 +79,9 @@ public struct CanonicalCaseScan {
 
     private var summary: CaseSummary {
         CaseSummary(title: title, normalizedTitle: SearchNormalizer.normalize(title), form: form, departments: departments,
-                    partners: partners, started: started?.editingText ?? "", domain: domain, status: status, flagCount: 0)
+                    partners: partners, started: started?.editingText ?? "", domain: domain,
+                    // A file this scan reads holds no verdict (see `document`): no section has its ok.
+                    status: SheetLifecycle.effectiveStatus(recorded: status, everySectionOK: false), flagCount: 0)
     }
 
     // MARK: The document

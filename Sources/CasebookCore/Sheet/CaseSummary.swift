@@ -15,7 +15,8 @@ public struct CaseSummary: Sendable, Equatable {
     public var started: String
     /// 協働の領域.
     public var domain: String
-    /// The status.
+    /// The status as it stands (`SheetLifecycle.effectiveStatus`): a case approved and then edited
+    /// outside casebook is listed, and chosen by `list --status`, as in review.
     public var status: SheetStatus
     /// How many sections carry a current flag.
     public var flagCount: Int
@@ -44,7 +45,7 @@ public struct CaseSummary: Sendable, Equatable {
             partners: sheet.partners,
             started: sheet.started?.editingText ?? "",
             domain: sheet.domain,
-            status: sheet.status,
+            status: SheetLifecycle.effectiveStatus(of: sheet),
             flagCount: sheet.flagCount)
     }
 }

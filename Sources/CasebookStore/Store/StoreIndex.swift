@@ -132,14 +132,15 @@ struct StoreIndex {
     }
 
     static let racyWindowNanoseconds: Int64 = 2_000_000_000
-    /// Each file's first line: its format (9 and 10: a text as written kept as edits of its search
+    /// Each file's first line: its format (summaries 10: the status as it stands, not as recorded;
+    /// 9 and 10: a text as written kept as edits of its search
     /// form; before, content hashed by the four-lane `Checksum`, a text written as searched kept
     /// once, 〜 searched as ～, voiced half-width kana composed) and the sheet's schema fingerprint (an index written by a casebook with other
     /// fields is rebuilt instead of read with shifted field codes), (for the summaries) when it was
     /// written, and the checksum of everything after that line, in sixteen hex digits. A file whose checksum does not
     /// match — cut short, a byte lost or changed — is not read at all, and the index is rebuilt
     /// from the case files.
-    static let summaryHeader = "casebook-index 9-" + SheetSchema.fingerprint
+    static let summaryHeader = "casebook-index 10-" + SheetSchema.fingerprint
     static let textHeader = "casebook-text 10-" + SheetSchema.fingerprint
     private static let recordSeparator: UInt8 = 0x1E
     private static let fieldSeparator: UInt8 = 0x1F
