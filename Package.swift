@@ -31,6 +31,9 @@ let package = Package(
         .target(name: "SystemSupport"),
         // glibc's memmem for the core's byte search (a GNU extension Swift does not see).
         .target(name: "CByteSearch"),
+        // glibc's <malloc.h> (mallopt), which Swift's Glibc module leaves out: the program's edge
+        // sets how malloc grows its heaps.
+        .systemLibrary(name: "CMalloc"),
         // The pure core: the sheet, era years, validation, canonical JSON, text rules, layout. No I/O.
         .target(name: "CasebookCore", dependencies: ["CByteSearch"]),
         // The store directory and git, around the core.
@@ -58,6 +61,7 @@ let package = Package(
                 "CasebookCore",
                 "CasebookStore",
                 "CasebookExport",
+                "CMalloc",
                 "LineEditor",
                 "SystemSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

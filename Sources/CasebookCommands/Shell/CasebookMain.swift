@@ -1,5 +1,6 @@
 import ArgumentParser
 import CasebookCore
+import CMalloc
 import Foundation
 import LineEditor
 
@@ -9,6 +10,17 @@ public enum CasebookMain {
     /// Runs `casebook` with the process's arguments and exits.
     public static func main() -> Never {
         setUpUTF8Locale()
+        // A command over a large store allocates tens of megabytes in a burst, on every core (the
+        // index of ten thousand cases made on first use). Left to itself, malloc grows each heap
+        // by what one allocation needs, a system call and a few page faults at a time; grown
+        // 16 MiB at a time, a first `find` takes some 5% less CPU. Setting the pad stops glibc
+        // from raising its mmap threshold as large blocks are freed, which it otherwise does up
+        // to 32 MiB: set to that at once, with the trim threshold it would have reached, so that
+        // the large arrays of a Tab at 100,000 cases come from the heap, not from new mappings.
+        // Memory grown but never touched is never resident.
+        mallopt(M_TOP_PAD, 16 << 20)
+        mallopt(M_MMAP_THRESHOLD, 32 << 20)
+        mallopt(M_TRIM_THRESHOLD, 64 << 20)
         let screen = HelpScreen.forCommandLine(environment: ProcessInfo.processInfo.environment)
         // SIGQUIT (Ctrl-\ between lines, or `kill -QUIT`) ends casebook as the system does, not
         // through the Swift runtime's crash reporter, which prints a backtrace and waits for a key.
