@@ -178,6 +178,15 @@ struct ChildProcessTests {
         #expect(String(decoding: outcome.errorOutput, as: UTF8.self) == "refused\n")
     }
 
+    /// A child that answers as it reads (`git cat-file --batch` given the paths of 2,000 changed
+    /// cases): its output is read while its input is written, so neither waits for the other.
+    @Test(.timeLimit(.minutes(1))) func aChildThatAnswersAsItReadsTakesInputLargerThanAPipe() {
+        let input = (0..<200_000).flatMap { Array("line \($0)\n".utf8) }
+        let outcome = ChildProcess.run("cat", [], environment: ["PATH": "/usr/bin:/bin"], input: input)
+        #expect(outcome.status == 0)
+        #expect(outcome.output == input)
+    }
+
     /// The editor's and the pager's way: casebook's own descriptors, input through a pipe when
     /// given, the exit status back, and 127 when the program cannot start.
     @Test func onTheTerminalTheChildHasCasebooksDescriptorsAndItsInput() throws {

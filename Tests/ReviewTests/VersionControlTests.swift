@@ -66,6 +66,31 @@ import Testing
 
     // MARK: commit
 
+    /// A change to 2,000 cases at once (a department renamed everywhere): git is asked for all
+    /// their committed versions in one run, more than a pipe holds each way, and status, diff and
+    /// commit finish and call each case changed, not added.
+    @Test(.timeLimit(.minutes(2))) func aBulkChangeToTwoThousandCasesIsListedAndCommitted() throws {
+        let fixture = try ReviewFixture()
+        let seed = try Data(contentsOf: fixture.store.appendingPathComponent("\(Self.id).json"))
+        // Long ids (48 characters), as kakasi makes them of long titles: 120 KB of names to ask for.
+        let ids = (0..<2000).map { String(format: "shigen-shudan-kaishu-no-ikkatsu-henko-jirei-%04d", $0) }
+        for id in ids { try seed.write(to: fixture.store.appendingPathComponent("\(id).json")) }
+        try fixture.git(["add", "--all"])
+        try fixture.git(["commit", "--quiet", "-m", "two thousand"])
+        let changed = Data(String(decoding: seed, as: UTF8.self).replacingOccurrences(of: "\"清掃事業課\"", with: "\"ごみ減量推進課\"").utf8)
+        #expect(changed != seed)
+        for id in ids { try changed.write(to: fixture.store.appendingPathComponent("\(id).json")) }
+        let status = try fixture.run(["status"])
+        #expect(status.status == 0, "\(status.err)")
+        #expect(status.out.split(separator: "\n").filter { $0.hasPrefix("changed  ") }.count == 2000, "\(status.out.prefix(300))")
+        #expect(!status.out.contains("added"))
+        #expect(try fixture.run(["diff"]).status == 0)
+        let commit = try fixture.run(["commit"])
+        #expect(commit.status == 0, "\(commit.err)")
+        #expect(try fixture.subjects().first?.hasPrefix("更新:") == true)
+        #expect(try fixture.porcelain().isEmpty)
+    }
+
     @Test func generatedMessageNamesNewAndChangedCasesAndFields() throws {
         let fixture = try ReviewFixture()
         var sheet = CaseSheet()

@@ -50,7 +50,12 @@ struct CommitCommand: StoreCommand {
             return false
         }
         if let first = conflicted.first { throw CommandFailure(GitMessage.commitConflicted(fileName: first.fileName), in: session) }
-        let changes = git.changes(storePath: session.store.path, among: paths)
+        let changes: [StoreChange]
+        do {
+            changes = try git.changes(storePath: session.store.path, among: paths)
+        } catch {
+            throw session.gitFailure(error)
+        }
         let text = message ?? changes.commitMessage
         let result = git.commitStore(message: text, status: status)
         guard result.succeeded else { throw session.gitFailure(result) }

@@ -50,20 +50,34 @@ public enum ChildProcess {
             let reason = if case .failure(let failure) = started { String(cString: strerror(failure.code)) } else { "" }
             return Outcome(status: 127, output: [], errorOutput: Array("\(program): \(reason)".utf8))
         }
-        // Input is small (a commit message); write it all, then read both outputs as they come.
-        feed(input, to: inPipe[1])
+        // The input goes in as the child takes it, while its outputs are read: a child that
+        // answers as it reads (`git cat-file --batch` given a thousand paths) fills its output
+        // pipe long before it has read everything, and a casebook still writing would wait for
+        // it as it waits for casebook. A child that exits without reading it all (git refused by
+        // a hook) must be EPIPE here, not SIGPIPE ending casebook.
+        var unsent = input[...]
+        var inputFD: Int32 = inPipe[1]
+        let previousPipeHandler = input.isEmpty ? nil : signal(SIGPIPE, SIG_IGN)
+        defer { if let previousPipeHandler { signal(SIGPIPE, previousPipeHandler) } }
+        func closeInput() {
+            if inputFD >= 0 { close(inputFD) }
+            inputFD = -1
+        }
+        if unsent.isEmpty { closeInput() } else { _ = fcntl(inputFD, F_SETFL, fcntl(inputFD, F_GETFL) | O_NONBLOCK) }
         var output: [UInt8] = []
         var errorOutput: [UInt8] = []
         var open: [Int32] = [outPipe[0], errPipe[0]]
         var buffer = [UInt8](repeating: 0, count: 65536)
         let deadline = timeLimit.map { monotonicSeconds() + $0 }
         var timedOut = false
-        while !open.isEmpty {
+        while !open.isEmpty || inputFD >= 0 {
             var fds = open.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
+            if inputFD >= 0 { fds.append(pollfd(fd: inputFD, events: Int16(POLLOUT), revents: 0)) }
             if let deadline, deadline - monotonicSeconds() <= 0 {
                 timedOut = true
                 kill(-pid, SIGKILL)
                 for fd in open { close(fd) }
+                closeInput()
                 break
             }
             // The wait is worked out anew when a signal interrupts the poll, so the limit holds.
@@ -71,8 +85,20 @@ public enum ChildProcess {
                 poll(&fds, nfds_t(fds.count), deadline.map { Int32(max(0, min(($0 - monotonicSeconds()) * 1000 + 1, 60_000))) } ?? -1)
             }
             if ready == 0 { continue }
-            if ready < 0 { break }
+            if ready < 0 {
+                closeInput()
+                break
+            }
             for entry in fds where entry.revents != 0 {
+                if entry.fd == inputFD {
+                    let count = unsent.withUnsafeBytes { bytes in
+                        SystemCall.retryingOnInterrupt { write(inputFD, bytes.baseAddress, min(bytes.count, 65536)) }
+                    }
+                    if count > 0 { unsent = unsent.dropFirst(count) }
+                    // All written, or the child will read no more (EPIPE): its input ends.
+                    if unsent.isEmpty || (count < 0 && errno != EAGAIN) { closeInput() }
+                    continue
+                }
                 let count = buffer.withUnsafeMutableBytes { bytes in
                     SystemCall.retryingOnInterrupt { read(entry.fd, bytes.baseAddress, bytes.count) }
                 }

@@ -4,14 +4,16 @@
 /// file, cost one process instead of one `git show` each.
 extension GitRunner {
     /// The contents of each object named in `names` (`HEAD:./a.json`, `:2:Store/a.json`, a blob id),
-    /// in the same order; `nil` for a name git does not find. Empty when git cannot run.
-    public func objects(_ names: [String]) -> [[UInt8]?] {
+    /// in the same order; `nil` for a name git does not find.
+    /// - Throws: git's result when it failed or was stopped (a Ctrl-C): then nothing is known of any
+    ///   name, which is not the same as every name missing.
+    public func objects(_ names: [String]) throws(GitResult) -> [[UInt8]?] {
         guard !names.isEmpty else { return [] }
         // A name with a line break cannot be asked for in batch mode; such a name never reaches here
         // from casebook (case ids are lower-case ASCII), but it must not shift the answers either.
         let asked = names.map { $0.contains("\n") ? "missing-object-name" : $0 }
         let result = run(["cat-file", "--batch"], input: asked.joined(separator: "\n") + "\n")
-        guard result.succeeded else { return names.map { _ in nil } }
+        guard result.succeeded else { throw result }
         let bytes = result.outputBytes
         var answers: [[UInt8]?] = []
         var index = 0

@@ -78,7 +78,7 @@ extension GitStore {
             stages[path, default: [:]][stage] = String(fields[1])
         }
         let names = order.flatMap { path in (1...3).map { stages[path]?[$0] ?? "" } }
-        let contents = git.objects(names.map { $0.isEmpty ? "0000000000000000000000000000000000000000" : $0 })
+        guard let contents = try? git.objects(names.map { $0.isEmpty ? "0000000000000000000000000000000000000000" : $0 }) else { return [] }
         return order.enumerated().map { index, path in
             let name = path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
             func stage(_ number: Int) -> [UInt8]? {

@@ -85,15 +85,16 @@ extension GitStore {
     /// The case files added, changed, renamed or deleted since the last commit, read from disk now, in id order.
     /// `storePath` is the store directory. Throws when `git status` fails.
     public func changes(storePath: String) throws(GitResult) -> [StoreChange] {
-        changes(storePath: storePath, among: try changedPaths())
+        try changes(storePath: storePath, among: try changedPaths())
     }
 
     /// The case files among `paths` (from `storeStatus`) added, changed, renamed or deleted since the last
     /// commit, read from disk now, in id order; the committed versions come from one `git cat-file`.
-    public func changes(storePath: String, among paths: [String]) -> [StoreChange] {
+    /// Throws when git could not give them (a case must never be called added because git failed).
+    public func changes(storePath: String, among paths: [String]) throws(GitResult) -> [StoreChange] {
         let names = Set(paths.filter { !$0.contains("/") && $0.hasSuffix(".json") && !$0.hasPrefix(".") }).sorted()
             .filter { CaseID(String($0.dropLast(5))) != nil }
-        let committedVersions = git.objects(names.map { "HEAD:./" + $0 })
+        let committedVersions = try git.objects(names.map { "HEAD:./" + $0 })
         var changes: [StoreChange] = []
         var addedBytes: [CaseID: [UInt8]] = [:]
         var deletedBytes: [CaseID: [UInt8]] = [:]

@@ -35,7 +35,8 @@ extension GitStore {
             default: pending.append((id, .changed, String(parts[3])))
             }
         }
-        let contents = git.objects(pending.map(\.object))
+        // Titles only name what moved: without them the cases are still listed, by id.
+        let contents = (try? git.objects(pending.map(\.object))) ?? pending.map { _ in nil }
         return zip(pending, contents).map { entry, bytes in
             var title = ""
             if let bytes, let document = try? JSONParser.parse(bytes), let text = document["title"]?.stringValue { title = text }

@@ -164,7 +164,8 @@ public struct SyncRunner: Sendable {
                 return CaseStore.hasConflictMarkers(bytes)
             }
             if !marked.isEmpty { return .failure(.conflictMarkers(marked)) }
-            let changes = repository.changes(storePath: git.directory, among: status.paths)
+            let changes: [StoreChange]
+            do throws(GitResult) { changes = try repository.changes(storePath: git.directory, among: status.paths) } catch { return .failure(.git(error)) }
             let generated = changes.commitMessage
             guard let message = commitMessage(changes, generated) else { return .failure(.commitDeclined) }
             let result = repository.commitStore(message: message, status: status)
