@@ -5,6 +5,9 @@ import CasebookStore
 import Foundation
 @testable import CasebookTestSupport
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 
 @Suite struct SyncMergeTests {
     /// Hanako's and Taro's clones; Hanako has synced `hanakoEdit`, Taro has `taroEdit` uncommitted.
@@ -40,6 +43,44 @@ import Testing
         let sheet = try taro.sheet()
         #expect(sheet.form == "共催")
         #expect(sheet.results.last == "回収量が前年より増えた。")
+    }
+
+    /// casebook killed while git merges (a laptop closed, a terminal killed): git runs on to its
+    /// end, so the merge is made whole, never left half-written in the files with nothing to
+    /// abort and the other person's changes looking like one's own.
+    @Test(.timeLimit(.minutes(1))) func aSyncKilledWhileGitMergesLeavesTheMergeWhole() throws {
+        let (fixture, _, taro) = try Self.diverged(hanakoEdit: { $0.form = "共催" },
+                                                    taroEdit: { $0.results.append("回収量が前年より増えた。") })
+        // A hook that runs inside the merge, once the files are written: it says so, waits while
+        // casebook is killed, then writes on its output, as git itself does.
+        let started = fixture.root.appendingPathComponent("merge-started").path
+        let hook = taro.work.appendingPathComponent(".git/hooks/pre-merge-commit").path
+        try "#!/bin/sh\ntouch '\(started)'\nsleep 1\necho 'the merge goes on'\necho 'on both outputs' >&2\n"
+            .write(toFile: hook, atomically: false, encoding: .utf8)
+        chmod(hook, 0o755)
+        let sync = Process()
+        sync.executableURL = URL(fileURLWithPath: BuiltProgram.casebook)
+        sync.arguments = ["sync", "--store", taro.store.path]
+        sync.environment = fixture.environment
+        sync.standardOutput = FileHandle.nullDevice
+        sync.standardError = FileHandle.nullDevice
+        try sync.run()
+        func waitUntil(_ what: String, _ condition: () throws -> Bool) throws {
+            for _ in 0..<400 where try !condition() { usleep(50_000) }
+            if try !condition() { Issue.record("timed out waiting for \(what)") }
+        }
+        try waitUntil("the merge to start") { FileManager.default.fileExists(atPath: started) }
+        kill(sync.processIdentifier, SIGKILL)
+        sync.waitUntilExit()
+        // git goes on without casebook and makes the merge commit.
+        try waitUntil("the merge commit") { try taro.git(["rev-parse", "-q", "--verify", "HEAD^2"], allowFailure: true).status == 0 }
+        try waitUntil("git to finish") { !FileManager.default.fileExists(atPath: taro.work.appendingPathComponent(".git/index.lock").path) }
+        #expect(try taro.porcelain() == "")
+        let sheet = try taro.sheet()
+        #expect(sheet.form == "共催" && sheet.results.last == "回収量が前年より増えた。")
+        // The next sync sends it.
+        #expect(try taro.casebook(["sync"]).status == 0)
+        #expect(try taro.isLevelWithRemote())
     }
 
     @Test func adjacentParagraphsOfOneTextFieldMergeWithoutConflict() throws {

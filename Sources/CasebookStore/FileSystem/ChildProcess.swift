@@ -113,6 +113,70 @@ public enum ChildProcess {
         return Outcome(status: waitForExit(pid), output: output, errorOutput: errorOutput, timedOut: timedOut)
     }
 
+    /// Runs `program` like `run`, but so that it finishes its work even if casebook does not live
+    /// to see it: its output goes to files rather than pipes (a pipe whose reader is gone ends the
+    /// writer by SIGPIPE), and it runs in a process group of its own (the terminal's Ctrl-C and
+    /// hang-up go to casebook's group, not to it).
+    ///
+    /// For a step that changes many files at once and must not stop half-way: `git merge` killed
+    /// between writing the work tree and writing its index leaves the other person's changes as if
+    /// they were one's own, with nothing to abort. `input` is small (it is written before the wait).
+    public static func runToCompletion(_ program: String, _ arguments: [String], environment: [String: String],
+                                       input: [UInt8] = []) -> Outcome {
+        guard let outFile = anonymousFile(), let errFile = anonymousFile() else {
+            return Outcome(status: 127, output: [], errorOutput: Array("\(program): cannot create a temporary file".utf8))
+        }
+        defer { close(outFile); close(errFile) }
+        var inPipe: [Int32] = [-1, -1]
+        guard makePipe(&inPipe) else {
+            return Outcome(status: 127, output: [], errorOutput: Array("\(program): cannot create pipes".utf8))
+        }
+        let started = spawn(program, arguments, environment: environment,
+                            standardStreams: [inPipe[0], outFile, errFile], closing: inPipe,
+                            ownProcessGroup: true, resetsSignals: false)
+        close(inPipe[0])
+        guard case .success(let pid) = started else {
+            close(inPipe[1])
+            let reason = if case .failure(let failure) = started { String(cString: strerror(failure.code)) } else { "" }
+            return Outcome(status: 127, output: [], errorOutput: Array("\(program): \(reason)".utf8))
+        }
+        feed(input, to: inPipe[1])
+        let status = waitForExit(pid)
+        return Outcome(status: status, output: contents(of: outFile), errorOutput: contents(of: errFile))
+    }
+
+    /// A temporary file with no name (unlinked at once), open for reading and writing and never
+    /// inherited unless made a child's standard stream (marked under the spawn lock, as a pipe is).
+    private static func anonymousFile() -> Int32? {
+        let directory = getenv("TMPDIR").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+        var template = Array((directory + "/casebook-output-XXXXXX").utf8CString)
+        let fd = spawning.withLock { _ in
+            template.withUnsafeMutableBufferPointer { name -> Int32 in
+                let fd = mkstemp(name.baseAddress!)
+                if fd >= 0 { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+                return fd
+            }
+        }
+        guard fd >= 0 else { return nil }
+        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+        return fd
+    }
+
+    /// All that was written to `fd`, read from its start.
+    private static func contents(of fd: Int32) -> [UInt8] {
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        var offset: off_t = 0
+        while true {
+            let count = buffer.withUnsafeMutableBytes { raw in
+                SystemCall.retryingOnInterrupt { pread(fd, raw.baseAddress, raw.count, offset) }
+            }
+            guard count > 0 else { return bytes }
+            bytes.append(contentsOf: buffer[0..<count])
+            offset += off_t(count)
+        }
+    }
+
     /// Runs `program` (looked up in PATH) with `arguments`, in `environment`, on casebook's own
     /// terminal, and waits for it: standard output and error are casebook's, and so is standard
     /// input unless `input` is given, which is then fed to it through a pipe (a pager's text).

@@ -32,14 +32,19 @@ public struct GitRunner: Sendable {
     ///
     /// `environment` adds variables (or replaces them); `timeLimit` (seconds) stops git, and
     /// whatever it started, when a network step takes longer.
+    ///
+    /// With `toCompletion`, git finishes even if casebook is killed or its terminal closes meanwhile
+    /// (`ChildProcess.runToCompletion`): for a merge, which must never stop half-written.
     public func run(_ arguments: [String], input: String? = nil, environment extra: [String: String] = [:],
-                    timeLimit: Double? = nil) -> GitResult {
+                    timeLimit: Double? = nil, toCompletion: Bool = false) -> GitResult {
         var environment = ProcessInfo.processInfo.environment
         environment["GIT_TERMINAL_PROMPT"] = "0"
         environment["LC_ALL"] = environment["LC_ALL"].flatMap { $0.isEmpty ? nil : $0 } ?? "C.UTF-8"
         environment.merge(extra) { _, new in new }
-        let outcome = ChildProcess.run("git", ["--literal-pathspecs", "-C", directory] + arguments,
-                                       environment: environment, input: Array((input ?? "").utf8), timeLimit: timeLimit)
+        let gitArguments = ["--literal-pathspecs", "-C", directory] + arguments
+        let outcome = toCompletion
+            ? ChildProcess.runToCompletion("git", gitArguments, environment: environment, input: Array((input ?? "").utf8))
+            : ChildProcess.run("git", gitArguments, environment: environment, input: Array((input ?? "").utf8), timeLimit: timeLimit)
         return GitResult(status: outcome.status,
                          output: String(decoding: outcome.output, as: UTF8.self),
                          errorOutput: String(decoding: outcome.errorOutput, as: UTF8.self),

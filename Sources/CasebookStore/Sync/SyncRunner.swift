@@ -69,7 +69,9 @@ public struct SyncRunner: Sendable {
     func merge(_ tracking: String, fastForwardOnly: Bool) -> MergeEnd {
         var arguments = driver.configArguments + ["merge", "--quiet", "--no-edit"]
         arguments += fastForwardOnly ? ["--ff-only"] : ["--no-ff", "-s", "recursive", "-X", "no-renames"]
-        let result = git.run(arguments + [tracking])
+        // A merge killed half-way (casebook killed, its terminal closed) would leave the other
+        // side's changes in the files with no merge to abort: git runs on to its end.
+        let result = git.run(arguments + [tracking], toCompletion: true)
         if result.succeeded { return .merged }
         return repository.operationUnderWay == .merge ? .conflicts(result) : .refused(result)
     }
