@@ -1,5 +1,8 @@
 import Foundation
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 @testable import CasebookCore
 
 /// `status`, `diff`, `commit`, `log`, `revert`, `init` (SPEC §5), in temporary repositories.
@@ -107,6 +110,34 @@ import Testing
         #expect(subject == "新規: ちょっと新しい事業; 更新: 資源集団回収（役割（市）, 協働の成果）; 削除: コミュニティ講座")
         #expect(commit.out.contains("Committed"))
         #expect(try fixture.git(["log", "-1", "--format=%an"]).out == "Test Author\n")
+    }
+
+    /// A save's temporary file — one a killed save left, or one another shell's save is writing
+    /// (held under its lock) — is no change: status does not list it, commit neither names it to
+    /// git nor commits it, with a few changed cases or with hundreds.
+    @Test(arguments: [1, 250]) func aSavesTemporaryFileIsNeverCommitted(changedCases: Int) throws {
+        let fixture = try ReviewFixture()
+        let seed = try Data(contentsOf: fixture.store.appendingPathComponent("\(Self.id).json"))
+        for number in 0..<changedCases {
+            try seed.write(to: fixture.store.appendingPathComponent("kopi-\(number).json"))
+        }
+        let left = fixture.store.appendingPathComponent(".komyuniti-koza.json.tmp-KILLED")
+        let held = fixture.store.appendingPathComponent(".chotto-kurashi-sapoto-jigyo.json.tmp-HELD01")
+        try Data("{\n  \"schema\": 1,\n  \"ti".utf8).write(to: left)
+        try Data("{\n  \"schema\": 1,\n  \"ti".utf8).write(to: held)
+        let lock = open(held.path, O_RDWR)
+        #expect(flock(lock, LOCK_EX) == 0)
+        defer { close(lock) }
+        let status = try fixture.run(["status"])
+        #expect(!status.out.contains("tmp-"), "\(status.out)")
+        let commit = try fixture.run(["commit", "-m", "copies"])
+        #expect(commit.status == 0, "\(commit.all)")
+        let committed = try fixture.git(["show", "--name-only", "--format=", "HEAD"]).out
+        #expect(!committed.contains("tmp-"), "\(committed)")
+        #expect(committed.split(separator: "\n").count == changedCases, "\(committed)")
+        // The held one is still there, for its save to finish; nothing else is left to commit.
+        #expect(FileManager.default.fileExists(atPath: held.path))
+        #expect(try !fixture.porcelain().contains("kopi"))
     }
 
     @Test func commitTakesOnlyTheStoreAndSaysWhenThereIsNothing() throws {

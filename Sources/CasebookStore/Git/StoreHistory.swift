@@ -151,13 +151,26 @@ extension GitStore {
             add = status.addable.isEmpty ? GitResult(status: 0, output: "", errorOutput: "")
                 : git.run(["add", "--all", "--"] + status.addable)
         } else {
-            add = git.run(["add", "--all", "--", "."])
+            add = unstagingTemporaryFiles(git.run(["add", "--all", "--", "."]))
         }
         let plain = onlyTheStoreStaged.wait()
         guard add.succeeded else { return add }
         // The message goes through standard input, so nothing in it is read as an option.
         let commit = ["commit", "--quiet", "--file=-"]
         return git.run(plain ? commit : commit + ["--only", "--", "."], input: message)
+    }
+
+    /// `added` (an add of the whole store), with the temporary files of saves it took taken out of
+    /// the index again: a save under way in another shell, or one killed, is not a change.
+    private func unstagingTemporaryFiles(_ added: GitResult) -> GitResult {
+        guard added.succeeded else { return added }
+        let staged = git.run(["diff", "--cached", "--name-only", "--relative", "-z", "--", "."])
+        guard staged.succeeded else { return staged }
+        let temporary = staged.output.split(separator: "\0").map(String.init).filter { path in
+            CaseStore.isTemporaryName(String(path.split(separator: "/").last ?? ""))
+        }
+        guard !temporary.isEmpty else { return added }
+        return git.run(["rm", "--cached", "--quiet", "--ignore-unmatch", "--"] + temporary)
     }
 
     /// The most changed paths `commitStore` names to `git add` one by one (beyond it, the whole store).

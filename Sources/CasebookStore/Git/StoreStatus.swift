@@ -19,6 +19,8 @@ public struct StoreStatus: Sendable, Equatable {
 extension GitStore {
     /// The store's files that differ from the last commit. A `git status` that fails (a corrupt
     /// index, a full disk) throws its result, so that it is never taken for "no changes".
+    /// A save's temporary file (one being written, or one a killed save left for the next scan to
+    /// sweep) is never a change: it is never staged or committed.
     public func storeStatus() throws(GitResult) -> StoreStatus {
         let result = git.run(["status", "--porcelain=v1", "-z", "--no-renames", "--untracked-files=all", "--", "."])
         guard result.succeeded else { throw result }
@@ -33,6 +35,7 @@ extension GitStore {
             var path = String(entry.dropFirst(3))
             guard path.hasPrefix(prefix) else { continue }
             path.removeFirst(prefix.count)
+            if CaseStore.isTemporaryName(String(path.split(separator: "/").last ?? "")) { continue }
             if entry.hasPrefix("D ") { stagedDeletions.insert(path) } else { indexOrDisk.insert(path) }
             if seen.insert(path).inserted { paths.append(path) }
         }
