@@ -41,6 +41,64 @@ import Testing
         #expect(written["again/notes.txt"] == Data("mine".utf8) && written["again-md/notes.txt"] == Data("mine".utf8))
     }
 
+    /// Exporting again leaves a page that has not changed as it is (same file, not rewritten) and
+    /// replaces one that has in one step (a new file renamed over it).
+    @Test func exportingAgainRewritesOnlyThePagesThatChanged() throws {
+        let world = try ExportWorld()
+        #expect(try world.run(["export", "html", "-o", "out"]).status == 0)
+        func inode(_ page: String) throws -> UInt64 {
+            try #require(FileManager.default.attributesOfItem(atPath: world.url("out/\(page)").path)[.systemFileNumber] as? UInt64)
+        }
+        let (kept, changed) = ("komyuniti-koza.html", "shigen-shudan-kaishu.html")
+        let before = (kept: try inode(kept), changed: try inode(changed))
+        #expect(try world.run(["set", "shigen-shudan-kaishu", "form", "共催"]).status == 0)
+        #expect(try world.run(["export", "html", "-o", "out"]).status == 0)
+        #expect(try inode(kept) == before.kept)
+        #expect(try inode(changed) != before.changed)
+        #expect(try String(contentsOf: world.url("out/\(changed)"), encoding: .utf8).contains("共催"))
+        #expect(try !FileManager.default.contentsOfDirectory(atPath: world.url("out").path).contains { $0.contains(".tmp-") })
+        // A temporary page an export killed half-way left is swept by the next export.
+        try Data("<!DOCTYPE html><p>cut".utf8).write(to: world.url("out/.komyuniti-koza.html.tmp-KILLED"))
+        #expect(try world.run(["export", "html", "-o", "out"]).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: world.url("out/.komyuniti-koza.html.tmp-KILLED").path))
+    }
+
+    /// An export that cannot write (here a file size limit, as a full disk would) leaves every
+    /// page of the last export whole, adds no empty or cut-off page, and names what it could not
+    /// write and how many more.
+    @Test func anExportThatCannotWriteLeavesTheLastExportWhole() throws {
+        let world = try ExportWorld()
+        #expect(try world.run(["export", "html", "-o", "out"]).status == 0)
+        let before = try world.writtenFiles()
+        #expect(try world.run(["set", "shigen-shudan-kaishu", "form", "共催"]).status == 0)
+        #expect(try world.run(["set", "komyuniti-koza", "form", "共催"]).status == 0)
+        try world.add("atarashii-jirei", bytes: Array(try Data(contentsOf: world.store.appendingPathComponent("komyuniti-koza.json"))))
+        // Files of at most 4 blocks of 512 bytes, and a write past it fails (EFBIG) instead of
+        // ending the process (SIGXFSZ ignored).
+        let script = "ulimit -f 4; trap '' XFSZ; exec \"$0\" \"$@\""
+        let limited = try BuiltProgram.run("/bin/sh", ["-c", script, BuiltProgram.casebook, "export", "html", "-o", "out", "--store", world.store.path],
+                                           environment: world.environment(), in: world.root)
+        #expect(limited.status == 1, "\(limited.all)")
+        #expect(limited.err.contains("Could not write") && limited.err.contains("other files"), "\(limited.err)")
+        let after = try world.writtenFiles()
+        for (name, bytes) in before { #expect(after[name] == bytes, "\(name) changed") }
+        #expect(after["out/atarashii-jirei.html"] == nil, "a page that could not be written whole is not left")
+        #expect(!after.keys.contains { $0.contains(".tmp-") }, "\(after.keys.sorted())")
+    }
+
+    /// A symbolic link where a page goes is refused, not written through to what it points at.
+    @Test func aSymbolicLinkInTheOutputFolderIsNotWrittenThrough() throws {
+        let world = try ExportWorld()
+        try FileManager.default.createDirectory(at: world.url("out"), withIntermediateDirectories: true)
+        try Data("IMPORTANT\n".utf8).write(to: world.url("victim.txt"))
+        try FileManager.default.createSymbolicLink(atPath: world.url("out/index.html").path, withDestinationPath: world.url("victim.txt").path)
+        let result = try world.run(["export", "html", "-o", "out"])
+        #expect(result.status == 1)
+        #expect(result.err.contains("out/index.html") && result.err.contains("symbolic link"), "\(result.err)")
+        #expect(try Data(contentsOf: world.url("victim.txt")) == Data("IMPORTANT\n".utf8))
+        #expect(FileManager.default.fileExists(atPath: world.url("out/shigen-shudan-kaishu.html").path))
+    }
+
     @Test func aHostileCaseFileExportsAsText() throws {
         let world = try ExportWorld()
         try world.add("hostile", bytes: Hostile.fileBytes)

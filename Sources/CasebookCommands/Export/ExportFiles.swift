@@ -1,6 +1,7 @@
 import CasebookCore
 import CasebookStore
 import Foundation
+import SystemSupport
 
 /// Writes an export's files. The store is never written to.
 enum ExportFiles {
@@ -19,38 +20,59 @@ enum ExportFiles {
 
         /// Writes `text` as the file `name` in the folder; the failure, if any.
         ///
-        /// A page already there is overwritten in place, not truncated first and not replaced by
-        /// a temporary file renamed over it. A new inode per page per run (a rename), or a
-        /// truncation to zero (which makes ext4 give the old blocks back, discard them, and write
-        /// the file out on close, its guard for files rewritten by truncation) each cost more than
-        /// rendering the page: 10,000 pages took 0.6 s to write that way against 0.06 s for
-        /// overwriting. Only a page that got shorter is cut to its new length afterwards. A folder
-        /// of pages is published as a whole, after the export, so no reader needs each page to
-        /// change in one step; a single file (PDF, CSV) is still replaced atomically.
+        /// A page already there with the same bytes is left as it is: exporting again after a few
+        /// changes reads the other pages rather than writing them (cheaper than writing, and
+        /// nothing is changed that need not be). A page that differs is replaced in one step (a
+        /// temporary file renamed over it), so that a failure — a full disk, a kill — leaves the
+        /// page of the last export whole rather than cut short. A new page is created exclusively
+        /// and, if it cannot be written whole, removed. A symbolic link or anything else that is
+        /// not a regular file where a page goes is refused, never written through.
         func write(_ name: String, _ text: String) -> Failure? {
             let target = path + "/" + name
-            let descriptor = open(target, O_WRONLY | O_CREAT | O_CLOEXEC, 0o644)
-            guard descriptor >= 0 else { return Failure(path: target, reason: String(cString: strerror(errno))) }
-            defer { close(descriptor) }
-            do throws(Errno) {
-                try SystemCall.writeAll(descriptor, text)
-            } catch {
-                return Failure(path: target, reason: String(cString: strerror(error.code)))
-            }
-            var info = stat()
-            guard fstat(descriptor, &info) == 0 else { return Failure(path: target, reason: String(cString: strerror(errno))) }
-            let length = off_t(text.utf8.count)
-            if info.st_size > length, SystemCall.retryingOnInterrupt({ ftruncate(descriptor, length) }) != 0 {
-                return Failure(path: target, reason: String(cString: strerror(errno)))
-            }
-            return nil
+            var text = text
+            return text.withUTF8 { bytes in write(bytes, name: name, target: target) }
         }
 
-        /// Throws the first of `failures`, if any.
-        func check(_ failures: [Failure?], in session: Session) throws {
-            if let failure = failures.lazy.compactMap({ $0 }).first {
-                throw CommandFailure(ExportMessage.writeFailed(path: failure.path, reason: failure.reason), in: session)
+        private func write(_ bytes: UnsafeBufferPointer<UInt8>, name: String, target: String) -> Failure? {
+            func failure(_ code: Int32) -> Failure {
+                Failure(path: target, reason: code == ELOOP || code == EINVAL ? ExportFiles.notARegularFile : String(cString: strerror(code)))
             }
+            let existing = open(target, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+            if existing >= 0 {
+                let same = ExportFiles.holds(existing, exactly: bytes)
+                close(existing)
+                if case .failure(let error) = same { return failure(error.code) }
+                if case .success(true) = same { return nil }
+                do throws(SystemError) {
+                    try AtomicFile.replace(directory: path, name: name, with: Array(bytes),
+                                           options: AtomicFile.Options(mode: .keptOr(0o644), durable: false, refusesSymbolicLink: true))
+                    return nil
+                } catch {
+                    return failure(error.code)
+                }
+            }
+            guard errno == ENOENT else { return failure(errno) }
+            let descriptor = open(target, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+            guard descriptor >= 0 else { return failure(errno) }
+            do throws(Errno) {
+                try SystemCall.writeAll(descriptor, UnsafeRawBufferPointer(bytes))
+                close(descriptor)
+                return nil
+            } catch {
+                close(descriptor)
+                unlink(target)
+                return failure(error.code)
+            }
+        }
+
+        /// Throws the first of `failures`, if any, saying how many more there were.
+        func check(_ failures: [Failure?], in session: Session) throws {
+            let failed = failures.compactMap { $0 }
+            guard let first = failed.first else { return }
+            if failed.count > 1 {
+                throw CommandFailure(ExportMessage.writesFailed(path: first.path, reason: first.reason, others: failed.count - 1), in: session)
+            }
+            throw CommandFailure(ExportMessage.writeFailed(path: first.path, reason: first.reason), in: session)
         }
     }
 
@@ -65,6 +87,12 @@ enum ExportFiles {
             try FileSystem.makeDirectory(path)
         } catch {
             throw CommandFailure(ExportMessage.writeFailed(path: path, reason: error.reason), in: session)
+        }
+        // The temporary pages of an export killed half-way (`.NAME.tmp-…`), so that none is
+        // published; one an export running now still holds is left to it.
+        let names = (try? FileSystem.listDirectory(path)) ?? []
+        for name in names where name.hasPrefix(".") && name.contains(".tmp-") {
+            FileSystem.removeIfAbandoned(path + "/" + name)
         }
         return Folder(path: path)
     }
@@ -81,6 +109,30 @@ enum ExportFiles {
             try FileSystem.replaceAtomically(directory: directory, name: name, with: bytes, newFileMode: 0o644, durable: false)
         } catch {
             throw CommandFailure(ExportMessage.writeFailed(path: path, reason: error.reason), in: session)
+        }
+    }
+
+    /// Why a page was not written where something other than a regular file stands.
+    static let notARegularFile = "a symbolic link or not a regular file; it is not written through"
+
+    /// Whether the open file `descriptor` holds exactly `bytes`; the errno of a failed read, or
+    /// EINVAL when it is not a regular file (a FIFO, a device).
+    static func holds(_ descriptor: Int32, exactly bytes: UnsafeBufferPointer<UInt8>) -> Result<Bool, Errno> {
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return .failure(Errno(code: errno)) }
+        guard info.st_mode & S_IFMT == S_IFREG else { return .failure(Errno(code: EINVAL)) }
+        guard info.st_size == off_t(bytes.count) else { return .success(false) }
+        guard !bytes.isEmpty else { return .success(true) }
+        // One byte more than the page, so that a file that grew meanwhile is not taken for it.
+        var found = [UInt8](repeating: 0, count: bytes.count + 1)
+        let read = found.withUnsafeMutableBytes { buffer in
+            Result { () throws(Errno) in try SystemCall.read(descriptor, into: buffer) }
+        }
+        switch read {
+        case .failure(let error):
+            return .failure(error)
+        case .success(let count):
+            return .success(count == bytes.count && found.withUnsafeBufferPointer { memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 })
         }
     }
 
