@@ -82,4 +82,13 @@ struct CharacterDiffTests {
             deleted: ["コミュニティ講座"])
         #expect(message == "新規: ちょっと暮らしサポート事業; 更新: 資源集団回収（協働の成果, 役割（市））; 削除: コミュニティ講座")
     }
+
+    @Test func aChangeToManyCasesNamesTenOnTheFirstLineAndListsEveryOneBelow() {
+        let changed = (1...25).map { CommitMessage.Changed(title: "事業\($0)", labels: ["担当課"]) }
+        let message = CommitMessage.make(added: ["新しい事業"], changed: changed, deleted: [])
+        let lines = message.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines[0] == "新規: 新しい事業; 更新: " + (1...10).map { "事業\($0)（担当課）" }.joined(separator: ", ") + " ほか 15 件")
+        #expect(lines[1] == "")
+        #expect(Array(lines.dropFirst(2)) == ["新規: 新しい事業"] + (1...25).map { "更新: 事業\($0)（担当課）" })
+    }
 }

@@ -90,7 +90,11 @@ import Glibc
         #expect(try fixture.run(["diff"]).status == 0)
         let commit = try fixture.run(["commit"])
         #expect(commit.status == 0, "\(commit.err)")
+        // Ten named on the first line and the others counted; every one of them in the body.
         #expect(try fixture.subjects().first?.hasPrefix("更新:") == true)
+        #expect(try fixture.subjects().first?.hasSuffix("ほか 1990 件") == true)
+        #expect(commit.out.split(separator: "\n").count == 1 && commit.out.contains("ほか 1990 件"), "\(commit.out.prefix(300))")
+        #expect(try fixture.git(["log", "-1", "--format=%b"]).out.split(separator: "\n").count == 2000)
         #expect(try fixture.porcelain().isEmpty)
     }
 

@@ -60,6 +60,6 @@ struct CommitCommand: StoreCommand {
         let result = git.commitStore(message: text, status: status)
         guard result.succeeded else { throw session.gitFailure(result) }
         let hash = git.git.run(["rev-parse", "--short", "HEAD"]).output.trimmingCharacters(in: .whitespacesAndNewlines)
-        session.say(GitMessage.commitDone(hash: hash, message: text))
+        session.say(GitMessage.commitDone(hash: hash, message: CommitMessage.firstLine(of: text)))
     }
 }

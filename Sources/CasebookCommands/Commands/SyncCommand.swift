@@ -63,7 +63,7 @@ struct SyncCommand: StoreCommand {
         case .success(let made): report = made
         case .failure(let stop): throw failure(for: stop, in: session)
         }
-        if let committed = report.committed { session.say(SyncMessage.committed(message: committed)) }
+        if let committed = report.committed { session.say(SyncMessage.committed(message: CommitMessage.firstLine(of: committed))) }
         if report.retries > 0 { session.say(SyncMessage.retried(count: report.retries)) }
         switch report.ending {
         case .synced:

@@ -23,21 +23,37 @@ public enum CommitMessage {
         }
     }
 
+    /// How many cases of one kind the first line names; the rest are counted there (`ほか 1,990 件`)
+    /// and listed below it, one a line, so that `git log --oneline` stays readable after a change
+    /// to every case.
+    public static let namedOnTheFirstLine = 10
+
     /// The message for these changes; `fallback` when no case changed (another file in the store did).
     public static func make(added: [String], changed: [Changed], renamed: [Renamed] = [], deleted: [String],
                             fallback: String = "ストアを更新") -> String {
-        var parts: [String] = []
-        if !added.isEmpty { parts.append("新規: " + added.map(oneLine).joined(separator: ", ")) }
-        if !renamed.isEmpty {
-            parts.append("ID変更: " + renamed.map { "\(oneLine($0.title))（\($0.from) → \($0.to)）" }.joined(separator: ", "))
-        }
-        if !changed.isEmpty {
-            parts.append("更新: " + changed.map { change in
+        let kinds: [(heading: String, items: [String])] = [
+            ("新規", added.map(oneLine)),
+            ("ID変更", renamed.map { "\(oneLine($0.title))（\($0.from) → \($0.to)）" }),
+            ("更新", changed.map { change in
                 change.labels.isEmpty ? oneLine(change.title) : "\(oneLine(change.title))（\(change.labels.joined(separator: ", "))）"
-            }.joined(separator: ", "))
-        }
-        if !deleted.isEmpty { parts.append("削除: " + deleted.map(oneLine).joined(separator: ", ")) }
-        return parts.isEmpty ? fallback : parts.joined(separator: "; ")
+            }),
+            ("削除", deleted.map(oneLine)),
+        ].filter { !$0.items.isEmpty }
+        guard !kinds.isEmpty else { return fallback }
+        let firstLine = kinds.map { kind in
+            let named = kind.items.prefix(namedOnTheFirstLine).joined(separator: ", ")
+            let others = kind.items.count - namedOnTheFirstLine
+            return "\(kind.heading): " + named + (others > 0 ? " ほか \(others) 件" : "")
+        }.joined(separator: "; ")
+        guard kinds.contains(where: { $0.items.count > namedOnTheFirstLine }) else { return firstLine }
+        let everyCase = kinds.flatMap { kind in kind.items.map { "\(kind.heading): \($0)" } }
+        return firstLine + "\n\n" + everyCase.joined(separator: "\n")
+    }
+
+    /// The first line of a commit message: what is said of a commit once it is made (a message
+    /// typed with `-m` on several lines, or one of ours listing every case below it).
+    public static func firstLine(of message: String) -> String {
+        String(message.prefix { !$0.isNewline })
     }
 
     /// A title on one line, never empty, with controls and bidirectional overrides made visible
