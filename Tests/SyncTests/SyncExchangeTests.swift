@@ -1,6 +1,7 @@
 // sync's exchange with the remote: fast-forward, merge of different cases, push races, refusals,
 // no upstream, offline, and git daemon as a real network remote.
 import CasebookCore
+import CasebookStore
 import Foundation
 @testable import CasebookTestSupport
 import Testing
@@ -204,6 +205,35 @@ import Glibc
 }
 
 extension SyncExchangeTests {
+    /// A remote address with no repository behind it is not "the network is down": exit 1, and
+    /// the advice is to check the address; nothing changes.
+    @Test func aRemoteAddressWithNoRepositoryIsSaidSo() throws {
+        let fixture = try SyncFixture()
+        let clone = try fixture.clone("hanako", user: "花子")
+        try clone.git(["remote", "set-url", "origin", fixture.root.appendingPathComponent("nosuch.git").path])
+        let snapshot = try clone.snapshot()
+        let result = try clone.casebook(["sync"])
+        #expect(result.status == 1, "\(result.all)")
+        #expect(result.err.contains("There is no repository at the remote's address: check it with git remote -v."), "\(result.err)")
+        #expect(!result.err.contains("network"), "\(result.err)")
+        #expect(try clone.snapshot() == snapshot)
+        let japanese = try clone.casebook(["sync"], extra: ["LANG": "ja_JP.UTF-8"])
+        #expect(japanese.err.contains("リモートのアドレスにリポジトリがありません"), "\(japanese.err)")
+    }
+
+    @Test(arguments: [
+        ("fatal: unable to write loose object file: No space left on device", SyncFailureCause.localDisk),
+        ("error: unable to create temporary file: Read-only file system", .localDisk),
+        ("fatal: '/srv/nosuch.git' does not appear to be a git repository", .noRepository),
+        ("fatal: remote error: access denied or repository not exported: /nosuch.git", .noRepository),
+        ("remote: Repository not found.\nfatal: repository 'https://example.org/x.git/' not found", .noRepository),
+        ("fatal: unable to connect to 127.0.0.1:\n127.0.0.1[0: 127.0.0.1]: errno=Connection refused", .unreachable),
+        ("fatal: unable to access 'https://example.org/x.git/': Could not resolve host: example.org", .unreachable),
+    ])
+    func gitsWordsNameWhySyncStopped(words: String, cause: SyncFailureCause) {
+        #expect(SyncFailureCause(gitWords: words) == cause)
+    }
+
     @Test func aNewEmptyRemoteGetsTheBranchFromTheFirstSync() throws {
         let fixture = try SyncFixture()
         let clone = try fixture.clone("hanako", user: "花子")

@@ -75,9 +75,12 @@ struct SyncCommand: StoreCommand {
                 session.say(SyncMessage.synced(remote: upstream.remote, branch: upstream.remoteBranch))
             }
         case .offline(let result):
+            // Only a remote that did not answer is worth waiting for (exit 3); a wrong address or
+            // a full disk needs the person (exit 1).
+            let cause = SyncFailureCause(gitWords: result.errorOutput)
             session.warn(SyncMessage.offline(remote: upstream.remote, words: session.gitWords(result), committed: report.committed != nil,
-                                             unsent: report.unsent))
-            session.exitStatus = 3
+                                             unsent: report.unsent, advice: SyncMessage.OfflineAdvice(cause)))
+            session.exitStatus = cause == .unreachable ? 3 : 1
         case .conflicts(let names):
             session.warn(SyncMessage.conflictsHeader(count: names.count))
             for line in ConflictOverview.lines(in: session) { session.output.error(line) }
@@ -144,5 +147,16 @@ struct SyncCommand: StoreCommand {
         case .commitDeclined: message = .commitDeclined
         }
         return CommandFailure(message, in: session)
+    }
+}
+
+extension SyncMessage.OfflineAdvice {
+    /// The advice for a sync stopped by `cause`.
+    init(_ cause: SyncFailureCause) {
+        switch cause {
+        case .unreachable: self = .network
+        case .noRepository: self = .address
+        case .localDisk: self = .disk
+        }
     }
 }

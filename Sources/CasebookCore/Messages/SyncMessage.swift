@@ -15,7 +15,7 @@ public enum SyncMessage: BilingualMessage {
     case commitPrompt
     case commitDeclined
     case committed(message: String)
-    case offline(remote: String, words: String, committed: Bool, unsent: Int)
+    case offline(remote: String, words: String, committed: Bool, unsent: Int, advice: OfflineAdvice)
     case conflictsHeader(count: Int)
     case conflictFields(id: String, title: String, labels: [String])
     case conflictDeleted(id: String, title: String)
@@ -57,8 +57,8 @@ public enum SyncMessage: BilingualMessage {
         case .commitPrompt: "コミットメッセージ"
         case .commitDeclined: "コミットしなかったので sync を中止しました。何も変更していません。"
         case .committed(let message): "未コミットの変更をコミットしました: \(message)"
-        case .offline(let remote, let words, let committed, let unsent):
-            "リモート \(remote) に接続できませんでした。\(verbatim: committed ? "変更はこのクローンにコミットしました。" : "")\(verbatim: unsent > 0 ? "まだ送っていないコミットが \(unsent) 件あります。" : "")ほかには何も変わっていません。ネットワークが戻ったらもう一度 sync してください。\ngit: \(verbatim: words)"
+        case .offline(let remote, let words, let committed, let unsent, let advice):
+            "\(verbatim: advice == .network ? "リモート \(remote) に接続できませんでした。" : "リモート \(remote) とやり取りできませんでした。")\(verbatim: committed ? "変更はこのクローンにコミットしました。" : "")\(verbatim: unsent > 0 ? "まだ送っていないコミットが \(unsent) 件あります。" : "")ほかには何も変わっていません。\(verbatim: advice.japanese)\ngit: \(verbatim: words)"
         case .conflictsHeader(let count): "\(count) 件の事例に競合が残っています:"
         case .conflictFields(let id, let title, let labels): "  \(id)  \(title)（\(labels, separator: "、")）"
         case .conflictDeleted(let id, let title): "  \(id)  \(title)（一方で削除、他方で変更）"
@@ -105,8 +105,8 @@ public enum SyncMessage: BilingualMessage {
         case .commitPrompt: "Commit message"
         case .commitDeclined: "Sync stopped: the changes were not committed. Nothing was changed."
         case .committed(let message): "Committed the uncommitted changes: \(message)"
-        case .offline(let remote, let words, let committed, let unsent):
-            "Could not reach the remote \(remote). \(verbatim: committed ? "Your changes are committed in this clone. " : "")\(verbatim: unsent == 1 ? "1 commit is waiting to be sent. " : unsent > 1 ? "\(unsent) commits are waiting to be sent. " : "")Nothing else changed. Sync again when the network is back.\ngit: \(verbatim: words)"
+        case .offline(let remote, let words, let committed, let unsent, let advice):
+            "\(verbatim: advice == .network ? "Could not reach the remote \(remote). " : "Could not exchange with the remote \(remote). ")\(verbatim: committed ? "Your changes are committed in this clone. " : "")\(verbatim: unsent == 1 ? "1 commit is waiting to be sent. " : unsent > 1 ? "\(unsent) commits are waiting to be sent. " : "")Nothing else changed. \(verbatim: advice.english)\ngit: \(verbatim: words)"
         case .conflictsHeader(let count): "Conflicts remain in \(count, "case", "cases"):"
         case .conflictFields(let id, let title, let labels): "  \(id)  \(title) (\(labels, separator: ", "))"
         case .conflictDeleted(let id, let title): "  \(id)  \(title) (deleted on one side, changed on the other)"
@@ -131,6 +131,34 @@ public enum SyncMessage: BilingualMessage {
         case .abortMergeAborted: "Aborted the merge under way."
         case .abortNothing: "There is no sync to abort."
         case .abortFailed(let words): "Could not abort the sync:\n\(verbatim: words)"
+        }
+    }
+}
+
+extension SyncMessage {
+    /// What to do when a sync could not exchange with its remote.
+    public enum OfflineAdvice: Sendable, Equatable {
+        /// The remote did not answer: wait for the network.
+        case network
+        /// No repository at the remote's address.
+        case address
+        /// This clone's disk is full or cannot be written.
+        case disk
+
+        var japanese: String {
+            switch self {
+            case .network: "ネットワークが戻ったらもう一度 sync してください。"
+            case .address: "リモートのアドレスにリポジトリがありません。git remote -v でアドレスを確かめてください。"
+            case .disk: "このクローンのディスクがいっぱいか、書き込めません。空きを作ってからもう一度 sync してください。"
+            }
+        }
+
+        var english: String {
+            switch self {
+            case .network: "Sync again when the network is back."
+            case .address: "There is no repository at the remote's address: check it with git remote -v."
+            case .disk: "This clone's disk is full or cannot be written: make room, then sync again."
+            }
         }
     }
 }
