@@ -139,7 +139,8 @@ public final class LineHistory {
             switch (error.operation, error.code) {
             case ("replace", ELOOP): throw LineHistoryError.symbolicLink(path: path)
             case ("replace", EINVAL): throw LineHistoryError.notARegularFile(path: path)
-            default: throw LineHistoryError.system(operation: error.operation, path: error.path, errno: error.code)
+            // Named by the history file, not the temporary file beside it that failed to fill.
+            default: throw LineHistoryError.system(operation: error.operation, path: path, errno: error.code)
             }
         }
     }

@@ -208,6 +208,26 @@ final class ShellKeyTests: XCTestCase {
         XCTAssertEqual(try String(contentsOf: file, encoding: .utf8).split(separator: "\n").map(String.init), ["list --status draft", "quit"])
     }
 
+    /// A history file that cannot be written (here no file may grow, as on a full disk) is said
+    /// once, by its own name, not after every command by the name of a temporary file.
+    func testAHistoryThatCannotBeSavedIsSaidOnceByItsName() throws {
+        let fixture = try Fixture()
+        let script = "ulimit -f 0; trap '' XFSZ; exec \"$0\" \"$@\""
+        let shell = try PseudoTerminalSession(executable: "/bin/sh", arguments: ["-c", script, Fixture.executable, "--store", fixture.store.path],
+                                              environment: fixture.environment(), workingDirectory: fixture.root.path, rows: 40, columns: 200)
+        try shell.ready("casebook> ")
+        try shell.answer("show 資源 title", thenWaitFor: "casebook> ")
+        try shell.answer("show 資源 form", thenWaitFor: "casebook> ")
+        try shell.answer("show 資源 domain", thenWaitFor: "casebook> ")
+        shell.send(.ctrlD)
+        _ = try shell.waitForExit()
+        let said = shell.visibleText(after: 0)
+        let history = fixture.state.appendingPathComponent("casebook/history").path
+        XCTAssertEqual(said.components(separatedBy: "Cannot read or write the history file").count - 1, 1, said)
+        XCTAssertTrue(said.contains("history file \(history):"), said)
+        XCTAssertFalse(said.contains(".tmp-"), said)
+    }
+
     func testUnknownCommandIsAnsweredWithUsageInEnglishAndJapanese() throws {
         let fixture = try Fixture()
         for (language, expected) in [("C.UTF-8", "Unknown command “frobnicate”. Commands: list, find, new"),

@@ -51,6 +51,7 @@ enum ShellRunner {
         if let historyPath { try? history.load(from: historyPath) }
 
         var anyFailed = false
+        var historyFailureSaid: String?
         var vocabularyCache: (generation: Int, openCase: CaseID?, vocabulary: CompletionVocabulary)?
         var prepared: PreparedVocabulary?
         var lastRefresh = FileSystem.nowNanoseconds()
@@ -125,7 +126,15 @@ enum ShellRunner {
                 if interactive {
                     history.add(line)
                     if let historyPath {
-                        do { try history.save(to: historyPath) } catch { session.warn(historyMessage(error)) }
+                        // Said once, not after every command; said again if it fails again after working.
+                        do {
+                            try history.save(to: historyPath)
+                            historyFailureSaid = nil
+                        } catch {
+                            let message = historyMessage(error)
+                            if historyFailureSaid != message.text(in: .english) { session.warn(message) }
+                            historyFailureSaid = message.text(in: .english)
+                        }
                     }
                 }
                 // The command's output comes after the banner, and its git after the check's.
