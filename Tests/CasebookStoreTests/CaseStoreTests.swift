@@ -253,3 +253,25 @@ struct ConcurrencyHelperTests {
         #expect(work.wait() == 500_500)
     }
 }
+
+struct ScratchFolderTests {
+    /// A killed `export pdf` leaves Chromium's profile behind; the next scratch folder of the same
+    /// purpose removes it, but never one of a process still running.
+    @Test func aFolderLeftByAProcessThatIsGoneIsRemovedByTheNext() throws {
+        let purpose = "scratch-test-\(UUID().uuidString.prefix(8))"
+        let directory = FileManager.default.temporaryDirectory
+        // A pid that was just in use and is gone: a child that exited and was waited for.
+        let gone = ChildProcess.run("sh", ["-c", "echo $$"], environment: ["PATH": "/usr/bin:/bin"])
+        let deadPID = try #require(Int32(String(decoding: gone.output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)))
+        let abandoned = directory.appendingPathComponent("casebook-\(purpose)-\(deadPID)-left")
+        let running = directory.appendingPathComponent("casebook-\(purpose)-1-init")
+        for folder in [abandoned, running] { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
+        defer { try? FileManager.default.removeItem(at: running) }
+        let made = ScratchFolder.make(purpose)
+        defer { try? FileManager.default.removeItem(at: made) }
+        #expect(!FileManager.default.fileExists(atPath: abandoned.path))
+        #expect(FileManager.default.fileExists(atPath: running.path), "pid 1 is running")
+        #expect(made.lastPathComponent.hasPrefix("casebook-\(purpose)-\(getpid())-"))
+        #expect(FileManager.default.fileExists(atPath: made.path))
+    }
+}

@@ -70,7 +70,7 @@ struct PDFExport {
 
     /// The DOM of the probe copy of `book`, laid out by Chromium.
     private func probe(_ book: String, chromium: Chromium) -> Result<String, Chromium.Failure> {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("casebook-probe-\(UUID().uuidString)")
+        let folder = ScratchFolder.make("probe")
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("probe.html").path
         do {

@@ -69,8 +69,7 @@ public struct Chromium: Sendable {
     }
 
     private func run(_ arguments: [String], timeLimit: Double) throws(Failure) -> (output: String, message: String) {
-        let profile = FileManager.default.temporaryDirectory.appendingPathComponent("casebook-chromium-\(UUID().uuidString)")
-        try? FileManager.default.createDirectory(at: profile, withIntermediateDirectories: true)
+        let profile = ScratchFolder.make("chromium")
         defer { try? FileManager.default.removeItem(at: profile) }
         let common = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--force-device-scale-factor=1",
                       "--no-first-run", "--disable-extensions", "--user-data-dir=" + profile.path]
