@@ -83,6 +83,31 @@ import Glibc
         #expect(try taro.isLevelWithRemote())
     }
 
+    /// Renamed by one person (`casebook rename`), changed by the other: resolve says it was
+    /// renamed, not deleted, and `r` moves the change to the new id, leaving one case.
+    @Test func aChangeToACaseRenamedOnTheOtherSideMovesToItsNewID() throws {
+        let fixture = try SyncFixture()
+        let hanako = try fixture.clone("hanako", user: "査読 花子")
+        let taro = try fixture.clone("taro", user: "起案 太郎")
+        #expect(try hanako.casebook(["rename", SyncFixture.caseID, "shigen-kaishu"]).status == 0)
+        #expect(try hanako.casebook(["sync"]).status == 0)
+        try taro.modify { $0.form = "共催" }
+        let conflicted = try taro.casebook(["sync"])
+        #expect(conflicted.status == 1, "\(conflicted.all)")
+        let resolve = try taro.casebook(["resolve"], input: "r\n")
+        #expect(resolve.status == 0, "\(resolve.all)")
+        #expect(resolve.out.contains("資源集団回収 (shigen-shudan-kaishu): you updated it; the shared change renamed it to shigen-kaishu."), "\(resolve.out)")
+        #expect(resolve.out.contains("r move your changes to shigen-kaishu"), "\(resolve.out)")
+        #expect(!FileManager.default.fileExists(atPath: taro.store.appendingPathComponent("\(SyncFixture.caseID).json").path))
+        #expect(try taro.sheet("shigen-kaishu").form == "共催")
+        #expect(try taro.isCanonical("shigen-kaishu"))
+        #expect(try taro.casebook(["sync"]).status == 0)
+        #expect(try hanako.casebook(["sync"]).status == 0)
+        #expect(try hanako.sheet("shigen-kaishu").form == "共催")
+        let listed = try hanako.casebook(["list"]).out
+        #expect(listed.components(separatedBy: "資源集団回収").count == 2, "one case, not two: \(listed)")
+    }
+
     @Test func adjacentParagraphsOfOneTextFieldMergeWithoutConflict() throws {
         let id = "paku-gorufu-jo-kanri-unei"
         let (_, hanako, taro) = try Self.diverged(id, hanakoEdit: { $0.overview[0] += "（花子が加筆）" },

@@ -30,6 +30,9 @@ struct ResolveWalk {
             session.say(ResolveMessage.notMergeable(name: name, reason: CaseConflict.describe(reason)))
             return true
         case .deletedOnOneSide(let id, let mineDeleted, let remaining):
+            if !mineDeleted, let renamed = git.incomingRename(of: file) {
+                return try settleRenamed(id, to: renamed, remaining: remaining)
+            }
             session.say(ResolveMessage.deletedOnOneSide(id: id.rawValue, title: session.shownTitle(remaining.title), mineDeleted: mineDeleted))
             while true {
                 session.say(ResolveMessage.deletedChoices(mineDeleted: mineDeleted))
@@ -68,6 +71,30 @@ struct ResolveWalk {
             let settled = ConflictDecision.settle(result.merged, zip(result.conflicts, decisions.map { $0 ?? .mine }).map { ($0, $1) })
             try write(settled, as: id)
             return true
+        }
+    }
+
+    /// Settles a case changed here and renamed to `renamed` by the shared change: the change can
+    /// move to the new id, as the person meant; false when the person stopped.
+    private mutating func settleRenamed(_ id: CaseID, to renamed: CaseID, remaining: CaseSheet) throws -> Bool {
+        session.say(ResolveMessage.renamedOnTheirSide(id: id.rawValue, title: session.shownTitle(remaining.title), to: renamed.rawValue))
+        while true {
+            session.say(ResolveMessage.renamedChoices(id: id.rawValue, to: renamed.rawValue))
+            guard let answer = ask(ResolveMessage.prompt(label: session.shownTitle(remaining.title)), prefill: "") else { return false }
+            switch answer {
+            case "r":
+                try write(remaining, as: renamed)
+                try delete(id)
+                return true
+            case "m":
+                try write(remaining, as: id)
+                return true
+            case "t":
+                try delete(id)
+                return true
+            case ".": return false
+            default: session.say(ResolveMessage.unknownChoice(typed: answer, choices: ["r", "m", "t", "."]))
+            }
         }
     }
 

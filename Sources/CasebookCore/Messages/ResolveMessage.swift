@@ -20,6 +20,9 @@ public enum ResolveMessage: BilingualMessage {
     case mergeCommitted(hash: String)
     case deletedOnOneSide(id: String, title: String, mineDeleted: Bool)
     case deletedChoices(mineDeleted: Bool)
+    /// Changed here, renamed to `to` by the shared change.
+    case renamedOnTheirSide(id: String, title: String, to: String)
+    case renamedChoices(id: String, to: String)
     case caseDeleted(id: String)
     case notMergeable(name: String, reason: String)
     case otherConflicts(names: [String])
@@ -51,6 +54,10 @@ public enum ResolveMessage: BilingualMessage {
             "\(title)（\(id)）: \(verbatim: mineDeleted ? "あなたが削除し、共有の変更で更新されています" : "あなたが更新し、共有の変更で削除されています")。"
         case .deletedChoices(let mineDeleted):
             "  m あなたの変更を残す（\(verbatim: mineDeleted ? "削除" : "更新した事例")）・t 共有の変更を採る（\(verbatim: mineDeleted ? "更新された事例" : "削除")）・. 中断"
+        case .renamedOnTheirSide(let id, let title, let to):
+            "\(title)（\(id)）: あなたが更新し、共有の変更で ID が \(to) に変わっています。"
+        case .renamedChoices(let id, let to):
+            "  r あなたの変更を \(to) に移す・m \(id) のまま残す（事例が二つになります）・t 共有の変更を採る（あなたの変更は捨てます）・. 中断"
         case .caseDeleted(let id): "\(id) を削除して git rm しました。"
         case .notMergeable(let name, let reason):
             "\(name) は事例として読めない版がある（\(reason)）ので項目ごとに解消できません。手で直してから git add してください。"
@@ -86,6 +93,10 @@ public enum ResolveMessage: BilingualMessage {
             "\(title) (\(id)): \(verbatim: mineDeleted ? "you deleted it; the shared change updated it" : "you updated it; the shared change deleted it")."
         case .deletedChoices(let mineDeleted):
             "  m keep mine (\(verbatim: mineDeleted ? "deleted" : "your updated case")) · t take theirs (\(verbatim: mineDeleted ? "the updated case" : "deleted")) · . stop"
+        case .renamedOnTheirSide(let id, let title, let to):
+            "\(title) (\(id)): you updated it; the shared change renamed it to \(to)."
+        case .renamedChoices(let id, let to):
+            "  r move your changes to \(to) · m keep it as \(id) too (two cases) · t take theirs (your changes are dropped) · . stop"
         case .caseDeleted(let id): "Deleted \(id) and staged the deletion."
         case .notMergeable(let name, let reason):
             "\(name) has a version that is not a case (\(reason)), so it cannot be settled field by field. Fix it by hand, then git add it."

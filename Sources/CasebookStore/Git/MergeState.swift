@@ -88,6 +88,21 @@ extension GitStore {
         }
     }
 
+    /// The case the incoming side renamed conflicted `file` to (`casebook rename` there, while it
+    /// was changed here): a case file the incoming side added whose content is exactly `file`'s
+    /// common ancestor. `nil` when the incoming side did not delete it, or added no such file.
+    public func incomingRename(of file: ConflictedFile) -> CaseID? {
+        guard let base = file.base, file.theirs == nil, file.ours != nil else { return nil }
+        let added = git.run(["diff", "--name-only", "--relative", "-z", "--diff-filter=A", "--no-renames", "HEAD...MERGE_HEAD", "--", "."])
+        guard added.succeeded else { return nil }
+        for name in added.output.split(separator: "\0").map(String.init) where name.hasSuffix(".json") && !name.contains("/") {
+            guard let id = CaseID(String(name.dropLast(5))), let bytes = try? FileSystem.readFile(git.directory + "/" + name),
+                  bytes == base else { continue }
+            return id
+        }
+        return nil
+    }
+
     /// Who made the incoming change to store file `name` in the merge under way, and when: the newest
     /// commit on the merged side (`MERGE_HEAD`) that touched it. `nil` outside a merge.
     public func incomingAuthor(of name: String) -> (name: String, date: String)? {
