@@ -144,6 +144,25 @@ import Glibc
         #expect(try !fixture.porcelain().contains("kopi"))
     }
 
+    /// A file casebook cannot read as a case is not committed (it would reach every colleague
+    /// with the next sync): commit names it and why, and commits nothing.
+    @Test func commitRefusesAFileItCannotReadAsACase() throws {
+        let fixture = try ReviewFixture()
+        try fixture.modify(Self.id) { $0.form = "共催" }
+        let head = try fixture.git(["rev-parse", "HEAD"]).out
+        try FileManager.default.createSymbolicLink(atPath: fixture.store.appendingPathComponent("passwd.json").path, withDestinationPath: "/etc/passwd")
+        let linked = try fixture.run(["commit"])
+        #expect(linked.status == 1, "\(linked.all)")
+        #expect(linked.err.contains("passwd.json cannot be read as a case") && linked.err.contains("Nothing was committed."), "\(linked.err)")
+        try FileManager.default.removeItem(at: fixture.store.appendingPathComponent("passwd.json"))
+        try Data([0x7B, 0x0A, 0xFF, 0xFE, 0x7D, 0x0A]).write(to: fixture.store.appendingPathComponent("garbled.json"))
+        let garbled = try fixture.run(["commit"])
+        #expect(garbled.status == 1 && garbled.err.contains("garbled.json cannot be read as a case"), "\(garbled.all)")
+        #expect(try fixture.git(["rev-parse", "HEAD"]).out == head)
+        try FileManager.default.removeItem(at: fixture.store.appendingPathComponent("garbled.json"))
+        #expect(try fixture.run(["commit"]).status == 0)
+    }
+
     @Test func commitTakesOnlyTheStoreAndSaysWhenThereIsNothing() throws {
         let fixture = try ReviewFixture()
         try "changed\n".write(to: fixture.work.appendingPathComponent("README.txt"), atomically: false, encoding: .utf8)

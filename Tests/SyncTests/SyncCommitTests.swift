@@ -46,6 +46,27 @@ import Testing
         #expect(try clone.isLevelWithRemote())
     }
 
+    /// A store file that is not a case casebook can read is never committed and sent: sync names
+    /// it and changes nothing.
+    @Test func aFileThatIsNoCaseIsNotCommittedBySync() throws {
+        let fixture = try SyncFixture()
+        let clone = try fixture.clone("hanako", user: "花子")
+        try clone.modify { $0.form = "共催" }
+        for (name, make) in [("passwd.json", { (url: URL) in try FileManager.default.createSymbolicLink(atPath: url.path, withDestinationPath: "/etc/passwd") }),
+                             ("garbled.json", { (url: URL) in try Data([0x7B, 0x0A, 0xFF, 0xFE, 0x7D, 0x0A]).write(to: url) })] {
+            let file = clone.store.appendingPathComponent(name)
+            try make(file)
+            let head = try clone.head()
+            let snapshot = try clone.porcelain()
+            let result = try clone.casebook(["sync"])
+            #expect(result.status == 1, "\(result.all)")
+            #expect(result.err.contains("\(name) cannot be read as a case"), "\(result.err)")
+            #expect(try clone.head() == head && clone.porcelain() == snapshot)
+            try FileManager.default.removeItem(at: file)
+        }
+        #expect(try clone.casebook(["sync"]).status == 0)
+    }
+
     @Test func manyChangedFilesAreCommittedWholeAsWell() throws {
         let fixture = try SyncFixture()
         let clone = try fixture.clone("hanako", user: "花子")

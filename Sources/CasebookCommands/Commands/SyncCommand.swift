@@ -144,6 +144,9 @@ struct SyncCommand: StoreCommand {
         case .noRemote(let branch): message = .noRemote(branch: branch)
         case .noUpstream(let branch, let remotes): message = .noUpstream(branch: branch, remote: remotes.contains("origin") ? "origin" : remotes[0])
         case .conflictMarkers(let files): message = .conflictMarkers(files: files)
+        case .unreadable(let problem):
+            return CommandFailure(GitMessage.commitUnreadable(fileName: problem.fileName,
+                                                             reason: session.message(for: problem.reason).rendered(in: session.language)), in: session)
         case .commitDeclined: message = .commitDeclined
         }
         return CommandFailure(message, in: session)

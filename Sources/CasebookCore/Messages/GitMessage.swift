@@ -36,6 +36,8 @@ public enum GitMessage: BilingualMessage {
     case commitDone(hash: String, message: String)
     /// A file with conflict markers stops the commit.
     case commitConflicted(fileName: String)
+    /// A changed file in the store that casebook cannot read as a case.
+    case commitUnreadable(fileName: String, reason: MessageText)
     /// A commit message holding a control character, a direction mark or U+FFFD.
     case commitMessageUnacceptableCharacter(code: String)
     /// `log` of a case no commit touches.
@@ -86,6 +88,8 @@ public enum GitMessage: BilingualMessage {
         case .commitNothing: "コミットするものはありません。前回のコミットからストアに変更はありません。"
         case .commitDone(let hash, let message): "コミットしました \(hash): \(message)"
         case .commitConflicted(let fileName): "\(fileName) に git の競合マーカーがあります。解消してからコミットしてください。"
+        case .commitUnreadable(let fileName, let reason):
+            "\(fileName) は事例として読めないため、コミットしません（\(reason)）。直すか取り除いてから、もう一度コミットしてください。何もコミットしていません。"
         case .commitMessageUnacceptableCharacter(let code): "コミットメッセージに \(code) は入れられません（\(FieldMessage.unacceptableCharacterKinds, in: .japanese)）。何もコミットしていません。"
         case .logEmpty(let name): "\(name) に関わるコミットはありません。"
         case .revertConfirmCase(let id, let title): "\(id.rawValue)「\(title)」を前回のコミットの状態に戻しますか？それ以降の変更は失われます。(yes/no)"
@@ -125,6 +129,8 @@ public enum GitMessage: BilingualMessage {
         case .commitNothing: "Nothing to commit: the store has no changes since the last commit."
         case .commitDone(let hash, let message): "Committed \(hash): \(message)"
         case .commitConflicted(let fileName): "\(fileName) has git conflict markers; resolve them before committing."
+        case .commitUnreadable(let fileName, let reason):
+            "\(fileName) cannot be read as a case (\(reason)), so it is not committed: fix it or take it away, then commit again. Nothing was committed."
         case .commitMessageUnacceptableCharacter(let code): "A commit message cannot hold \(code) (\(FieldMessage.unacceptableCharacterKinds, in: .english)). Nothing was committed."
         case .logEmpty(let name): "No commits touch \(name)."
         case .revertConfirmCase(let id, let title):

@@ -42,6 +42,9 @@ extension SyncRunner {
         case noUpstream(branch: String, remotes: [String])
         /// Store files still hold conflict markers; committing them would share the markers.
         case conflictMarkers([String])
+        /// A changed store file that is not a case casebook can read (a link, bytes that are not
+        /// UTF-8): committed, it would reach every clone.
+        case unreadable(StoreProblem)
         /// The person declined the commit of the uncommitted changes.
         case commitDeclined
         /// git refused a local step (commit); its own words inside.
