@@ -25,6 +25,8 @@ struct CompletionTests {
         ("open マスター", ["市民文庫マスター"], 4),
         ("list ", [], 0),
         ("set 資源 domain 対等", ["対等に役割を分担"], 2),
+        ("rename 資源", ["資源集団回収"], 2),
+        ("rename shigen-shudan-kaishu sh", [], 2),
     ]
 
     @Test(arguments: cases)
@@ -69,6 +71,10 @@ struct CompletionTests {
         let double = CommandCompletion.complete("show \"「市民", vocabulary: vocabulary).candidates
         #expect(double == ["\"「市民の\\\"声\\\"」と'広報'\\\\\""])
         #expect(try WordSplitter.split("show " + double[0]) == ["show", "「市民の\"声\"」と'広報'\\"])
+        // A word begun in double quotes with an escaped quote in it so far.
+        vocabulary.cases = [("a", "\"引用\"の事業")]
+        #expect(CommandCompletion.complete("show \"\\\"引", vocabulary: vocabulary).candidates == ["\"\\\"引用\\\"の事業\""])
+        vocabulary.cases = [("a", "「市民の\"声\"」と'広報'\\")]
         let single = CommandCompletion.complete("show '「市民", vocabulary: vocabulary).candidates
         #expect(try WordSplitter.split("show " + single[0]) == ["show", "「市民の\"声\"」と'広報'\\"])
     }

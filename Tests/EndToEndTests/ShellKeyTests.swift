@@ -170,6 +170,34 @@ final class ShellKeyTests: XCTestCase {
         XCTAssertEqual(try shell.waitForExit(), 0)
     }
 
+    /// Ctrl-C while `commit` runs git stops nothing: git runs in a process group of its own, so
+    /// the commit is made, with the message naming what changed.
+    func testCtrlCDuringACommitDoesNotCutGitShort() throws {
+        let fixture = try Fixture(storeInside: "repo")
+        try fixture.commitStore()
+        XCTAssertEqual(try fixture.run(["set", "shigen-shudan-kaishu", "form", "共催"]).status, 0)
+        // A hook that runs inside the commit: it says so, then takes a moment.
+        let started = fixture.root.appendingPathComponent("hook-started").path
+        let hook = fixture.root.appendingPathComponent("repo/.git/hooks/pre-commit").path
+        try "#!/bin/sh\ntouch '\(started)'\nsleep 1\n".write(toFile: hook, atomically: false, encoding: .utf8)
+        chmod(hook, 0o755)
+        let shell = try fixture.startShell()
+        try shell.ready("casebook> ")
+        let start = shell.mark
+        shell.send("commit")
+        shell.send(.enter)
+        try shell.wait(for: "the commit's hook") { FileManager.default.fileExists(atPath: started) }
+        shell.send(.ctrlC)
+        try shell.ready("casebook> ", after: start)
+        let said = shell.visibleText(after: start)
+        XCTAssertTrue(said.contains("Committed") && !said.contains("git refused"), said)
+        let subject = try BuiltProgram.run("/usr/bin/env", ["git", "log", "-1", "--format=%s"], environment: fixture.environment(),
+                                           in: fixture.root.appendingPathComponent("repo")).out
+        XCTAssertTrue(subject.hasPrefix("更新: 資源集団回収（協働の形態）"), subject)
+        shell.send(.ctrlD)
+        XCTAssertEqual(try shell.waitForExit(), 0)
+    }
+
     func testCtrlDOnAnEmptyLineExitsAndReportsUncommittedCases() throws {
         let fixture = try Fixture(storeInside: "repo")
         try fixture.commitStore()

@@ -87,6 +87,9 @@ enum ShellRunner {
             if let check, !check.isShown, check.isFinished { showCheck() }
             if check?.isShown != false { prepareVocabulary() }
             let prompt = session.openCase.map { "casebook:\($0.rawValue)> " } ?? "casebook> "
+            // A Ctrl-C from before this prompt is not for the next command; one pressed just after
+            // Enter, before the command has started, is (the line editor has let the terminal go).
+            CommandInterruption.clear()
             let result = reader.readLine(prompt: prompt, prefill: "", history: history, completer: { text in
                 // A Tab before the store's first look at its files waits for it (not for git); the
                 // counts come above the line when git is done too.
@@ -195,14 +198,14 @@ enum ShellRunner {
                 let paged = (command as? any PagedCommand).map { !$0.storeOptions.noPager } ?? false
                 // Ctrl-C stops what only prints (a paged command), and only on a terminal.
                 let stoppable = command is any PagedCommand && session.inputIsTerminal
-                if stoppable {
-                    CommandInterruption.clear()
-                    session.output.stopsWhen = { CommandInterruption.wasRequested }
-                }
+                if stoppable { session.output.stopsWhen = { CommandInterruption.wasRequested } }
                 defer {
                     if stoppable {
                         session.output.stopsWhen = nil
                         if session.output.resumeAfterInterruption() {
+                            // The output stopped anywhere, perhaps inside a line or a colour: the
+                            // message goes on a line of its own, in no colour.
+                            session.output.raw(session.usesColour ? "\u{1B}[0m\n" : "\n")
                             session.warn(ShellMessage.commandInterrupted)
                             session.exitStatus = 130
                         }

@@ -45,6 +45,8 @@ public enum CommandCompletion {
         case "show", "edit", "revert", "diff": [.caseOrField, .field]
         case "set": [.caseOrField, .field, .value(nil)]
         case "open", "delete", "validate", "review", "approve", "log", "save", "reload": [.caseOnly]
+        // rename CASE NEW-ID: the new id is the person's to choose.
+        case "rename": [.caseOnly, .word([])]
         case "help": [.command]
         // export FORMAT [CASE…]: any number of cases after the format.
         case "export": [.word(exportFormats)] + Array(repeating: .caseOnly, count: 100)
@@ -156,7 +158,8 @@ public enum CommandCompletion {
             if escaped {
                 escaped = false
             } else if let q = quote {
-                if scalar == q { quote = nil }
+                // Inside double quotes a backslash still escapes (`\"` is a quote in the word).
+                if scalar == q { quote = nil } else if q == "\"" && scalar == "\\" { escaped = true }
             } else if scalar == "\\" {
                 escaped = true
             } else if scalar == "'" || scalar == "\"" {

@@ -28,9 +28,13 @@ public enum ChildProcess {
 
     /// Runs `program` (looked up in PATH) with `arguments`, in `environment`, feeding it `input`.
     ///
-    /// With a `timeLimit` (seconds) the program runs in a process group of its own, and the whole
-    /// group is killed when the limit passes: a browser or a `git fetch` that hangs must not hang
-    /// casebook, and the helpers they started (ssh, renderers) must not keep the pipes open.
+    /// The program runs in a process group of its own, so that the terminal's Ctrl-C (SIGINT to
+    /// the foreground group) reaches casebook alone: a git that casebook runs for its own ends
+    /// (`cat-file` for the committed versions, `commit`, `log`) is never cut short by it, which made
+    /// `status` call every changed case added and `commit` write that in its message. In the
+    /// shell Ctrl-C stops the output instead (`CommandInterruption`). With a `timeLimit` (seconds)
+    /// the whole group is killed when the limit passes: a browser or a `git fetch` that hangs must
+    /// not hang casebook, and the helpers they started (ssh, renderers) must not keep the pipes open.
     public static func run(_ program: String, _ arguments: [String], environment: [String: String], input: [UInt8] = [],
                            timeLimit: Double? = nil) -> Outcome {
         var outPipe: [Int32] = [-1, -1]
@@ -41,7 +45,7 @@ public enum ChildProcess {
         }
         let started = spawn(program, arguments, environment: environment,
                             standardStreams: [inPipe[0], outPipe[1], errPipe[1]], closing: inPipe + outPipe + errPipe,
-                            ownProcessGroup: timeLimit != nil, resetsSignals: false)
+                            ownProcessGroup: true, resetsSignals: false)
         close(inPipe[0])
         close(outPipe[1])
         close(errPipe[1])
