@@ -104,6 +104,10 @@ final class CommandLineTests: XCTestCase {
         let ambiguous = try fixture.run(["show", "obihiro"])
         XCTAssertEqual(ambiguous.status, 1)
         XCTAssertTrue(ambiguous.err.contains("matches several cases") && ambiguous.err.contains("obihiro-no-mori-zukuri-kyogikai"), ambiguous.err)
+        // The candidates' titles stand in one column.
+        let candidates = ambiguous.err.split(separator: "\n").filter { $0.hasPrefix("  obihiro") }
+        XCTAssertGreaterThan(candidates.count, 1, ambiguous.err)
+        XCTAssertEqual(Set(candidates.map { line in line.dropFirst(2).prefix { $0 != " " }.count + (line.dropFirst(2).drop { $0 != " " }.prefix { $0 == " " }.count) }).count, 1, ambiguous.err)
         let field = try fixture.run(["show", shigen, "nonsense"])
         XCTAssertEqual(field.status, 1)
         XCTAssertTrue(field.err.contains("“nonsense” is not a field or section"), field.err)

@@ -198,6 +198,18 @@ final class ShellKeyTests: XCTestCase {
         XCTAssertEqual(try shell.waitForExit(), 0)
     }
 
+    /// Tab offers a status by its Japanese name too, as list takes it.
+    func testTabCompletesAStatusByItsJapaneseName() throws {
+        let fixture = try Fixture()
+        let shell = try fixture.startShell(language: "ja_JP.UTF-8")
+        try shell.ready("casebook> ")
+        shell.send("list --status レ")
+        shell.send(.tab)
+        try shell.waitForScreen("casebook> list --status レビュー中")
+        shell.send(.ctrlA, .ctrlK, .ctrlD)
+        XCTAssertEqual(try shell.waitForExit(), 0)
+    }
+
     func testCtrlDOnAnEmptyLineExitsAndReportsUncommittedCases() throws {
         let fixture = try Fixture(storeInside: "repo")
         try fixture.commitStore()

@@ -32,10 +32,10 @@ struct ListCommand: PagedCommand {
 
     func validate() throws {
         // An empty filter would match no case and say "No cases", as if the store were empty.
-        for (option, values) in [("--form", form), ("--department", department), ("--domain", domain)]
+        for (option, values, example) in [("--form", form, "共催"), ("--department", department, "みどりの課"), ("--domain", domain, "市民等と連携・協力")]
         where values.contains(where: { $0.trimmingWhitespace().isEmpty }) {
-            throw ValidationError(Help.text("\(option) needs the text to look for, as in list \(option) 共催.",
-                                            "\(option) には探す文字を指定してください（例: list \(option) 共催）。"))
+            throw ValidationError(Help.text("\(option) needs the text to look for, as in list \(option) \(example).",
+                                            "\(option) には探す文字を指定してください（例: list \(option) \(example)）。"))
         }
         if let status = status.first(where: { SheetStatus.named($0) == nil }) {
             throw ValidationError(Help.text("--status takes draft, review or approved (下書き, レビュー中, 承認済み), not “\(status)”.",

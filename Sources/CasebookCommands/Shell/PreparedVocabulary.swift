@@ -45,7 +45,8 @@ enum CompletionVocabularyBuilder {
             commands: CommandList.names,
             options: commandOptions,
             optionValues: [
-                "--status": SheetStatus.allCases.map(\.rawValue),
+                // The keys and the Japanese names, which list takes too (`--status 下書き`).
+                "--status": SheetStatus.allCases.map(\.rawValue) + SheetStatus.allCases.compactMap { SheetStatus.japaneseNames[$0]?.first },
                 "--form": SheetField.knownForms,
                 "--domain": SheetField.domains,
                 "--department": summaries.departments,

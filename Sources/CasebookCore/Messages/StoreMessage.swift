@@ -77,8 +77,9 @@ public enum StoreMessage: BilingualMessage {
         }
     }
 
-    /// One indented line per candidate, `  id  title`, each after a line break.
+    /// One indented line per candidate, `  id  title`, each after a line break, the titles in a column.
     private static func candidateLines(_ candidates: [(id: CaseID, title: String)]) -> MessageText {
-        MessageText.joined(candidates.map { "\(verbatim: "\n")  \($0.id.rawValue)  \($0.title)" }, separator: "")
+        let idWidth = candidates.map { DisplayWidth.of($0.id.rawValue) }.max() ?? 0
+        return MessageText.joined(candidates.map { "\(verbatim: "\n")  \(DisplayWidth.padded($0.id.rawValue, to: idWidth))  \($0.title)" }, separator: "")
     }
 }
