@@ -65,6 +65,13 @@ struct ValidationTests {
         // The paragraph with the line break is named by how it starts, not the one before it.
         #expect(kinds.contains(.lineBreak(start: "二つ目の段落は、とても長い一文…")))
         #expect(!kinds.contains(.lineBreak(start: "一つ目の段落")))
+        // One that starts with its break, and two that start alike, are told apart by where it comes.
+        sheet.overview = ["\n先頭が改行", "同じ書き出し\nA", "同じ書き出し\nB"]
+        let starts = SheetValidator.issues(of: sheet, currentWesternYear: 2026).compactMap { issue -> String? in
+            if case .lineBreak(let start) = issue.kind { return start }
+            return nil
+        }
+        #expect(starts == ["⏎先頭が改行", "同じ書き出し⏎A", "同じ書き出し⏎B"])
     }
 }
 

@@ -10,7 +10,7 @@ public enum ValidationMessage: BilingualMessage {
     case eraOutOfRange(id: String, label: String, year: String)
     /// A flow naming someone who is not an actor.
     case unknownActor(id: String, label: String, name: String)
-    /// A line break in a one-line field.
+    /// A line break in a one-line field, item or paragraph; `start` is how it starts (⏎ for the break).
     case lineBreak(id: String, label: String, start: String)
     /// Every case checked is valid.
     case allGood(checked: Int)

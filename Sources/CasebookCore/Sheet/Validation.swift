@@ -68,9 +68,10 @@ public enum SheetValidator {
         return issues
     }
 
-    /// The first characters of `text`'s first line (a paragraph of a list field is known by them).
+    /// The first characters of `text`, each line break shown as ⏎: a paragraph is known by how it
+    /// starts, and two that start alike by where their break comes (or one that starts with it).
     static func excerpt(of text: String) -> String {
-        let firstLine = text.prefix { !$0.isNewline }
-        return firstLine.count > 16 ? firstLine.prefix(15) + "…" : String(firstLine)
+        let shown = String(text.prefix(16).map { $0.isNewline ? "⏎" : $0 })
+        return text.count > 16 ? shown.prefix(15) + "…" : shown
     }
 }
