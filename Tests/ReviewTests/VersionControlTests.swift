@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import CasebookTestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -161,6 +162,20 @@ import Glibc
         #expect(try fixture.git(["rev-parse", "HEAD"]).out == head)
         try FileManager.default.removeItem(at: fixture.store.appendingPathComponent("garbled.json"))
         #expect(try fixture.run(["commit"]).status == 0)
+    }
+
+    /// A commit git cannot write (a full disk; here a file size limit) says the disk is the
+    /// trouble, with git's words, and commits nothing.
+    @Test func aCommitThatCannotBeWrittenSaysTheDiskIsTheTrouble() throws {
+        let fixture = try ReviewFixture()
+        try fixture.modify(Self.id) { $0.form = "共催" }
+        let head = try fixture.git(["rev-parse", "HEAD"]).out
+        let script = "ulimit -f 1; trap '' XFSZ; exec \"$0\" \"$@\""
+        let result = try BuiltProgram.run("/bin/sh", ["-c", script, ReviewFixture.executable, "commit", "--store", fixture.store.path],
+                                          environment: fixture.environment, in: fixture.root)
+        #expect(result.status == 1, "\(result.all)")
+        #expect(result.err.contains("git could not write: the disk is full or cannot be written."), "\(result.err)")
+        #expect(try fixture.git(["rev-parse", "HEAD"]).out == head)
     }
 
     @Test func commitTakesOnlyTheStoreAndSaysWhenThereIsNothing() throws {

@@ -224,6 +224,8 @@ extension SyncExchangeTests {
     @Test(arguments: [
         ("fatal: unable to write loose object file: No space left on device", SyncFailureCause.localDisk),
         ("error: unable to create temporary file: Read-only file system", .localDisk),
+        ("error: cannot update ref 'refs/remotes/origin/main': couldn't write '/c/.git/refs/remotes/origin/main.lock'", .localDisk),
+        ("fatal: sha1 file '/c/.git/index.lock' write error. Out of diskspace", .localDisk),
         ("fatal: '/srv/nosuch.git' does not appear to be a git repository", .noRepository),
         ("fatal: remote error: access denied or repository not exported: /nosuch.git", .noRepository),
         ("remote: Repository not found.\nfatal: repository 'https://example.org/x.git/' not found", .noRepository),

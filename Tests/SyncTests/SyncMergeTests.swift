@@ -94,6 +94,7 @@ import Glibc
         try taro.modify { $0.form = "共催" }
         let conflicted = try taro.casebook(["sync"])
         #expect(conflicted.status == 1, "\(conflicted.all)")
+        #expect(conflicted.err.contains("shigen-shudan-kaishu  資源集団回収 (renamed to shigen-kaishu by the shared change, changed here)"), "\(conflicted.err)")
         let resolve = try taro.casebook(["resolve"], input: "r\n")
         #expect(resolve.status == 0, "\(resolve.all)")
         #expect(resolve.out.contains("資源集団回収 (shigen-shudan-kaishu): you updated it; the shared change renamed it to shigen-kaishu."), "\(resolve.out)")

@@ -32,7 +32,7 @@ struct ListCommand: PagedCommand {
 
     func validate() throws {
         // An empty filter would match no case and say "No cases", as if the store were empty.
-        for (option, values, example) in [("--form", form, "共催"), ("--department", department, "みどりの課"), ("--domain", domain, "市民等と連携・協力")]
+        for (option, values, example) in [("--form", form, "共催"), ("--department", department, "みどりの課"), ("--domain", domain, "連携")]
         where values.contains(where: { $0.trimmingWhitespace().isEmpty }) {
             throw ValidationError(Help.text("\(option) needs the text to look for, as in list \(option) \(example).",
                                             "\(option) には探す文字を指定してください（例: list \(option) \(example)）。"))

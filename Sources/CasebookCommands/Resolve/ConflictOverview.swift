@@ -53,7 +53,10 @@ enum ConflictOverview {
             case .fields(let id, let result):
                 let labels = result.conflicts.map(\.subject.label)
                 return session.text(SyncMessage.conflictFields(id: id.rawValue, title: session.shownTitle(result.merged.title), labels: labels))
-            case .deletedOnOneSide(let id, _, let remaining):
+            case .deletedOnOneSide(let id, let mineDeleted, let remaining):
+                if !mineDeleted, let renamed = git.incomingRename(of: file) {
+                    return session.text(SyncMessage.conflictRenamed(id: id.rawValue, title: session.shownTitle(remaining.title), to: renamed.rawValue))
+                }
                 return session.text(SyncMessage.conflictDeleted(id: id.rawValue, title: session.shownTitle(remaining.title)))
             case .notMergeable(let name, _), .otherFile(let name):
                 return session.text(SyncMessage.conflictWhole(name: name))

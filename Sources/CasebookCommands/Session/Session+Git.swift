@@ -36,6 +36,9 @@ extension Session {
             .split(whereSeparator: \.isNewline)
             .map { String($0) }
             .filter { !$0.trimmingWhitespace().isEmpty }
+        if SyncFailureCause(gitWords: result.errorOutput) == .localDisk {
+            return CommandFailure(GitMessage.failedForDisk(lines: words), in: self)
+        }
         return CommandFailure(words.isEmpty ? GitMessage.failedStatus(result.status) : GitMessage.failed(lines: words), in: self)
     }
 

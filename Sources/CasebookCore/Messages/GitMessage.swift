@@ -4,6 +4,8 @@ public enum GitMessage: BilingualMessage {
     case notRepository(storePath: String)
     /// git's own words, one line each.
     case failed(lines: [String])
+    /// git could not write: the disk is full, or cannot be written.
+    case failedForDisk(lines: [String])
     /// git ran with nothing to say but a failing exit status.
     case failedStatus(Int32)
     /// A repository without commits.
@@ -71,6 +73,7 @@ public enum GitMessage: BilingualMessage {
         switch self {
         case .notRepository(let path): "ストア \(path) は git リポジトリの中にありません。casebook init \(path) で作成できます。"
         case .failed(let lines): "git がエラーになりました: \(lines, separator: "\n")"
+        case .failedForDisk(let lines): "ディスクがいっぱいか書き込めないため、git が書けませんでした。空きを作ってからもう一度してください。ファイルは変わっていません。\ngit: \(lines, separator: "\n")"
         case .failedStatus(let status): "git がエラーになりました: exit status \(status)"
         case .noCommits: "まだコミットがありません。"
         case .clean: "前回のコミットから変更はありません。"
@@ -112,6 +115,7 @@ public enum GitMessage: BilingualMessage {
         switch self {
         case .notRepository(let path): "The store \(path) is not in a git repository. Start one with: casebook init \(path)"
         case .failed(let lines): "git refused: \(lines, separator: "\n")"
+        case .failedForDisk(let lines): "git could not write: the disk is full or cannot be written. Make room, then try again. No file was changed.\ngit: \(lines, separator: "\n")"
         case .failedStatus(let status): "git refused: exit status \(status)"
         case .noCommits: "No commits yet."
         case .clean: "No changes since the last commit."

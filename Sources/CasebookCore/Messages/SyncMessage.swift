@@ -19,6 +19,7 @@ public enum SyncMessage: BilingualMessage {
     case conflictsHeader(count: Int)
     case conflictFields(id: String, title: String, labels: [String])
     case conflictDeleted(id: String, title: String)
+    case conflictRenamed(id: String, title: String, to: String)
     case conflictWhole(name: String)
     case conflictsAdvice
     case offerResolve
@@ -62,6 +63,7 @@ public enum SyncMessage: BilingualMessage {
         case .conflictsHeader(let count): "\(count) 件の事例に競合が残っています:"
         case .conflictFields(let id, let title, let labels): "  \(id)  \(title)（\(labels, separator: "、")）"
         case .conflictDeleted(let id, let title): "  \(id)  \(title)（一方で削除、他方で変更）"
+        case .conflictRenamed(let id, let title, let to): "  \(id)  \(title)（共有の変更で \(to) に ID 変更、こちらで変更）"
         case .conflictWhole(let name): "  \(name)（項目ごとに統合できません）"
         case .conflictsAdvice: "casebook resolve で一項目ずつ解消するか、casebook sync --abort で sync の前に戻してください。"
         case .offerResolve: "今すぐ解消しますか？ (y/n)"
@@ -110,6 +112,7 @@ public enum SyncMessage: BilingualMessage {
         case .conflictsHeader(let count): "Conflicts remain in \(count, "case", "cases"):"
         case .conflictFields(let id, let title, let labels): "  \(id)  \(title) (\(labels, separator: ", "))"
         case .conflictDeleted(let id, let title): "  \(id)  \(title) (deleted on one side, changed on the other)"
+        case .conflictRenamed(let id, let title, let to): "  \(id)  \(title) (renamed to \(to) by the shared change, changed here)"
         case .conflictWhole(let name): "  \(name) (cannot be merged field by field)"
         case .conflictsAdvice: "Settle them field by field with casebook resolve, or go back to before the sync with casebook sync --abort."
         case .offerResolve: "Resolve them now? (y/n)"

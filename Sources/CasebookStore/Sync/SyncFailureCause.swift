@@ -11,7 +11,8 @@ public enum SyncFailureCause: Sendable, Equatable {
     /// The cause git's standard error `words` names (`unreachable` when they name none of the others).
     public init(gitWords words: String) {
         let text = words.lowercased()
-        let disk = ["no space left on device", "disk quota exceeded", "read-only file system", "unable to write", "unable to create temporary file"]
+        let disk = ["no space left on device", "out of diskspace", "disk quota exceeded", "read-only file system", "file too large",
+                    "unable to write", "couldn't write", "unable to create temporary file"]
         let missing = ["does not appear to be a git repository", "repository not exported", "repository not found",
                        "not a git repository", "no such repository"]
         if disk.contains(where: text.contains) {
