@@ -97,6 +97,8 @@ import Testing
         #expect(result.err.contains("out/index.html") && result.err.contains("symbolic link"), "\(result.err)")
         #expect(try Data(contentsOf: world.url("victim.txt")) == Data("IMPORTANT\n".utf8))
         #expect(FileManager.default.fileExists(atPath: world.url("out/shigen-shudan-kaishu.html").path))
+        let japanese = try world.run(["export", "html", "-o", "out"], language: "ja_JP.UTF-8")
+        #expect(japanese.err.contains("シンボリックリンクか通常のファイルではないため"), "\(japanese.err)")
     }
 
     @Test func aHostileCaseFileExportsAsText() throws {

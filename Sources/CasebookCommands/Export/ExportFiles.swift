@@ -12,10 +12,11 @@ enum ExportFiles {
         /// The folder's path, as given.
         let path: String
 
-        /// A page that could not be written: its path and the system's words for why.
+        /// A page that could not be written: its path and the system's words for why, or `nil`
+        /// when what stands there is a symbolic link or not a regular file.
         struct Failure: Sendable {
             let path: String
-            let reason: String
+            let reason: String?
         }
 
         /// Writes `text` as the file `name` in the folder; the failure, if any.
@@ -35,7 +36,7 @@ enum ExportFiles {
 
         private func write(_ bytes: UnsafeBufferPointer<UInt8>, name: String, target: String) -> Failure? {
             func failure(_ code: Int32) -> Failure {
-                Failure(path: target, reason: code == ELOOP || code == EINVAL ? ExportFiles.notARegularFile : String(cString: strerror(code)))
+                Failure(path: target, reason: code == ELOOP || code == EINVAL ? nil : String(cString: strerror(code)))
             }
             let existing = open(target, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
             if existing >= 0 {
@@ -69,10 +70,11 @@ enum ExportFiles {
         func check(_ failures: [Failure?], in session: Session) throws {
             let failed = failures.compactMap { $0 }
             guard let first = failed.first else { return }
+            let reason = first.reason ?? session.text(ExportMessage.notARegularFile)
             if failed.count > 1 {
-                throw CommandFailure(ExportMessage.writesFailed(path: first.path, reason: first.reason, others: failed.count - 1), in: session)
+                throw CommandFailure(ExportMessage.writesFailed(path: first.path, reason: reason, others: failed.count - 1), in: session)
             }
-            throw CommandFailure(ExportMessage.writeFailed(path: first.path, reason: first.reason), in: session)
+            throw CommandFailure(ExportMessage.writeFailed(path: first.path, reason: reason), in: session)
         }
     }
 
@@ -111,9 +113,6 @@ enum ExportFiles {
             throw CommandFailure(ExportMessage.writeFailed(path: path, reason: error.reason), in: session)
         }
     }
-
-    /// Why a page was not written where something other than a regular file stands.
-    static let notARegularFile = "a symbolic link or not a regular file; it is not written through"
 
     /// Whether the open file `descriptor` holds exactly `bytes`; the errno of a failed read, or
     /// EINVAL when it is not a regular file (a FIFO, a device).

@@ -40,6 +40,8 @@ public enum ExportMessage: BilingualMessage {
     case outputInTheWay(path: String, needsFolder: Bool)
     /// Writing failed.
     case writeFailed(path: String, reason: String)
+    /// Why a page was not written: a symbolic link, or something else that is not a regular file, stands there.
+    case notARegularFile
     /// Several pages could not be written: the first, and how many others.
     case writesFailed(path: String, reason: String, others: Int)
 
@@ -85,6 +87,7 @@ public enum ExportMessage: BilingualMessage {
             if needsFolder { "\(path) はフォルダーではなくファイルです。別の -o を指定してください。" } else { "\(path) はファイルではなくフォルダーです。別の -o を指定してください。" }
         case .writeFailed(let path, let reason):
             "\(path) を書けませんでした: \(reason)"
+        case .notARegularFile: "シンボリックリンクか通常のファイルではないため、その先には書き込みません"
         case .writesFailed(let path, let reason, let others):
             "\(path) を書けませんでした: \(reason)（ほかに \(others) 件も書けませんでした。書けなかったファイルは元のままです）"
         }
@@ -132,6 +135,7 @@ public enum ExportMessage: BilingualMessage {
             if needsFolder { "\(path) is a file, not a folder; give another -o." } else { "\(path) is a folder, not a file; give another -o." }
         case .writeFailed(let path, let reason):
             "Could not write \(path): \(reason)"
+        case .notARegularFile: "a symbolic link or not a regular file; it is not written through"
         case .writesFailed(let path, let reason, let others):
             "Could not write \(path): \(reason) (nor \(others, "other file", "other files"); the files not written are as they were)"
         }
