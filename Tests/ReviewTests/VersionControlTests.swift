@@ -178,6 +178,20 @@ import Glibc
         #expect(try fixture.git(["rev-parse", "HEAD"]).out == head)
     }
 
+    /// A commit while another git holds the index (a stopped sync's merge finishing on its own)
+    /// says to wait, not that git refused.
+    @Test func aCommitWhileAnotherGitIsAtWorkSaysToWait() throws {
+        let fixture = try ReviewFixture()
+        try fixture.modify(Self.id) { $0.form = "共催" }
+        let lock = fixture.work.appendingPathComponent(".git/index.lock")
+        try Data().write(to: lock)
+        let busy = try fixture.run(["commit"])
+        #expect(busy.status == 1, "\(busy.all)")
+        #expect(busy.err.contains("Another git is at work in this clone") && busy.err.contains("Wait a moment"), "\(busy.err)")
+        try FileManager.default.removeItem(at: lock)
+        #expect(try fixture.run(["commit"]).status == 0)
+    }
+
     @Test func commitTakesOnlyTheStoreAndSaysWhenThereIsNothing() throws {
         let fixture = try ReviewFixture()
         try "changed\n".write(to: fixture.work.appendingPathComponent("README.txt"), atomically: false, encoding: .utf8)

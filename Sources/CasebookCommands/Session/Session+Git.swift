@@ -39,6 +39,11 @@ extension Session {
         if SyncFailureCause(gitWords: result.errorOutput) == .localDisk {
             return CommandFailure(GitMessage.failedForDisk(lines: words), in: self)
         }
+        // Another git holds the index: a sync that was stopped may still be finishing its merge
+        // (it runs on to its end), or another shell's commit.
+        if result.errorOutput.contains("index.lock") && result.errorOutput.contains("File exists") {
+            return CommandFailure(GitMessage.failedWhileBusy(lines: words), in: self)
+        }
         return CommandFailure(words.isEmpty ? GitMessage.failedStatus(result.status) : GitMessage.failed(lines: words), in: self)
     }
 

@@ -6,6 +6,8 @@ public enum GitMessage: BilingualMessage {
     case failed(lines: [String])
     /// git could not write: the disk is full, or cannot be written.
     case failedForDisk(lines: [String])
+    /// Another git holds the repository's index (`index.lock`).
+    case failedWhileBusy(lines: [String])
     /// git ran with nothing to say but a failing exit status.
     case failedStatus(Int32)
     /// A repository without commits.
@@ -73,6 +75,7 @@ public enum GitMessage: BilingualMessage {
         switch self {
         case .notRepository(let path): "ストア \(path) は git リポジトリの中にありません。casebook init \(path) で作成できます。"
         case .failed(let lines): "git がエラーになりました: \(lines, separator: "\n")"
+        case .failedWhileBusy(let lines): "このクローンでは別の git が作業中です（止めた sync がマージを終えているところか、別のシェルのコミット）。少し待ってからもう一度してください。ファイルは変わっていません。\ngit: \(lines, separator: "\n")"
         case .failedForDisk(let lines): "ディスクがいっぱいか書き込めないため、git が書けませんでした。空きを作ってからもう一度してください。ファイルは変わっていません。\ngit: \(lines, separator: "\n")"
         case .failedStatus(let status): "git がエラーになりました: exit status \(status)"
         case .noCommits: "まだコミットがありません。"
@@ -115,6 +118,7 @@ public enum GitMessage: BilingualMessage {
         switch self {
         case .notRepository(let path): "The store \(path) is not in a git repository. Start one with: casebook init \(path)"
         case .failed(let lines): "git refused: \(lines, separator: "\n")"
+        case .failedWhileBusy(let lines): "Another git is at work in this clone (a sync that was stopped finishing its merge, or another shell's commit). Wait a moment, then try again. No file was changed.\ngit: \(lines, separator: "\n")"
         case .failedForDisk(let lines): "git could not write: the disk is full or cannot be written. Make room, then try again. No file was changed.\ngit: \(lines, separator: "\n")"
         case .failedStatus(let status): "git refused: exit status \(status)"
         case .noCommits: "No commits yet."
