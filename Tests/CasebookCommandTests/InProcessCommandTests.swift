@@ -59,6 +59,19 @@ struct InProcessCommandTests {
         #expect(try shell.fixture.snapshot() == before)
     }
 
+    /// A new case whose creation failed (a full disk) is kept in memory under its id: `save ID`
+    /// creates it once it can.
+    @Test func aKeptNewCaseIsCreatedBySave() throws {
+        let shell = try InProcessShell()
+        var sheet = CaseSheet()
+        sheet.title = "満杯のときの新規事例"
+        let id = try #require(CaseID("manpai-shinki"))
+        shell.session.unsavedEdits[id] = sheet
+        #expect(shell.run("save manpai-shinki"))
+        #expect(try shell.fixture.sheet("manpai-shinki")["title"] as? String == "満杯のときの新規事例")
+        #expect(shell.session.unsavedEdits.isEmpty)
+    }
+
     @Test func newWalksEveryFieldFromTheScriptedLines() throws {
         // 事業名, then an empty line for each list or text, a value for each line field.
         let shell = try InProcessShell(lines: ["地域防災訓練", "危機対策課", "", "", "共催", "H30", "4"])

@@ -268,6 +268,27 @@ final class ShellKeyTests: XCTestCase {
         XCTAssertFalse(said.contains(".tmp-"), said)
     }
 
+    /// `new` when the case cannot be created (no file may grow, as on a full disk): what was typed
+    /// is kept in memory under its id, the shell says so, and quit asks before dropping it.
+    func testANewCaseThatCannotBeCreatedIsKept() throws {
+        let fixture = try Fixture()
+        let script = "ulimit -f 0; trap '' XFSZ; exec \"$0\" \"$@\""
+        let shell = try PseudoTerminalSession(executable: "/bin/sh", arguments: ["-c", script, Fixture.executable, "--store", fixture.store.path],
+                                              environment: fixture.environment(), workingDirectory: fixture.root.path, rows: 40, columns: 200)
+        try shell.ready("casebook> ")
+        try shell.answer("new manpai-shinki", thenWaitFor: "事業名> ")
+        let typed = try shell.answer("満杯のときの新規事例", thenWaitFor: "casebook> ")
+        XCTAssertTrue(shell.visibleText(after: 0).contains("kept in memory as manpai-shinki: save manpai-shinki creates it"), shell.report())
+        XCTAssertFalse(FileManager.default.fileExists(atPath: fixture.fileURL("manpai-shinki").path))
+        _ = typed
+        shell.send("quit")
+        shell.send(.enter)
+        try shell.waitFor("Unsaved edits are kept in memory: manpai-shinki")
+        shell.send("yes")
+        shell.send(.enter)
+        XCTAssertEqual(try shell.waitForExit(), 0)
+    }
+
     func testUnknownCommandIsAnsweredWithUsageInEnglishAndJapanese() throws {
         let fixture = try Fixture()
         for (language, expected) in [("C.UTF-8", "Unknown command “frobnicate”. Commands: list, find, new"),

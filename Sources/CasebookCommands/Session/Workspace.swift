@@ -39,6 +39,12 @@ public final class Workspace {
     /// follows `SheetLifecycle`: editing an approved case sends it back to review.
     @discardableResult
     public func save(_ sheet: CaseSheet, as id: CaseID, force: Bool = false) throws(SaveError) -> Saved {
+        // A new case whose creation failed (a full disk) and was kept: created now.
+        if unsavedEdits[id] != nil, sheet.original == nil, store.cases[id] == nil {
+            let created = try store.create(sheet, as: id)
+            unsavedEdits[id] = nil
+            return Saved(outcome: SaveOutcome(created: created), sentBackToReview: false)
+        }
         var sheet = sheet
         let before = base(of: sheet, as: id)
         sheet.status = SheetLifecycle.status(of: sheet, replacing: before)

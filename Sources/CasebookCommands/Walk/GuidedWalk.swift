@@ -359,6 +359,12 @@ final class GuidedWalk {
         do {
             sheet = try session.store.create(sheet, as: newID).sheet
         } catch {
+            // Not created (a full disk): what was typed is kept in memory under its id, as an
+            // edit whose save was refused is, for `save` once there is room (or `quit` to ask).
+            if case .system = error {
+                session.unsavedEdits[newID] = sheet
+                throw CommandFailure(session.describe(error) + "\n" + session.text(WalkMessage.newCaseKept(id: newID)))
+            }
             throw CommandFailure(session.describe(error))
         }
         id = newID

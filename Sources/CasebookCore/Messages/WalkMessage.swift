@@ -24,6 +24,8 @@ public enum WalkMessage: BilingualMessage {
     case done(id: CaseID)
     /// The new case exists, from its title on.
     case created(id: CaseID)
+    /// A new case could not be created; what was typed is kept in memory under its id.
+    case newCaseKept(id: CaseID)
     /// `<` at the first field.
     case atFirstField
     /// What an era year accepts.
@@ -47,6 +49,7 @@ public enum WalkMessage: BilingualMessage {
         case .interrupted(let id): "中断しました。入力済みの項目は \(id.rawValue) に保存済みです。"
         case .done(let id): "完了: \(id.rawValue) を保存しました。"
         case .created(let id): "\(id.rawValue) を下書きとして作成しました。"
+        case .newCaseKept(let id): "入力した内容は \(id.rawValue) としてメモリに残っています。空きができたら save \(id.rawValue) で作成します（quit では確認してから破棄します）。"
         case .atFirstField: "最初の項目です。"
         case .eraHint: "例: 昭和60、H13、令和5、1985。空欄は不明"
         case .editorFailed: "エディタがエラーで終了しました。何も変更していません。"
@@ -68,6 +71,7 @@ public enum WalkMessage: BilingualMessage {
         case .interrupted(let id): "Interrupted; the fields already entered are saved in \(id.rawValue)."
         case .done(let id): "Done: \(id.rawValue) saved."
         case .created(let id): "Created \(id.rawValue) as a draft."
+        case .newCaseKept(let id): "What you typed is kept in memory as \(id.rawValue): save \(id.rawValue) creates it once there is room (quit asks before dropping it)."
         case .atFirstField: "This is the first field."
         case .eraHint: "e.g. 昭和60, H13, 令和5, 1985; empty = unknown"
         case .editorFailed: "The editor exited with an error; nothing changed."

@@ -30,3 +30,10 @@ public struct SaveOutcome: Sendable {
     /// Under `force`: the conflicts in which the edit's value replaced the file's.
     public var overwritten: [SheetMergeConflict]
 }
+
+extension SaveOutcome {
+    /// The outcome of creating `created`: written, with nothing to merge.
+    public init(created: StoredCase) {
+        self.init(stored: created, wrote: true, fromFile: [], overwritten: [])
+    }
+}
