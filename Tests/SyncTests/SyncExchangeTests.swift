@@ -222,7 +222,7 @@ extension SyncExchangeTests {
     }
 
     @Test(arguments: [
-        ("fatal: unable to write loose object file: No space left on device", SyncFailureCause.localDisk),
+        ("fatal: unable to write loose object file: No space left on device", GitFailureCause.localDisk),
         ("error: unable to create temporary file: Read-only file system", .localDisk),
         ("error: cannot update ref 'refs/remotes/origin/main': couldn't write '/c/.git/refs/remotes/origin/main.lock'", .localDisk),
         ("fatal: sha1 file '/c/.git/index.lock' write error. Out of diskspace", .localDisk),
@@ -232,8 +232,8 @@ extension SyncExchangeTests {
         ("fatal: unable to connect to 127.0.0.1:\n127.0.0.1[0: 127.0.0.1]: errno=Connection refused", .unreachable),
         ("fatal: unable to access 'https://example.org/x.git/': Could not resolve host: example.org", .unreachable),
     ])
-    func gitsWordsNameWhySyncStopped(words: String, cause: SyncFailureCause) {
-        #expect(SyncFailureCause(gitWords: words) == cause)
+    func gitsWordsNameWhySyncStopped(words: String, cause: GitFailureCause) {
+        #expect(GitFailureCause(gitWords: words) == cause)
     }
 
     @Test func aNewEmptyRemoteGetsTheBranchFromTheFirstSync() throws {

@@ -77,7 +77,7 @@ struct SyncCommand: StoreCommand {
         case .offline(let result):
             // Only a remote that did not answer is worth waiting for (exit 3); a wrong address or
             // a full disk needs the person (exit 1).
-            let cause = SyncFailureCause(gitWords: result.errorOutput)
+            let cause = GitFailureCause(gitWords: result.errorOutput)
             session.warn(SyncMessage.offline(remote: upstream.remote, words: session.gitWords(result), committed: report.committed != nil,
                                              unsent: report.unsent, advice: SyncMessage.OfflineAdvice(cause)))
             session.exitStatus = cause == .unreachable ? 3 : 1
@@ -155,7 +155,7 @@ struct SyncCommand: StoreCommand {
 
 extension SyncMessage.OfflineAdvice {
     /// The advice for a sync stopped by `cause`.
-    init(_ cause: SyncFailureCause) {
+    init(_ cause: GitFailureCause) {
         switch cause {
         case .unreachable: self = .network
         case .noRepository: self = .address

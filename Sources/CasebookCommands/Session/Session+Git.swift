@@ -36,7 +36,7 @@ extension Session {
             .split(whereSeparator: \.isNewline)
             .map { String($0) }
             .filter { !$0.trimmingWhitespace().isEmpty }
-        if SyncFailureCause(gitWords: result.errorOutput) == .localDisk {
+        if GitFailureCause(gitWords: result.errorOutput) == .localDisk {
             return CommandFailure(GitMessage.failedForDisk(lines: words), in: self)
         }
         // Another git holds the index: a sync that was stopped may still be finishing its merge

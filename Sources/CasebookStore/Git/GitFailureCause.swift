@@ -1,6 +1,6 @@
-/// Why a fetch or push did not go through, read from git's words: what the person can do about
-/// it differs, and "wait for the network" is the wrong advice for a full disk or a wrong address.
-public enum SyncFailureCause: Sendable, Equatable {
+/// Why a git step failed, read from git's words, where what the person can do about it differs:
+/// "wait for the network" is the wrong advice for a full disk or a wrong remote address.
+public enum GitFailureCause: Sendable, Equatable {
     /// The remote did not answer, or the connection broke: try again later (exit 3).
     case unreachable
     /// The remote answered, but there is no repository at the address the clone has.
