@@ -39,9 +39,13 @@ struct ReadableIDTests {
             #expect(try git(arguments).status == 0)
         }
         let before = try fixture.bytes("shigen-shudan-kaishu")
+        let inode = { (id: String) in try FileManager.default.attributesOfItem(atPath: fixture.fileURL(id).path)[.systemFileNumber] as? UInt64 }
+        let fileBefore = try inode("shigen-shudan-kaishu")
         let renamed = try fixture.run(["rename", "shigen", "shigen-kaishu"])
         #expect(renamed.status == 0, "\(renamed.all)")
         #expect(try fixture.bytes("shigen-kaishu") == before)
+        // The file itself took the new name, in one step (a kill cannot leave the case twice).
+        #expect(try inode("shigen-kaishu") == fileBefore)
         #expect(!FileManager.default.fileExists(atPath: fixture.fileURL("shigen-shudan-kaishu").path))
         // status and diff show one rename, and the commit's message says so.
         func casebook(_ arguments: [String]) throws -> ProgramResult {

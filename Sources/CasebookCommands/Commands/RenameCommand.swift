@@ -28,16 +28,15 @@ struct RenameCommand: StoreCommand {
             return
         }
         guard !NewCommand.isTaken(target, in: session) else { throw CommandFailure(StoreMessage.idTaken(id: target), in: session) }
-        guard let stored = session.store.cases[id] else { throw CommandFailure(StoreMessage.caseNotFound(reference: id.rawValue), in: session) }
+        guard session.store.cases[id] != nil else { throw CommandFailure(StoreMessage.caseNotFound(reference: id.rawValue), in: session) }
         if session.unsavedEdits[id] != nil { throw CommandFailure(EditingMessage.renameWithKeptEdit(id: id.rawValue), in: session) }
         session.willChange(id)
         session.willChange(target)
         do {
-            // The new file first: a crash in between leaves both, never neither.
-            // The file's bytes as they are: the same content under the new name (one rename to
-            // git), and a newer casebook's file keeps what this one does not know.
-            try session.store.create(stored.sheet, as: target, bytes: stored.bytesOnDisk)
-            try session.store.delete(id)
+            // The file itself takes the new name, in one step: its bytes as they are (one rename
+            // to git, and a newer casebook's file keeps what this one does not know), and a crash
+            // leaves the case under one id or the other, never both.
+            try session.store.rename(id, to: target)
         } catch {
             throw CommandFailure(session.describe(error))
         }

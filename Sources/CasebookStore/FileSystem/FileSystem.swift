@@ -194,6 +194,12 @@ public enum FileSystem {
         if !isDirectory(path) { throw SystemError(operation: "mkdir", path: path, code: ENOTDIR) }
     }
 
+    /// Gives the file at `path` the name `newPath` in one step (rename(2)): a crash leaves it under
+    /// one name or the other, never both or neither.
+    public static func moveFile(_ path: String, to newPath: String) throws(SystemError) {
+        guard Glibc.rename(path, newPath) == 0 else { throw SystemError(operation: "rename", path: newPath, code: errno) }
+    }
+
     /// Removes the file at `path`.
     public static func removeFile(_ path: String) throws(SystemError) {
         guard unlink(path) == 0 else { throw SystemError(operation: "unlink", path: path, code: errno) }

@@ -612,6 +612,36 @@ public final class CaseStore {
         }
     }
 
+    /// Gives case `id` the id `target`: its file, bytes and all, takes the new name in one step of
+    /// the file system, so that a crash leaves the case under one id or the other, never both.
+    @discardableResult
+    public func rename(_ id: CaseID, to target: CaseID) throws(SaveError) -> StoredCase {
+        guard let stored = load(id) else { throw .noSuchCase(id) }
+        try locked(id) { () throws(SaveError) in
+            // Checked under the lock every casebook takes to create a case.
+            if loaded[target] != nil || FileSystem.exists(filePath(of: target)) { throw .alreadyExists(target) }
+            do throws(SystemError) {
+                try FileSystem.moveFile(filePath(of: id), to: filePath(of: target))
+                try FileSystem.syncDirectory(path)
+            } catch {
+                throw .system(id, error)
+            }
+        }
+        let renamed = StoredCase(id: target, sheet: stored.sheet, bytesOnDisk: stored.bytesOnDisk, schemaVersion: stored.schemaVersion)
+        loaded[id] = nil
+        loaded[target] = renamed
+        if entries != nil {
+            let entry = entries?[id]
+            entries?[id] = nil
+            if let entry, let fingerprint = FileSystem.fingerprint(filePath(of: target)) {
+                entries?[target] = StoreIndex.Entry(fingerprint: fingerprint, contentHash: entry.contentHash, summary: entry.summary)
+            }
+            sortedIDs = entries!.keys.sorted()
+        }
+        generation += 1
+        return renamed
+    }
+
     /// Removes case `id`'s file.
     public func delete(_ id: CaseID) throws(SaveError) {
         guard load(id) != nil else { throw .noSuchCase(id) }
