@@ -67,6 +67,14 @@ final class Fixture {
                                   workingDirectory: root.path, rows: rows, columns: columns)
     }
 
+    /// Starts the shell on a pseudo-terminal where no file can grow (a file size limit of 0, its
+    /// signal ignored), as on a full disk: every write of a file's content fails.
+    func startShellWhereNoFileCanGrow() throws -> PseudoTerminalSession {
+        let script = "ulimit -f 0; trap '' XFSZ; exec \"$0\" \"$@\""
+        return try PseudoTerminalSession(executable: "/bin/sh", arguments: ["-c", script, Self.executable, "--store", store.path],
+                                         environment: environment(), workingDirectory: root.path, rows: 40, columns: 200)
+    }
+
     /// Runs `casebook ARGS` with standard input from `input`, without a terminal.
     func run(_ arguments: [String], input: String = "", language: String = "C.UTF-8",
              extra: [String: String] = [:], storeOption: Bool = true) throws -> ProgramResult {

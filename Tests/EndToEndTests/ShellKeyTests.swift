@@ -252,9 +252,7 @@ final class ShellKeyTests: XCTestCase {
     /// once, by its own name, not after every command by the name of a temporary file.
     func testAHistoryThatCannotBeSavedIsSaidOnceByItsName() throws {
         let fixture = try Fixture()
-        let script = "ulimit -f 0; trap '' XFSZ; exec \"$0\" \"$@\""
-        let shell = try PseudoTerminalSession(executable: "/bin/sh", arguments: ["-c", script, Fixture.executable, "--store", fixture.store.path],
-                                              environment: fixture.environment(), workingDirectory: fixture.root.path, rows: 40, columns: 200)
+        let shell = try fixture.startShellWhereNoFileCanGrow()
         try shell.ready("casebook> ")
         try shell.answer("show 資源 title", thenWaitFor: "casebook> ")
         try shell.answer("show 資源 form", thenWaitFor: "casebook> ")
@@ -272,15 +270,12 @@ final class ShellKeyTests: XCTestCase {
     /// is kept in memory under its id, the shell says so, and quit asks before dropping it.
     func testANewCaseThatCannotBeCreatedIsKept() throws {
         let fixture = try Fixture()
-        let script = "ulimit -f 0; trap '' XFSZ; exec \"$0\" \"$@\""
-        let shell = try PseudoTerminalSession(executable: "/bin/sh", arguments: ["-c", script, Fixture.executable, "--store", fixture.store.path],
-                                              environment: fixture.environment(), workingDirectory: fixture.root.path, rows: 40, columns: 200)
+        let shell = try fixture.startShellWhereNoFileCanGrow()
         try shell.ready("casebook> ")
         try shell.answer("new manpai-shinki", thenWaitFor: "事業名> ")
-        let typed = try shell.answer("満杯のときの新規事例", thenWaitFor: "casebook> ")
+        try shell.answer("満杯のときの新規事例", thenWaitFor: "casebook> ")
         XCTAssertTrue(shell.visibleText(after: 0).contains("kept in memory as manpai-shinki: save manpai-shinki creates it"), shell.report())
         XCTAssertFalse(FileManager.default.fileExists(atPath: fixture.fileURL("manpai-shinki").path))
-        _ = typed
         shell.send("quit")
         shell.send(.enter)
         try shell.waitFor("Unsaved edits are kept in memory: manpai-shinki")
