@@ -77,18 +77,19 @@ struct CharacterDiffTests {
 
     @Test func commitMessageNamesCasesAndFields() {
         let message = CommitMessage.make(
-            added: ["ちょっと暮らしサポート事業"],
-            changed: [.init(title: "資源集団回収", labels: ["協働の成果", "役割（市）"])],
-            deleted: ["コミュニティ講座"])
+            added: [.init(id: "chotto-kurashi-sapoto-jigyo", title: "ちょっと暮らしサポート事業")],
+            changed: [.init(id: "shigen-shudan-kaishu", title: "資源集団回収", labels: ["協働の成果", "役割（市）"])],
+            deleted: [.init(id: "komyuniti-koza", title: "コミュニティ講座")])
         #expect(message == "新規: ちょっと暮らしサポート事業; 更新: 資源集団回収（協働の成果, 役割（市））; 削除: コミュニティ講座")
     }
 
-    @Test func aChangeToManyCasesNamesTenOnTheFirstLineAndListsEveryOneBelow() {
-        let changed = (1...25).map { CommitMessage.Changed(title: "事業\($0)", labels: ["担当課"]) }
-        let message = CommitMessage.make(added: ["新しい事業"], changed: changed, deleted: [])
+    @Test func aChangeToManyCasesNamesTenOnTheFirstLineAndListsEveryOneBelowWithItsID() {
+        // Cases of one title (a yearly event) are told apart in the list below by their ids.
+        let changed = (1...25).map { CommitMessage.Changed(id: "jigyo-\($0)", title: "事業\($0 % 5)", labels: ["担当課"]) }
+        let message = CommitMessage.make(added: [.init(id: "atarashii", title: "新しい事業")], changed: changed, deleted: [])
         let lines = message.split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(lines[0] == "新規: 新しい事業; 更新: " + (1...10).map { "事業\($0)（担当課）" }.joined(separator: ", ") + " ほか 15 件")
+        #expect(lines[0] == "新規: 新しい事業; 更新: " + (1...10).map { "事業\($0 % 5)（担当課）" }.joined(separator: ", ") + " ほか 15 件")
         #expect(lines[1] == "")
-        #expect(Array(lines.dropFirst(2)) == ["新規: 新しい事業"] + (1...25).map { "更新: 事業\($0)（担当課）" })
+        #expect(Array(lines.dropFirst(2)) == ["新規 atarashii: 新しい事業"] + (1...25).map { "更新 jigyo-\($0): 事業\($0 % 5)（担当課）" })
     }
 }

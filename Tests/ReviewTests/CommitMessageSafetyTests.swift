@@ -20,7 +20,8 @@ struct CommitMessageSafetyTests {
     }
 
     @Test func theGeneratedMessageMakesEveryTitleSafe() {
-        let message = CommitMessage.make(added: ["a\u{1B}[2Jb"], changed: [.init(title: "c\u{7F}", labels: ["協働の成果"])], deleted: ["\u{202E}d"])
+        let message = CommitMessage.make(added: [.init(id: "a", title: "a\u{1B}[2Jb")], changed: [.init(id: "c", title: "c\u{7F}", labels: ["協働の成果"])],
+                                         deleted: [.init(id: "d", title: "\u{202E}d")])
         #expect(message == "新規: a^[[2Jb; 更新: c^?（協働の成果）; 削除: <U+202E>d")
     }
 }

@@ -1,11 +1,23 @@
 /// The commit message casebook writes when `commit` is given no `-m` (SPEC §5), e.g.
 /// `新規: ちょっと暮らしサポート事業; 更新: 資源集団回収（協働の成果, 役割（市））; 削除: …`.
 public enum CommitMessage {
-    /// A changed case: its title and the labels of what changed in it.
+    /// An added or deleted case: its id and title.
+    public struct Named: Sendable, Equatable {
+        public var id: String
+        public var title: String
+        public init(id: String, title: String) {
+            self.id = id
+            self.title = title
+        }
+    }
+
+    /// A changed case: its id, its title and the labels of what changed in it.
     public struct Changed: Sendable, Equatable {
+        public var id: String
         public var title: String
         public var labels: [String]
-        public init(title: String, labels: [String]) {
+        public init(id: String, title: String, labels: [String]) {
+            self.id = id
             self.title = title
             self.labels = labels
         }
@@ -24,29 +36,29 @@ public enum CommitMessage {
     }
 
     /// How many cases of one kind the first line names; the rest are counted there (`ほか 1,990 件`)
-    /// and listed below it, one a line, so that `git log --oneline` stays readable after a change
-    /// to every case.
+    /// and listed below it, one a line with its id (two cases may share a title), so that
+    /// `git log --oneline` stays readable after a change to every case.
     public static let namedOnTheFirstLine = 10
 
     /// The message for these changes; `fallback` when no case changed (another file in the store did).
-    public static func make(added: [String], changed: [Changed], renamed: [Renamed] = [], deleted: [String],
+    public static func make(added: [Named], changed: [Changed], renamed: [Renamed] = [], deleted: [Named],
                             fallback: String = "ストアを更新") -> String {
-        let kinds: [(heading: String, items: [String])] = [
-            ("新規", added.map(oneLine)),
-            ("ID変更", renamed.map { "\(oneLine($0.title))（\($0.from) → \($0.to)）" }),
+        let kinds: [(heading: String, items: [(id: String, text: String)])] = [
+            ("新規", added.map { ($0.id, oneLine($0.title)) }),
+            ("ID変更", renamed.map { ($0.to, "\(oneLine($0.title))（\($0.from) → \($0.to)）") }),
             ("更新", changed.map { change in
-                change.labels.isEmpty ? oneLine(change.title) : "\(oneLine(change.title))（\(change.labels.joined(separator: ", "))）"
+                (change.id, change.labels.isEmpty ? oneLine(change.title) : "\(oneLine(change.title))（\(change.labels.joined(separator: ", "))）")
             }),
-            ("削除", deleted.map(oneLine)),
+            ("削除", deleted.map { ($0.id, oneLine($0.title)) }),
         ].filter { !$0.items.isEmpty }
         guard !kinds.isEmpty else { return fallback }
         let firstLine = kinds.map { kind in
-            let named = kind.items.prefix(namedOnTheFirstLine).joined(separator: ", ")
+            let named = kind.items.prefix(namedOnTheFirstLine).map(\.text).joined(separator: ", ")
             let others = kind.items.count - namedOnTheFirstLine
             return "\(kind.heading): " + named + (others > 0 ? " ほか \(others) 件" : "")
         }.joined(separator: "; ")
         guard kinds.contains(where: { $0.items.count > namedOnTheFirstLine }) else { return firstLine }
-        let everyCase = kinds.flatMap { kind in kind.items.map { "\(kind.heading): \($0)" } }
+        let everyCase = kinds.flatMap { kind in kind.items.map { "\(kind.heading) \($0.id): \($0.text)" } }
         return firstLine + "\n\n" + everyCase.joined(separator: "\n")
     }
 

@@ -39,10 +39,10 @@ extension [StoreChange] {
     /// The commit message written of these changes when the person gives none: `新規: …; 更新: 資源集団回収（協働の成果）`.
     public var commitMessage: String {
         CommitMessage.make(
-            added: filter { $0.kind == .added }.map(\.title),
-            changed: filter { $0.kind == .changed }.map { CommitMessage.Changed(title: $0.title, labels: $0.changedLabels) },
+            added: filter { $0.kind == .added }.map { CommitMessage.Named(id: $0.id.rawValue, title: $0.title) },
+            changed: filter { $0.kind == .changed }.map { CommitMessage.Changed(id: $0.id.rawValue, title: $0.title, labels: $0.changedLabels) },
             renamed: filter { $0.kind == .renamed }.map { CommitMessage.Renamed(title: $0.title, from: $0.previousID?.rawValue ?? "", to: $0.id.rawValue) },
-            deleted: filter { $0.kind == .deleted }.map(\.title))
+            deleted: filter { $0.kind == .deleted }.map { CommitMessage.Named(id: $0.id.rawValue, title: $0.title) })
     }
 }
 
