@@ -192,6 +192,18 @@ import Glibc
         #expect(try fixture.run(["commit"]).status == 0)
     }
 
+    /// A file in the store that is not a case is named by status, since commit takes it too:
+    /// status never says "no changes" while commit would commit something.
+    @Test func statusNamesAFileInTheStoreThatIsNotACase() throws {
+        let fixture = try ReviewFixture()
+        try "メモ\n".write(to: fixture.store.appendingPathComponent("notes.txt"), atomically: false, encoding: .utf8)
+        let status = try fixture.run(["status"])
+        #expect(status.out == "other    notes.txt  (not a case; commit takes it too)\n", "\(status.all)")
+        try fixture.modify(Self.id) { $0.form = "共催" }
+        let both = try fixture.run(["status"])
+        #expect(both.out.hasPrefix("changed  \(Self.id)") && both.out.hasSuffix("other    notes.txt  (not a case; commit takes it too)\n"), "\(both.out)")
+    }
+
     @Test func commitTakesOnlyTheStoreAndSaysWhenThereIsNothing() throws {
         let fixture = try ReviewFixture()
         try "changed\n".write(to: fixture.work.appendingPathComponent("README.txt"), atomically: false, encoding: .utf8)

@@ -18,11 +18,23 @@ struct StatusCommand: StoreCommand {
         if let registration = MergeDriverRegistration().state(storePath: session.store.path), !registration.isRegistered {
             session.warn(SyncMessage.notRegistered)
         }
-        let changes = try session.changes(in: git)
-        guard !changes.isEmpty else {
+        // One git status for both: the cases that changed, and any other file in the store that
+        // did (a note left there), which `commit` takes too and so is named here.
+        let status: StoreStatus
+        let changes: [StoreChange]
+        do {
+            status = try git.storeStatus()
+            changes = try git.changes(storePath: session.store.path, among: status.paths)
+        } catch {
+            throw session.gitFailure(error)
+        }
+        // The store's .gitattributes is casebook's own (init, the merge driver), not a person's.
+        let others = status.paths.filter { !StoreChange.isCaseFileName($0) && $0 != ".gitattributes" }
+        guard !changes.isEmpty || !others.isEmpty else {
             session.say(GitMessage.clean)
             return
         }
+        defer { for name in others { session.say(GitMessage.statusOther(name: name)) } }
         for change in changes {
             let title = session.shownTitle(change.title)
             switch change.kind {

@@ -16,6 +16,8 @@ public enum GitMessage: BilingualMessage {
     case clean
     /// `status`: a case added.
     case statusAdded(id: CaseID, title: String)
+    /// A file in the store that is not a case, changed since the last commit (`commit` takes it too).
+    case statusOther(name: String)
     /// `status`: a case changed, with the changed fields' labels.
     case statusChanged(id: CaseID, title: String, labels: [String])
     /// `status`: a case changed where no field did (only its bytes).
@@ -81,6 +83,7 @@ public enum GitMessage: BilingualMessage {
         case .noCommits: "まだコミットがありません。"
         case .clean: "前回のコミットから変更はありません。"
         case .statusAdded(let id, let title): "新規  \(id.rawValue)「\(title)」"
+        case .statusOther(let name): "その他  \(name)（事例ではないファイル。commit でいっしょにコミットされます）"
         case .statusChanged(let id, let title, let labels): "変更  \(id.rawValue)「\(title)」: \(labels, separator: ", ")"
         case .statusChangedPlain(let id, let title): "変更  \(id.rawValue)「\(title)」"
         case .statusDeleted(let id, let title): "削除  \(id.rawValue)「\(title)」"
@@ -124,6 +127,7 @@ public enum GitMessage: BilingualMessage {
         case .noCommits: "No commits yet."
         case .clean: "No changes since the last commit."
         case .statusAdded(let id, let title): "added    \(id.rawValue)  “\(title)”"
+        case .statusOther(let name): "other    \(name)  (not a case; commit takes it too)"
         case .statusChanged(let id, let title, let labels): "changed  \(id.rawValue)  “\(title)”: \(labels, separator: ", ")"
         case .statusChangedPlain(let id, let title): "changed  \(id.rawValue)  “\(title)”"
         case .statusDeleted(let id, let title): "deleted  \(id.rawValue)  “\(title)”"

@@ -33,6 +33,11 @@ public struct StoreChange: Sendable {
         guard kind == .changed, let before, let after else { return [] }
         return SheetDiff.changedLabels(from: before, to: after)
     }
+
+    /// Whether `path` (relative to the store) is a case's file: `ID.json` directly in the store.
+    public static func isCaseFileName(_ path: String) -> Bool {
+        !path.contains("/") && path.hasSuffix(".json") && !path.hasPrefix(".") && CaseID(String(path.dropLast(5))) != nil
+    }
 }
 
 extension [StoreChange] {
@@ -92,8 +97,7 @@ extension GitStore {
     /// commit, read from disk now, in id order; the committed versions come from one `git cat-file`.
     /// Throws when git could not give them (a case must never be called added because git failed).
     public func changes(storePath: String, among paths: [String]) throws(GitResult) -> [StoreChange] {
-        let names = Set(paths.filter { !$0.contains("/") && $0.hasSuffix(".json") && !$0.hasPrefix(".") }).sorted()
-            .filter { CaseID(String($0.dropLast(5))) != nil }
+        let names = Set(paths.filter(StoreChange.isCaseFileName)).sorted()
         let committedVersions = try git.objects(names.map { "HEAD:./" + $0 })
         var changes: [StoreChange] = []
         var addedBytes: [CaseID: [UInt8]] = [:]
