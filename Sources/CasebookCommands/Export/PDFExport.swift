@@ -62,8 +62,7 @@ struct PDFExport {
         let (directory, name) = ExportFiles.directoryAndName(of: pdfPath)
         let prefix = name + ".tmp-"
         for name in (try? FileSystem.listDirectory(directory)) ?? [] where name.hasPrefix(prefix) {
-            guard let pid = pid_t(name.dropFirst(prefix.count)), pid > 0, pid != getpid(),
-                  kill(pid, 0) != 0, errno == ESRCH else { continue }
+            guard let pid = pid_t(name.dropFirst(prefix.count)), ScratchFolder.isGone(pid) else { continue }
             try? FileManager.default.removeItem(atPath: directory + "/" + name)
         }
     }

@@ -51,7 +51,7 @@ enum ShellRunner {
         if let historyPath { try? history.load(from: historyPath) }
 
         var anyFailed = false
-        var historyFailureSaid: String?
+        var historyFailing = false
         var vocabularyCache: (generation: Int, openCase: CaseID?, vocabulary: CompletionVocabulary)?
         var prepared: PreparedVocabulary?
         var lastRefresh = FileSystem.nowNanoseconds()
@@ -132,11 +132,10 @@ enum ShellRunner {
                         // Said once, not after every command; said again if it fails again after working.
                         do {
                             try history.save(to: historyPath)
-                            historyFailureSaid = nil
+                            historyFailing = false
                         } catch {
-                            let message = historyMessage(error)
-                            if historyFailureSaid != message.text(in: .english) { session.warn(message) }
-                            historyFailureSaid = message.text(in: .english)
+                            if !historyFailing { session.warn(historyMessage(error)) }
+                            historyFailing = true
                         }
                     }
                 }

@@ -14,12 +14,17 @@ public enum ScratchFolder {
         let directory = FileManager.default.temporaryDirectory
         let prefix = "casebook-\(purpose)-"
         for name in (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [] where name.hasPrefix(prefix) {
-            guard let pid = pid_t(name.dropFirst(prefix.count).prefix { $0 != "-" }), pid > 0, pid != getpid(),
-                  kill(pid, 0) != 0, errno == ESRCH else { continue }
+            guard let pid = pid_t(name.dropFirst(prefix.count).prefix { $0 != "-" }), isGone(pid) else { continue }
             try? FileManager.default.removeItem(at: directory.appendingPathComponent(name))
         }
         let folder = directory.appendingPathComponent(prefix + "\(getpid())-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         return folder
+    }
+
+    /// Whether the process `pid` (named in what it left: a folder, a `.tmp-PID` file) is gone, so
+    /// that what it left is abandoned. Never this process, nor one that still runs.
+    public static func isGone(_ pid: pid_t) -> Bool {
+        pid > 0 && pid != getpid() && kill(pid, 0) != 0 && errno == ESRCH
     }
 }
