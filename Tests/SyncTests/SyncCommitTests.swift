@@ -53,7 +53,9 @@ import Testing
         let clone = try fixture.clone("hanako", user: "花子")
         try clone.modify { $0.form = "共催" }
         for (name, make) in [("passwd.json", { (url: URL) in try FileManager.default.createSymbolicLink(atPath: url.path, withDestinationPath: "/etc/passwd") }),
-                             ("garbled.json", { (url: URL) in try Data([0x7B, 0x0A, 0xFF, 0xFE, 0x7D, 0x0A]).write(to: url) })] {
+                             ("garbled.json", { (url: URL) in try Data([0x7B, 0x0A, 0xFF, 0xFE, 0x7D, 0x0A]).write(to: url) }),
+                             // A name that is no id: commit refuses it too (the same check).
+                             ("Not_An_ID.json", { (url: URL) in try FileManager.default.copyItem(at: clone.store.appendingPathComponent("komyuniti-koza.json"), to: url) })] {
             let file = clone.store.appendingPathComponent(name)
             try make(file)
             let head = try clone.head()

@@ -50,17 +50,15 @@ struct CommitCommand: StoreCommand {
             return false
         }
         if let first = conflicted.first { throw CommandFailure(GitMessage.commitConflicted(fileName: first.fileName), in: session) }
-        // A file casebook cannot read as a case (a symbolic link, bytes that are not UTF-8, a
-        // sheet it cannot make out) would go to every colleague with the next sync.
-        if let unreadable = session.store.problems.first(where: { paths.contains($0.fileName) }) {
-            throw CommandFailure(GitMessage.commitUnreadable(fileName: unreadable.fileName,
-                                                             reason: session.message(for: unreadable.reason).rendered(in: session.language)), in: session)
-        }
         let changes: [StoreChange]
         do {
             changes = try git.changes(storePath: session.store.path, among: paths)
         } catch {
             throw session.gitFailure(error)
+        }
+        if let unreadable = StoreChange.firstUnreadable(among: paths, storePath: session.store.path, changes: changes) {
+            throw CommandFailure(GitMessage.commitUnreadable(fileName: unreadable.fileName,
+                                                             reason: session.message(for: unreadable.reason).rendered(in: session.language)), in: session)
         }
         let text = message ?? changes.commitMessage
         let result = git.commitStore(message: text, status: status)

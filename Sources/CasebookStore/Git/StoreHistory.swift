@@ -34,6 +34,22 @@ public struct StoreChange: Sendable {
         return SheetDiff.changedLabels(from: before, to: after)
     }
 
+    /// The first of the store's changed `paths` that is meant as a case (`*.json` in the store) but
+    /// that casebook cannot read as one — a link, a name that is no id, bytes that are not UTF-8, a
+    /// sheet it cannot make out (`changes`, made of the same paths) — or `nil`. `commit` and `sync`
+    /// refuse to commit it: it would go to every clone with the next sync.
+    public static func firstUnreadable(among paths: [String], storePath: String, changes: [StoreChange]) -> StoreProblem? {
+        for path in paths where path.hasSuffix(".json") && !path.contains("/") && !path.hasPrefix(".") {
+            if let kind = FileSystem.kind(storePath + "/" + path), kind != .regularFile {
+                return StoreProblem(fileName: path, reason: .notARegularFile(kind))
+            }
+            if !isCaseFileName(path), FileSystem.exists(storePath + "/" + path) {
+                return StoreProblem(fileName: path, reason: .badFileName)
+            }
+        }
+        return changes.lazy.compactMap(\.problem).first
+    }
+
     /// Whether `path` (relative to the store) is a case's file: `ID.json` directly in the store.
     public static func isCaseFileName(_ path: String) -> Bool {
         !path.contains("/") && path.hasSuffix(".json") && !path.hasPrefix(".") && CaseID(String(path.dropLast(5))) != nil

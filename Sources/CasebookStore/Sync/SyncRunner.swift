@@ -166,14 +166,11 @@ public struct SyncRunner: Sendable {
                 return CaseStore.hasConflictMarkers(bytes)
             }
             if !marked.isEmpty { return .failure(.conflictMarkers(marked)) }
-            for path in status.paths where path.hasSuffix(".json") && !path.contains("/") {
-                if let kind = FileSystem.kind(git.directory + "/" + path), kind != .regularFile {
-                    return .failure(.unreadable(StoreProblem(fileName: path, reason: .notARegularFile(kind))))
-                }
-            }
             let changes: [StoreChange]
             do throws(GitResult) { changes = try repository.changes(storePath: git.directory, among: status.paths) } catch { return .failure(.git(error)) }
-            if let problem = changes.lazy.compactMap(\.problem).first { return .failure(.unreadable(problem)) }
+            if let problem = StoreChange.firstUnreadable(among: status.paths, storePath: git.directory, changes: changes) {
+                return .failure(.unreadable(problem))
+            }
             let generated = changes.commitMessage
             guard let message = commitMessage(changes, generated) else { return .failure(.commitDeclined) }
             let result = repository.commitStore(message: message, status: status)
