@@ -7,8 +7,11 @@ import CasebookCore
 enum ExportText {
     /// `text` with its controls made visible; a tab (which a value may hold, pasted from a
     /// spreadsheet) is a space on a published page, not `^I`.
+    ///
+    /// The tab is looked for among the UTF-8 bytes: `contains("\t")` resolves to Foundation's
+    /// search, which folds every character of the text and was an eighth of an HTML export.
     static func visible(_ text: String) -> String {
-        TerminalSafeText.make(text.contains("\t") ? text.replacingOccurrences(of: "\t", with: " ") : text)
+        TerminalSafeText.make(text.utf8.contains(0x09) ? text.replacingOccurrences(of: "\t", with: " ") : text)
     }
 
     /// Each item made visible.
