@@ -95,3 +95,16 @@ func eraYearOneEditsAsGannen() throws {
     #expect(try EraYear.parse(first.editingText, currentWesternYear: 2026) == first)
     #expect(EraYear(era: .showa, year: 60).editingText == "昭和60")
 }
+
+@Test("the editing text the store's index keeps reads back as the era year it was, any year the file held")
+func editingTextReadsBack() {
+    for era in Era.allCases {
+        for year in [nil, 1, 2, 60, 0, -3, 9_999] as [Int?] {
+            let value = EraYear(era: era, year: year)
+            #expect(EraYear(editingText: value.editingText) == value, "\(value.editingText)")
+        }
+    }
+    for text in ["", "大正5", "平成5年", "平成０５", "平成05", "H5", "平成+5"] {
+        #expect(EraYear(editingText: text) == nil, "\(text)")
+    }
+}

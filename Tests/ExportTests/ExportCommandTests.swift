@@ -139,13 +139,70 @@ import Testing
         }
         approved.status = .approved
         try world.add("shonin-zumi", bytes: CanonicalJSONWriter.bytes(of: SheetCodec.encode(approved)))
-        let byStatus = try world.run(["export", "md", "--status", "approved", "-o", "md"])
-        #expect(byStatus.status == 0, "\(byStatus.all)")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: world.url("md").path).sorted() == ["index.md", "shonin-zumi.md"])
-        let named = try world.run(["export", "md", "資源", "obihiro-no-mori-z", "-o", "two"])
-        #expect(named.status == 0, "\(named.all)")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: world.url("two").path).sorted()
-                == ["index.md", "obihiro-no-mori-zukuri-kyogikai.md", "shigen-shudan-kaishu.md"])
+        // html chooses from the store's index, the other formats from the decoded cases: the same choice.
+        for format in ["md", "html"] {
+            let byStatus = try world.run(["export", format, "--status", "approved", "-o", "\(format)-approved"])
+            #expect(byStatus.status == 0, "\(byStatus.all)")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: world.url("\(format)-approved").path).sorted()
+                    == ["index.\(format)", "shonin-zumi.\(format)"])
+            let named = try world.run(["export", format, "資源", "obihiro-no-mori-z", "-o", "\(format)-two"])
+            #expect(named.status == 0, "\(named.all)")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: world.url("\(format)-two").path).sorted()
+                    == ["index.\(format)", "obihiro-no-mori-zukuri-kyogikai.\(format)", "shigen-shudan-kaishu.\(format)"])
+        }
+        // In the order named, in the table of contents too.
+        let contents = try String(contentsOf: world.url("html-two/index.html"), encoding: .utf8)
+        let first = try #require(contents.range(of: "shigen-shudan-kaishu.html")), second = try #require(contents.range(of: "obihiro-no-mori-zukuri-kyogikai.html"))
+        #expect(first.lowerBound < second.lowerBound)
+    }
+
+    /// Exporting html again renders only the pages whose case changed or whose file is not as the
+    /// last export left it, and the table of contents when any case changed; every other page is
+    /// left as it is without being made again. A page is taken as up to date only once it has
+    /// been unchanged for two seconds (the clock may not have ticked since an edit).
+    @Test func exportingHTMLAgainMakesOnlyWhatChanged() throws {
+        let world = try ExportWorld()
+        let folder = world.url("site").path
+        let first = try world.run(["export", "html", "-o", "site"])
+        #expect(first.out == "Wrote 27 cases as HTML: \(folder)\n", "\(first.all)")
+        let fresh = try world.writtenFiles()
+        // Every page was written just now, so none is recorded yet: the next export makes them all
+        // again (and writes none, since none differs); once they are two seconds old they are recorded.
+        usleep(2_100_000)
+        #expect(try world.run(["export", "html", "-o", "site"]).out == "Wrote 27 cases as HTML: \(folder)\n")
+        let third = try world.run(["export", "html", "-o", "site"])
+        #expect(third.status == 0 && third.out == "Wrote 27 cases as HTML: \(folder) (27 pages were up to date and not made again)\n", "\(third.all)")
+        let japanese = try world.run(["export", "html", "-o", "site"], language: "ja_JP.UTF-8")
+        #expect(japanese.out == "27 件を HTML で書き出しました: \(folder)（前回から変わっていない 27 ページは作り直していません）\n", "\(japanese.all)")
+        #expect(try world.writtenFiles() == fresh)
+
+        // A case changed: its page and the table of contents are made again, nothing else.
+        #expect(try world.run(["set", "shigen-shudan-kaishu", "form", "共催と委託"]).status == 0)
+        let afterEdit = try world.run(["export", "html", "-o", "site"])
+        #expect(afterEdit.out.hasSuffix("(26 pages were up to date and not made again)\n"), "\(afterEdit.all)")
+        #expect(try String(contentsOf: world.url("site/shigen-shudan-kaishu.html"), encoding: .utf8).contains("共催と委託"))
+        #expect(try String(contentsOf: world.url("site/index.html"), encoding: .utf8).contains("共催と委託"))
+
+        // Pages edited, removed or replaced by hand are made again, whatever the ledger says.
+        try Data("<p>edited by hand</p>".utf8).write(to: world.url("site/komyuniti-koza.html"))
+        try FileManager.default.removeItem(at: world.url("site/obihiro-no-mori-zukuri-kyogikai.html"))
+        let afterHands = try world.run(["export", "html", "-o", "site"])
+        // 27 less the two touched, less the page edited above (written too recently to be recorded).
+        #expect(afterHands.out.hasSuffix("(24 pages were up to date and not made again)\n"), "\(afterHands.all)")
+        let restored = try world.writtenFiles()
+        for name in ["site/komyuniti-koza.html", "site/obihiro-no-mori-zukuri-kyogikai.html"] {
+            #expect(restored[name] == fresh[name], "\(name) is not as the export makes it")
+        }
+
+        // A page turned into a link is refused, as on a first export, not taken as up to date.
+        usleep(2_100_000)
+        _ = try world.run(["export", "html", "-o", "site"])
+        try Data("IMPORTANT\n".utf8).write(to: world.url("victim.txt"))
+        try FileManager.default.removeItem(at: world.url("site/komyuniti-koza.html"))
+        try FileManager.default.createSymbolicLink(atPath: world.url("site/komyuniti-koza.html").path, withDestinationPath: world.url("victim.txt").path)
+        let linked = try world.run(["export", "html", "-o", "site"])
+        #expect(linked.status == 1 && linked.err.contains("site/komyuniti-koza.html"), "\(linked.all)")
+        #expect(try Data(contentsOf: world.url("victim.txt")) == Data("IMPORTANT\n".utf8))
     }
 
     @Test func badInputIsRefusedAndWritesNothing() throws {

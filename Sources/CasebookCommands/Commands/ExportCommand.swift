@@ -70,22 +70,15 @@ struct ExportCommand: StoreCommand {
 
     func run(in session: Session) throws {
         let chosen = ExportFormat(rawValue: format)!
-        let selected = try selection(in: session)
         let path = output ?? chosen.defaultOutput
-        let progress = ExportProgress(session: session, total: selected.count)
         switch chosen {
         case .html:
-            let folder = try ExportFiles.folder(path, in: session)
-            let html = HTMLExport()
-            // The table of contents is one template over every case, so it is rendered beside the
-            // pages rather than after them, where it would keep one core busy and leave the other idle.
-            let index = Background { folder.write("index.html", html.index(selected)) }
-            var failures = progress.render(selected) { exported in folder.write(exported.id.rawValue + ".html", html.page(exported)) }
-            failures.append(index.wait())
-            progress.finish()
-            try folder.check(failures, in: session)
-            session.say(ExportMessage.wrote(count: selected.count, format: "HTML", path: FileSystem.absolutePath(path)))
+            let selected = try summarySelection(in: session)
+            let upToDate = try HTMLFolderExport(session: session).run(selected, to: path)
+            session.say(ExportMessage.wrote(count: selected.count, format: "HTML", path: FileSystem.absolutePath(path), upToDate: upToDate))
         case .md:
+            let selected = try selection(in: session)
+            let progress = ExportProgress(session: session, total: selected.count)
             let folder = try ExportFiles.folder(path, in: session)
             let index = Background { folder.write("index.md", MarkdownExport.index(selected)) }
             var failures = progress.render(selected) { exported in folder.write(exported.id.rawValue + ".md", MarkdownExport.page(exported)) }
@@ -94,6 +87,8 @@ struct ExportCommand: StoreCommand {
             try folder.check(failures, in: session)
             session.say(ExportMessage.wrote(count: selected.count, format: "Markdown", path: FileSystem.absolutePath(path)))
         case .csv:
+            let selected = try selection(in: session)
+            let progress = ExportProgress(session: session, total: selected.count)
             let wanted = CSVExport.Encoding(rawValue: (encoding ?? "utf-8").lowercased())!
             let bytes: [UInt8]
             do {
@@ -111,29 +106,54 @@ struct ExportCommand: StoreCommand {
             try ExportFiles.writeFile(path, bytes: bytes, in: session)
             session.say(ExportMessage.wrote(count: selected.count, format: "CSV (\(wanted.rawValue))", path: FileSystem.absolutePath(path)))
         case .pdf:
+            let selected = try selection(in: session)
+            let progress = ExportProgress(session: session, total: selected.count)
             try PDFExport(session: session, progress: progress).run(selected, to: path)
         }
     }
 
-    /// The cases asked for, in store order when none are named, filtered by `--status`.
-    private func selection(in session: Session) throws -> [ExportedCase] {
+    /// The ids asked for: the store's in store order when none are named, else as named.
+    private func chosenIDs(in session: Session) throws -> [CaseID] {
+        guard !cases.isEmpty else { return session.store.ids }
         var ids: [CaseID] = []
-        if cases.isEmpty {
-            ids = session.store.ids
-        } else {
-            for reference in cases {
-                let id = try session.resolveCase(reference)
-                if !ids.contains(id) { ids.append(id) }
-            }
+        for reference in cases {
+            let id = try session.resolveCase(reference)
+            if !ids.contains(id) { ids.append(id) }
         }
-        let wanted = status.flatMap(SheetStatus.init(rawValue:))
+        return ids
+    }
+
+    /// The status `--status` asks for, if any.
+    private var wantedStatus: SheetStatus? { status.flatMap(SheetStatus.init(rawValue:)) }
+
+    /// The cases asked for, decoded, filtered by `--status`.
+    private func selection(in session: Session) throws -> [ExportedCase] {
+        let wanted = wantedStatus
         // Each case with the status it has as it stands: one approved and then edited outside
         // casebook is published, and chosen by --status, as in review.
-        let selected = session.store.loadAll(ids).map { stored in
+        let selected = session.store.loadAll(try chosenIDs(in: session)).map { stored in
             var sheet = stored.sheet
             sheet.status = SheetLifecycle.effectiveStatus(of: sheet)
             return ExportedCase(id: stored.id, sheet: sheet)
         }.filter { wanted == nil || $0.sheet.status == wanted }
+        guard !selected.isEmpty else { throw CommandFailure(ExportMessage.nothingToExport(status: status), in: session) }
+        return selected
+    }
+
+    /// The cases asked for as the store's index has them (summary and content hash), filtered by
+    /// `--status` (the summary's status is the one the case has as it stands): what `export html`
+    /// chooses from without decoding a case it need not render.
+    private func summarySelection(in session: Session) throws -> [HTMLFolderExport.Chosen] {
+        let ids = try chosenIDs(in: session)
+        let list = session.store.summaryList
+        let wanted = wantedStatus
+        let position = Dictionary(uniqueKeysWithValues: list.ids.enumerated().map { ($1, $0) })
+        let hashes = list.contentHashes
+        let summaries = list.summaries
+        let selected = ids.compactMap { id -> HTMLFolderExport.Chosen? in
+            guard let found = position[id], wanted == nil || summaries[found].summary.status == wanted else { return nil }
+            return HTMLFolderExport.Chosen(id: id, summary: summaries[found].summary, contentHash: hashes[found])
+        }
         guard !selected.isEmpty else { throw CommandFailure(ExportMessage.nothingToExport(status: status), in: session) }
         return selected
     }

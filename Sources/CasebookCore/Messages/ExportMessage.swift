@@ -4,8 +4,9 @@ public enum ExportMessage: BilingualMessage {
     case progress(done: Int, total: Int)
     /// Chromium is printing the PDF.
     case printing
-    /// The export is written: `count` cases as `format` at `path`.
-    case wrote(count: Int, format: String, path: String)
+    /// The export is written: `count` cases as `format` at `path`, of which `upToDate` pages were
+    /// already as they would be made, and not made again.
+    case wrote(count: Int, format: String, path: String, upToDate: Int = 0)
     /// The print HTML is kept beside the PDF.
     case wroteBook(path: String)
     /// No case was selected (`status` is the filter, if one was given).
@@ -51,7 +52,9 @@ public enum ExportMessage: BilingualMessage {
             "書き出し中 \(done)/\(total) 件（\(total == 0 ? 100 : done * 100 / total)%）"
         case .printing:
             "Chromium で PDF を印刷しています…"
-        case .wrote(let count, let format, let path):
+        case .wrote(let count, let format, let path, let upToDate) where upToDate > 0:
+            "\(count) 件を \(format) で書き出しました: \(path)（前回から変わっていない \(upToDate) ページは作り直していません）"
+        case .wrote(let count, let format, let path, _):
             "\(count) 件を \(format) で書き出しました: \(path)"
         case .wroteBook(let path):
             "印刷した HTML: \(path)"
@@ -99,7 +102,9 @@ public enum ExportMessage: BilingualMessage {
             "Exporting \(done)/\(total) cases (\(total == 0 ? 100 : done * 100 / total)%)"
         case .printing:
             "Printing the PDF with Chromium…"
-        case .wrote(let count, let format, let path):
+        case .wrote(let count, let format, let path, let upToDate) where upToDate > 0:
+            "Wrote \(count) \(verbatim: count == 1 ? "case" : "cases") as \(format): \(path) (\(upToDate) \(verbatim: upToDate == 1 ? "page was" : "pages were") up to date and not made again)"
+        case .wrote(let count, let format, let path, _):
             "Wrote \(count) \(verbatim: count == 1 ? "case" : "cases") as \(format): \(path)"
         case .wroteBook(let path):
             "The HTML it printed: \(path)"

@@ -64,6 +64,23 @@ public struct EraYear: Sendable, Equatable, CustomStringConvertible {
         return era.rawValue + (year == 1 ? "元" : String(year))
     }
 
+    /// The era year whose `editingText` is `text` (as the store's index keeps it), or `nil`
+    /// when `text` is empty or not such a text. Unlike `parse`, any year the file held is taken
+    /// back as it was, whatever the current year.
+    public init?(editingText text: String) {
+        guard let era = Era.allCases.first(where: { text.hasPrefix($0.rawValue) }) else { return nil }
+        let rest = text.dropFirst(era.rawValue.count)
+        if rest.isEmpty {
+            self.init(era: era, year: nil)
+        } else if rest == "元" {
+            self.init(era: era, year: 1)
+        } else if let year = Int(rest), String(year) == rest {
+            self.init(era: era, year: year)
+        } else {
+            return nil
+        }
+    }
+
     public var description: String { displayText }
 
     /// Why an era-year input was refused.

@@ -96,13 +96,15 @@ public enum FileSystem {
 
     /// The fingerprints of the files `names` in `directory`, in order (`nil` where a name is not a
     /// regular file), looked up relative to the open directory and on every core when there are many.
-    public static func fingerprints(of names: [String], in directory: String) -> [FileFingerprint?] {
+    /// With `followingLinks: false` a symbolic link is not a regular file, whatever it points at.
+    public static func fingerprints(of names: [String], in directory: String, followingLinks: Bool = true) -> [FileFingerprint?] {
         let directoryFD = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard directoryFD >= 0 else { return names.map { _ in nil } }
         defer { close(directoryFD) }
+        let flags = followingLinks ? 0 : AT_SYMLINK_NOFOLLOW
         return Parallel.map(names.count) { position in
             var info = stat()
-            return fstatat(directoryFD, names[position], &info, 0) == 0 ? fingerprint(of: info) : nil
+            return fstatat(directoryFD, names[position], &info, flags) == 0 ? fingerprint(of: info) : nil
         }
     }
 

@@ -116,18 +116,19 @@ struct StoreIndex {
         let directory: String
 
         init?(storePath: String, environment: [String: String]) {
-            let base: String
-            if let cache = environment["XDG_CACHE_HOME"], cache.hasPrefix("/") {
-                base = cache
-            } else if let home = environment["HOME"], home.hasPrefix("/") {
-                base = home + "/.cache"
-            } else {
-                return nil
-            }
-            directory = base + "/casebook"
+            guard let directory = Self.directory(environment: environment) else { return nil }
+            self.directory = directory
             let key = String(SHA256.hex(of: Array(storePath.utf8)).prefix(24))
             summaryPath = directory + "/index-" + key + ".summary"
             textPath = directory + "/index-" + key + ".text"
+        }
+
+        /// casebook's cache directory, where the indexes (and the export ledgers) live; `nil` when
+        /// the environment names no absolute cache or home directory.
+        static func directory(environment: [String: String]) -> String? {
+            if let cache = environment["XDG_CACHE_HOME"], cache.hasPrefix("/") { return cache + "/casebook" }
+            if let home = environment["HOME"], home.hasPrefix("/") { return home + "/.cache/casebook" }
+            return nil
         }
     }
 

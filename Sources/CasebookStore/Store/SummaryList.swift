@@ -12,6 +12,9 @@ public struct SummaryList: Sendable {
     /// The ids, in store order.
     public var ids: [CaseID] { entries.map(\.id) }
 
+    /// Each case's content hash (the `Checksum` of its file's bytes as the index last read them), in store order.
+    public var contentHashes: [UInt64] { entries.map(\.entry.contentHash) }
+
     /// Each case's 事業名, in store order.
     public var titles: [String] { entries.map(\.entry.title) }
 
