@@ -70,27 +70,27 @@ public enum MarkdownExport {
         return out
     }
 
-    /// The characters CommonMark or GFM give a meaning to wherever they stand.
-    static let special: Set<Character> = ["\\", "`", "*", "_", "[", "]", "<", ">", "&", "|", "~", "#", "!", "$"]
+    /// The characters CommonMark or GFM give a meaning to wherever they stand: all ASCII, so each
+    /// is found as one byte of the UTF-8 (a byte of a longer character is never ASCII).
+    static let special: [Bool] = (0...255).map { "\\`*_[]<>&|~#!$".utf8.contains(UInt8($0)) }
 
     /// `text` made visible and escaped to read as itself in running text, a heading, a list item
     /// or a table cell.
+    ///
+    /// Worked on UTF-8 bytes, not characters: a special character followed by a combining mark is
+    /// still the special character to a Markdown parser, which reads code points.
     public static func inline(_ text: String) -> String {
         let text = ExportText.visible(text)
-        var out = ""
+        var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count + 8)
-        for character in text {
-            if special.contains(character) { out.append("\\") }
-            out.append(character)
-        }
         // A line start that would make a list item, a quote, a setext underline or a numbered item.
-        if let first = out.first, "-+=".contains(first) {
-            out.insert("\\", at: out.startIndex)
+        let digits = text.utf8.prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }.count
+        for (position, byte) in text.utf8.enumerated() {
+            let startsALine = position == 0 && (byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "="))
+            let endsANumber = position == digits && digits > 0 && (byte == UInt8(ascii: ".") || byte == UInt8(ascii: ")"))
+            if special[Int(byte)] || startsALine || endsANumber { out.append(UInt8(ascii: "\\")) }
+            out.append(byte)
         }
-        if let dot = out.firstIndex(where: { !$0.isASCII || !$0.isNumber }), dot != out.startIndex,
-           out[dot] == "." || out[dot] == ")" {
-            out.insert("\\", at: dot)
-        }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }
