@@ -41,13 +41,17 @@ public enum MarkdownExport {
 
     /// `index.md`: the table of contents, each title linking to its page.
     public static func index(_ cases: [ExportedCase]) -> String {
-        var out = "# 協働事例集 目次（\(cases.count)件）\n\n| 事業名 | 協働の形態 | 担当課 | 事業実施 | 状態 |\n|---|---|---|---|---|\n"
-        for exported in cases {
-            let sheet = exported.sheet
-            let title = inline(sheet.title.isEmpty ? exported.id.rawValue : sheet.title)
-            out += "| [\(title)](\(exported.id.rawValue).md) | \(inline(sheet.form)) | "
-                + "\(inline(sheet.departments.joined(separator: "、"))) | \(sheet.started.map { inline($0.displayText) } ?? "") | "
-                + "\(sheet.status.japaneseLabel) |\n"
+        index(cases.map(ContentsEntry.init))
+    }
+
+    /// `index.md` of `entries`, in their order.
+    public static func index(_ entries: [ContentsEntry]) -> String {
+        var out = "# 協働事例集 目次（\(entries.count)件）\n\n| 事業名 | 協働の形態 | 担当課 | 事業実施 | 状態 |\n|---|---|---|---|---|\n"
+        for entry in entries {
+            let title = inline(entry.title.isEmpty ? entry.id.rawValue : entry.title)
+            out += "| [\(title)](\(entry.id.rawValue).md) | \(inline(entry.form)) | "
+                + "\(inline(entry.departments.joined(separator: "、"))) | \(entry.started.map { inline($0.displayText) } ?? "") | "
+                + "\(entry.status.japaneseLabel) |\n"
         }
         return out
     }

@@ -76,12 +76,13 @@ struct ExportLedgerTests {
         try FileManager.default.createDirectory(atPath: root + "/other", withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(atPath: root + "/link", withDestinationPath: root + "/site")
         let environment = ["XDG_CACHE_HOME": root + "/cache"]
-        let path = try #require(ExportLedger.path(ofFolder: root + "/site", environment: environment))
+        let path = try #require(ExportLedger.path(ofFolder: root + "/site", format: "html", environment: environment))
         #expect(path.hasPrefix(root + "/cache/casebook/export-"))
-        #expect(ExportLedger.path(ofFolder: root + "/link", environment: environment) == path, "one folder, two names")
-        #expect(ExportLedger.path(ofFolder: root + "/other", environment: environment) != path)
-        #expect(ExportLedger.path(ofFolder: root + "/missing", environment: environment) == nil)
-        #expect(ExportLedger.path(ofFolder: root + "/site", environment: [:]) == nil)
+        #expect(ExportLedger.path(ofFolder: root + "/link", format: "html", environment: environment) == path, "one folder, two names")
+        #expect(ExportLedger.path(ofFolder: root + "/other", format: "html", environment: environment) != path)
+        #expect(ExportLedger.path(ofFolder: root + "/site", format: "md", environment: environment) != path, "one ledger a format")
+        #expect(ExportLedger.path(ofFolder: root + "/missing", format: "html", environment: environment) == nil)
+        #expect(ExportLedger.path(ofFolder: root + "/site", format: "html", environment: [:]) == nil)
 
         #expect(ExportLedger.read(path, renderer: 1).pages.isEmpty, "none yet")
         var ledger = ExportLedger(renderer: 1)

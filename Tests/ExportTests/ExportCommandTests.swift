@@ -156,52 +156,54 @@ import Testing
         #expect(first.lowerBound < second.lowerBound)
     }
 
-    /// Exporting html again renders only the pages whose case changed or whose file is not as the
-    /// last export left it, and the table of contents when any case changed; every other page is
-    /// left as it is without being made again. A page is taken as up to date only once it has
-    /// been unchanged for two seconds (the clock may not have ticked since an edit).
-    @Test func exportingHTMLAgainMakesOnlyWhatChanged() throws {
+    /// Exporting html or md again makes only the pages whose case changed or whose file is not as
+    /// the last export left it, and the index when any case changed; every other page is left as
+    /// it is without being made again. A page is taken as up to date only once it has been
+    /// unchanged for two seconds (the clock may not have ticked since an edit).
+    @Test(arguments: [("html", "HTML"), ("md", "Markdown")])
+    func exportingAgainMakesOnlyWhatChanged(format: String, name: String) throws {
         let world = try ExportWorld()
         let folder = world.url("site").path
-        let first = try world.run(["export", "html", "-o", "site"])
-        #expect(first.out == "Wrote 27 cases as HTML: \(folder)\n", "\(first.all)")
+        let wrote = "Wrote 27 cases as \(name): \(folder)"
+        let first = try world.run(["export", format, "-o", "site"])
+        #expect(first.out == wrote + "\n", "\(first.all)")
         let fresh = try world.writtenFiles()
         // Every page was written just now, so none is recorded yet: the next export makes them all
         // again (and writes none, since none differs); once they are two seconds old they are recorded.
         usleep(2_100_000)
-        #expect(try world.run(["export", "html", "-o", "site"]).out == "Wrote 27 cases as HTML: \(folder)\n")
-        let third = try world.run(["export", "html", "-o", "site"])
-        #expect(third.status == 0 && third.out == "Wrote 27 cases as HTML: \(folder) (27 pages were up to date and not made again)\n", "\(third.all)")
-        let japanese = try world.run(["export", "html", "-o", "site"], language: "ja_JP.UTF-8")
-        #expect(japanese.out == "27 件を HTML で書き出しました: \(folder)（前回から変わっていない 27 ページは作り直していません）\n", "\(japanese.all)")
+        #expect(try world.run(["export", format, "-o", "site"]).out == wrote + "\n")
+        let third = try world.run(["export", format, "-o", "site"])
+        #expect(third.status == 0 && third.out == wrote + " (27 pages were up to date and not made again)\n", "\(third.all)")
+        let japanese = try world.run(["export", format, "-o", "site"], language: "ja_JP.UTF-8")
+        #expect(japanese.out == "27 件を \(name) で書き出しました: \(folder)（前回から変わっていない 27 ページは作り直していません）\n", "\(japanese.all)")
         #expect(try world.writtenFiles() == fresh)
 
-        // A case changed: its page and the table of contents are made again, nothing else.
+        // A case changed: its page and the index are made again, nothing else.
         #expect(try world.run(["set", "shigen-shudan-kaishu", "form", "共催と委託"]).status == 0)
-        let afterEdit = try world.run(["export", "html", "-o", "site"])
+        let afterEdit = try world.run(["export", format, "-o", "site"])
         #expect(afterEdit.out.hasSuffix("(26 pages were up to date and not made again)\n"), "\(afterEdit.all)")
-        #expect(try String(contentsOf: world.url("site/shigen-shudan-kaishu.html"), encoding: .utf8).contains("共催と委託"))
-        #expect(try String(contentsOf: world.url("site/index.html"), encoding: .utf8).contains("共催と委託"))
+        #expect(try String(contentsOf: world.url("site/shigen-shudan-kaishu.\(format)"), encoding: .utf8).contains("共催と委託"))
+        #expect(try String(contentsOf: world.url("site/index.\(format)"), encoding: .utf8).contains("共催と委託"))
 
         // Pages edited, removed or replaced by hand are made again, whatever the ledger says.
-        try Data("<p>edited by hand</p>".utf8).write(to: world.url("site/komyuniti-koza.html"))
-        try FileManager.default.removeItem(at: world.url("site/obihiro-no-mori-zukuri-kyogikai.html"))
-        let afterHands = try world.run(["export", "html", "-o", "site"])
+        try Data("edited by hand".utf8).write(to: world.url("site/komyuniti-koza.\(format)"))
+        try FileManager.default.removeItem(at: world.url("site/obihiro-no-mori-zukuri-kyogikai.\(format)"))
+        let afterHands = try world.run(["export", format, "-o", "site"])
         // 27 less the two touched, less the page edited above (written too recently to be recorded).
         #expect(afterHands.out.hasSuffix("(24 pages were up to date and not made again)\n"), "\(afterHands.all)")
         let restored = try world.writtenFiles()
-        for name in ["site/komyuniti-koza.html", "site/obihiro-no-mori-zukuri-kyogikai.html"] {
-            #expect(restored[name] == fresh[name], "\(name) is not as the export makes it")
+        for page in ["komyuniti-koza", "obihiro-no-mori-zukuri-kyogikai"] {
+            #expect(restored["site/\(page).\(format)"] == fresh["site/\(page).\(format)"], "\(page) is not as the export makes it")
         }
 
         // A page turned into a link is refused, as on a first export, not taken as up to date.
         usleep(2_100_000)
-        _ = try world.run(["export", "html", "-o", "site"])
+        _ = try world.run(["export", format, "-o", "site"])
         try Data("IMPORTANT\n".utf8).write(to: world.url("victim.txt"))
-        try FileManager.default.removeItem(at: world.url("site/komyuniti-koza.html"))
-        try FileManager.default.createSymbolicLink(atPath: world.url("site/komyuniti-koza.html").path, withDestinationPath: world.url("victim.txt").path)
-        let linked = try world.run(["export", "html", "-o", "site"])
-        #expect(linked.status == 1 && linked.err.contains("site/komyuniti-koza.html"), "\(linked.all)")
+        try FileManager.default.removeItem(at: world.url("site/komyuniti-koza.\(format)"))
+        try FileManager.default.createSymbolicLink(atPath: world.url("site/komyuniti-koza.\(format)").path, withDestinationPath: world.url("victim.txt").path)
+        let linked = try world.run(["export", format, "-o", "site"])
+        #expect(linked.status == 1 && linked.err.contains("site/komyuniti-koza.\(format)"), "\(linked.all)")
         #expect(try Data(contentsOf: world.url("victim.txt")) == Data("IMPORTANT\n".utf8))
     }
 

@@ -72,20 +72,12 @@ struct ExportCommand: StoreCommand {
         let chosen = ExportFormat(rawValue: format)!
         let path = output ?? chosen.defaultOutput
         switch chosen {
-        case .html:
+        case .html, .md:
             let selected = try summarySelection(in: session)
-            let upToDate = try HTMLFolderExport(session: session).run(selected, to: path)
-            session.say(ExportMessage.wrote(count: selected.count, format: "HTML", path: FileSystem.absolutePath(path), upToDate: upToDate))
-        case .md:
-            let selected = try selection(in: session)
-            let progress = ExportProgress(session: session, total: selected.count)
-            let folder = try ExportFiles.folder(path, in: session)
-            let index = Background { folder.write("index.md", MarkdownExport.index(selected)) }
-            var failures = progress.render(selected) { exported in folder.write(exported.id.rawValue + ".md", MarkdownExport.page(exported)) }
-            failures.append(index.wait())
-            progress.finish()
-            try folder.check(failures, in: session)
-            session.say(ExportMessage.wrote(count: selected.count, format: "Markdown", path: FileSystem.absolutePath(path)))
+            let pages: PageFolderExport.PageFormat = chosen == .html ? .html : .markdown
+            let upToDate = try PageFolderExport(session: session, format: pages).run(selected, to: path)
+            session.say(ExportMessage.wrote(count: selected.count, format: chosen == .html ? "HTML" : "Markdown",
+                                            path: FileSystem.absolutePath(path), upToDate: upToDate))
         case .csv:
             let selected = try selection(in: session)
             let progress = ExportProgress(session: session, total: selected.count)
@@ -142,17 +134,17 @@ struct ExportCommand: StoreCommand {
 
     /// The cases asked for as the store's index has them (summary and content hash), filtered by
     /// `--status` (the summary's status is the one the case has as it stands): what `export html`
-    /// chooses from without decoding a case it need not render.
-    private func summarySelection(in session: Session) throws -> [HTMLFolderExport.Chosen] {
+    /// and `export md` choose from without decoding a case they need not make a page of.
+    private func summarySelection(in session: Session) throws -> [PageFolderExport.Chosen] {
         let ids = try chosenIDs(in: session)
         let list = session.store.summaryList
         let wanted = wantedStatus
         let position = Dictionary(uniqueKeysWithValues: list.ids.enumerated().map { ($1, $0) })
         let hashes = list.contentHashes
         let summaries = list.summaries
-        let selected = ids.compactMap { id -> HTMLFolderExport.Chosen? in
+        let selected = ids.compactMap { id -> PageFolderExport.Chosen? in
             guard let found = position[id], wanted == nil || summaries[found].summary.status == wanted else { return nil }
-            return HTMLFolderExport.Chosen(id: id, summary: summaries[found].summary, contentHash: hashes[found])
+            return PageFolderExport.Chosen(id: id, summary: summaries[found].summary, contentHash: hashes[found])
         }
         guard !selected.isEmpty else { throw CommandFailure(ExportMessage.nothingToExport(status: status), in: session) }
         return selected

@@ -141,15 +141,16 @@ public struct ExportLedger: Sendable, Equatable {
 
     // MARK: Where it lives
 
-    /// The ledger file of the folder at `folder`: in casebook's cache directory, named after the
-    /// folder's real path (links resolved, so two names of one folder share it); `nil` when the
-    /// environment names no cache directory or the folder cannot be resolved.
-    public static func path(ofFolder folder: String, environment: [String: String]) -> String? {
+    /// The ledger file of the `format` pages in the folder at `folder`: in casebook's cache
+    /// directory, named after the folder's real path (links resolved, so two names of one folder
+    /// share it) and the format; `nil` when the environment names no cache directory or the folder
+    /// cannot be resolved.
+    public static func path(ofFolder folder: String, format: String, environment: [String: String]) -> String? {
         guard let directory = StoreIndex.Location.directory(environment: environment),
               let resolved = realpath(folder, nil) else { return nil }
         defer { free(resolved) }
         let key = String(SHA256.hex(of: Array(String(cString: resolved).utf8)).prefix(24))
-        return directory + "/export-" + key + ".pages"
+        return directory + "/export-" + key + "." + format + "-pages"
     }
 
     /// The ledger at `path` (empty when there is none, it cannot be read, or it is of another renderer).

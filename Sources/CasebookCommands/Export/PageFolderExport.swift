@@ -1,0 +1,133 @@
+import CasebookCore
+import CasebookExport
+import CasebookStore
+
+/// `export html` and `export md`: a page per case and an index, making only what changed since
+/// the last export into the same folder.
+///
+/// The cases are chosen from the store's summaries (what `list` reads), not by decoding every
+/// file. A page is made when its case's content hash or its file differs from what the folder's
+/// ledger (`ExportLedger`) recorded, and so is the index when the list of cases or any of them
+/// changed; only the cases to make are decoded. Publishing the 事例集 again after a few edits
+/// makes those few pages, and a folder where nothing changed is checked, not made again.
+struct PageFolderExport {
+    let session: Session
+    let format: PageFormat
+
+    /// A folder format: how its pages and its index are made.
+    struct PageFormat: Sendable {
+        /// The format's name in the ledger's file name (`html`, `md`).
+        let name: String
+        /// What the pages are made with besides this program (templates, a stylesheet).
+        let fingerprint: UInt64
+        /// The index's file name.
+        let indexName: String
+        /// A case's page file name.
+        let pageName: @Sendable (CaseID) -> String
+        /// A case's page.
+        let page: @Sendable (ExportedCase) -> String
+        /// The index of the cases, in their order.
+        let index: @Sendable ([ContentsEntry]) -> String
+
+        /// HTML through the Mustache templates.
+        static var html: PageFormat {
+            let html = HTMLExport()
+            return PageFormat(name: "html", fingerprint: HTMLExport.templateFingerprint, indexName: "index.html",
+                              pageName: { $0.rawValue + ".html" }, page: { html.page($0) }, index: { html.index($0) })
+        }
+
+        /// Markdown, made by the program alone.
+        static let markdown = PageFormat(name: "md", fingerprint: 0, indexName: "index.md", pageName: { $0.rawValue + ".md" },
+                                         page: { MarkdownExport.page($0) }, index: { MarkdownExport.index($0) })
+    }
+
+    /// A case chosen for the export, from the store's index.
+    struct Chosen {
+        let id: CaseID
+        let summary: CaseSummary
+        /// The content hash of its file, as the index last read it.
+        let contentHash: UInt64
+    }
+
+    /// Exports `chosen` (already filtered) into the folder at `path`; the number of pages that were
+    /// up to date and not made again.
+    func run(_ chosen: [Chosen], to path: String) throws -> Int {
+        let folder = try ExportFiles.folder(path, in: session)
+        let format = format
+        let renderer = Self.rendererIdentity(format)
+        let ledgerPath = renderer == nil ? nil : ExportLedger.path(ofFolder: folder.path, format: format.name, environment: session.environment)
+        let found = ledgerPath.map { ExportLedger.read($0, renderer: renderer!) } ?? ExportLedger(renderer: 0)
+        var ledger = found
+
+        let names = chosen.map { format.pageName($0.id) }
+        let files = FileSystem.fingerprints(of: names + [format.indexName], in: folder.path, followingLinks: false)
+        let indexSource = Self.contentsSource(of: chosen)
+        let isStale = chosen.indices.map { !ledger.isCurrent(names[$0], source: chosen[$0].contentHash, file: files[$0]) }
+        let stale = chosen.indices.filter { isStale[$0] }
+        let indexIsCurrent = ledger.isCurrent(format.indexName, source: indexSource, file: files.last!)
+
+        // The index is one pass over every case, so it is made beside the pages rather than after
+        // them, where it would keep one core busy and leave the other idle.
+        let index = Background { () -> ExportFiles.Folder.Failure? in
+            guard !indexIsCurrent else { return nil }
+            return folder.write(format.indexName, format.index(chosen.map { ContentsEntry(id: $0.id, summary: $0.summary) }))
+        }
+        // Each case as its file is now (it may have changed since the index read it): the page is
+        // recorded as made from what it was made from.
+        let cases = session.store.loadAll(stale.map { chosen[$0].id }).map { stored in
+            var sheet = stored.sheet
+            sheet.status = SheetLifecycle.effectiveStatus(of: sheet)
+            return (exported: ExportedCase(id: stored.id, sheet: sheet), source: Checksum.of(stored.bytesOnDisk))
+        }
+        let progress = ExportProgress(session: session, total: cases.count)
+        let failures = progress.render(cases.map(\.exported)) { exported in
+            folder.write(format.pageName(exported.id), format.page(exported))
+        }
+        let indexFailure = index.wait()
+        progress.finish()
+
+        if let ledgerPath {
+            var made = zip(cases, failures).map { (name: format.pageName($0.exported.id), source: $0.source, failed: $1 != nil) }
+            if !indexIsCurrent { made.append((format.indexName, indexSource, indexFailure != nil)) }
+            let now = FileSystem.nowNanoseconds()
+            let madeFiles = FileSystem.fingerprints(of: made.map(\.name), in: folder.path, followingLinks: false)
+            for (page, file) in zip(made, madeFiles) {
+                if page.failed { ledger.forget(page.name) } else { ledger.record(page.name, source: page.source, file: file, now: now) }
+            }
+            // A page found up to date but too recent to record when it was made is recorded now.
+            for position in chosen.indices where !isStale[position] {
+                ledger.record(names[position], source: chosen[position].contentHash, file: files[position], now: now)
+            }
+            if indexIsCurrent { ledger.record(format.indexName, source: indexSource, file: files.last!, now: now) }
+            // Written only when it says something new: a folder found up to date costs no write.
+            if ledger != found { ledger.write(to: ledgerPath) }
+        }
+        try folder.check(failures + [indexFailure], in: session)
+        return chosen.count - cases.count
+    }
+
+    /// What the index is made from: each chosen case's id and content hash, in order.
+    static func contentsSource(of chosen: [Chosen]) -> UInt64 {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(chosen.count * 32)
+        for entry in chosen {
+            bytes.append(contentsOf: entry.id.rawValue.utf8)
+            bytes.append(0)
+            withUnsafeBytes(of: entry.contentHash.littleEndian) { bytes.append(contentsOf: $0) }
+        }
+        return Checksum.of(bytes)
+    }
+
+    /// Which renderer makes the pages: the format's templates, and this program's file (any new
+    /// build of casebook makes every page again); `nil` when the program's file cannot be looked
+    /// at, and then nothing is taken as up to date.
+    static func rendererIdentity(_ format: PageFormat) -> UInt64? {
+        guard let program = FileSystem.fingerprint("/proc/self/exe") else { return nil }
+        var bytes = Array(format.name.utf8)
+        for number in [format.fingerprint, UInt64(bitPattern: program.size), UInt64(bitPattern: program.modifiedSeconds),
+                       UInt64(bitPattern: program.modifiedNanoseconds), program.inode] {
+            withUnsafeBytes(of: number.littleEndian) { bytes.append(contentsOf: $0) }
+        }
+        return Checksum.of(bytes)
+    }
+}
