@@ -6,9 +6,10 @@ import Mustache
 /// the book of every sheet that Chromium prints to PDF.
 ///
 /// Every page goes through the Mustache templates in `Templates/`, which escape each value
-/// (`& < > " '`) unless a template asks otherwise with `{{{ }}}`; only two things are inserted
-/// raw: the stylesheet (a file of the repository) and the diagram's SVG, which `DiagramDrawing`
-/// builds with every text XML-escaped. The pages carry no script and fetch nothing, and their
+/// (`& < > " '`) unless a template asks otherwise with `{{{ }}}`; only three things are inserted
+/// raw: the stylesheet (a file of the repository), the diagram's SVG, which `DiagramDrawing`
+/// builds with every text XML-escaped, and the rows of the table of contents, which the engine
+/// rendered and escaped (`contents-rows.mustache`, in runs on every core). The pages carry no script and fetch nothing, and their
 /// Content-Security-Policy forbids scripts and allows only the one inline stylesheet, by hash.
 public struct HTMLExport: Sendable {
     private let library: MustacheLibrary
