@@ -31,20 +31,37 @@ struct StoreIndexTests {
         #expect(second.resolve("資源集団収集") == .found(id))
     }
 
-    @Test func aSeparatorInAStoredTextCannotForgeASummaryRecord() throws {
-        // A file edited by hand can hold the summary file's separators (RS, US, GS) as escapes:
-        // they are written as spaces, and every other case's record is read back whole.
+    @Test func aSeparatorInAStoredTextCannotForgeASummaryRecordAndReadsBackExactly() throws {
+        // A file edited by hand can hold the summary file's own bytes (FS, GS, RS, US) as escapes,
+        // and empty items in a list: every other case's record is read back whole, and this one's
+        // summary exactly as made from the file (as list and the export's index show it).
         let fixture = try StoreFixture(seedCases: 27)
-        try retitle(fixture, "shigen-shudan-kaishu.json", from: "資源集団回収", to: "資源\\u001e集団\\u001f回\\u001d収")
+        try retitle(fixture, "shigen-shudan-kaishu.json", from: "資源集団回収", to: "資源\\u001e集団\\u001f回\\u001d収\\u001c<")
+        let text = String(decoding: try fixture.read("shigen-shudan-kaishu.json"), as: UTF8.self)
+        let departments = try #require(text.range(of: "\"departments\": ["))
+        try fixture.write("shigen-shudan-kaishu.json", Array(text.replacingCharacters(in: departments, with: "\"departments\": [\"\", \"@\", \"\\u001c@\",").utf8))
         let first = try CaseStore(path: fixture.path, environment: environment)
         let id = CaseID("shigen-shudan-kaishu")!
-        #expect(first.summary(of: id)?.title == "資源\u{1E}集団\u{1F}回\u{1D}収")
+        let made = try #require(first.summary(of: id))
+        #expect(made.title == "資源\u{1E}集団\u{1F}回\u{1D}収\u{1C}<")
+        #expect(made.departments.prefix(3) == ["", "@", "\u{1C}@"])
         let location = try #require(StoreIndex.Location(storePath: first.path, environment: environment))
         let index = StoreIndex.read(location)
         #expect(index.entries.count == 27)
-        #expect(index.entries[id]?.summary.title == "資源 集団 回 収")
+        let read = try #require(index.entries[id])
+        #expect(read.summary == made)
+        #expect(read.title == made.title && read.normalizedTitle == made.normalizedTitle && read.departments == made.departments)
         let others = first.orderedSummaries.filter { $0.id != id }
         #expect(others.allSatisfy { index.entries[$0.id]?.summary == $0.summary })
+        // A list of one empty item is not an empty list.
+        var other = try #require(try JSONSerialization.jsonObject(with: Data(try fixture.read("komyuniti-koza.json"))) as? [String: Any])
+        other["departments"] = [""]
+        other["partners"] = [String]()
+        try fixture.write("komyuniti-koza.json", Array(try JSONSerialization.data(withJSONObject: other)))
+        let second = try CaseStore(path: fixture.path, environment: environment)
+        let otherID = CaseID("komyuniti-koza")!
+        #expect(second.summary(of: otherID)?.departments == [""] && second.summary(of: otherID)?.partners == [])
+        #expect(StoreIndex.read(location).entries[otherID]?.summary == second.summary(of: otherID))
     }
 
     @Test func anIndexWrittenBesideTheWorkIsWholeOnceFinished() throws {

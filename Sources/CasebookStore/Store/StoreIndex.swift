@@ -53,12 +53,8 @@ struct StoreIndex {
                     let offset = column.rawValue - SummaryColumn.status.rawValue
                     return offset < columns.count ? columns[offset] : range.upperBound..<range.upperBound
                 }
-                func text(_ column: SummaryColumn) -> String {
-                    String(decoding: UnsafeBufferPointer(rebasing: buffer[part(column)]), as: UTF8.self)
-                }
-                func list(_ column: SummaryColumn) -> [String] {
-                    buffer[part(column)].split(separator: listSeparator).map { String(decoding: UnsafeBufferPointer(rebasing: $0), as: UTF8.self) }
-                }
+                func text(_ column: SummaryColumn) -> String { StoreIndex.text(buffer[part(column)]) }
+                func list(_ column: SummaryColumn) -> [String] { StoreIndex.list(buffer[part(column)]) }
                 return CaseSummary(title: text(.title), normalizedTitle: text(.normalizedTitle), form: text(.form),
                                    departments: list(.departments), partners: list(.partners),
                                    started: text(.started), domain: text(.domain), status: SheetStatus(rawValue: text(.status)) ?? .draft,
@@ -67,28 +63,24 @@ struct StoreIndex {
         }
 
         /// The case's 事業名, without making the rest of its summary.
-        var title: String { made?.title ?? storedField(.title) }
+        var title: String { made?.title ?? stored(.title) { StoreIndex.text($0) } ?? "" }
 
         /// The case's 事業名 in search form, likewise.
-        var normalizedTitle: String { made?.normalizedTitle ?? storedField(.normalizedTitle) }
+        var normalizedTitle: String { made?.normalizedTitle ?? stored(.normalizedTitle) { StoreIndex.text($0) } ?? "" }
 
         /// The case's departments, likewise.
-        var departments: [String] {
-            if let made { return made.departments }
-            let field = storedField(.departments)
-            return field.isEmpty ? [] : field.split(separator: "\u{1D}", omittingEmptySubsequences: true).map(String.init)
-        }
+        var departments: [String] { made?.departments ?? stored(.departments) { StoreIndex.list($0) } ?? [] }
 
-        /// One column of the stored summary, which starts at the status column.
-        private func storedField(_ column: SummaryColumn) -> String {
-            let (file, range) = stored!
+        /// `read` of one column of the stored summary (which starts at the status column), as its bytes.
+        private func stored<T>(_ column: SummaryColumn, _ read: (Slice<UnsafeBufferPointer<UInt8>>) -> T) -> T? {
+            guard let (file, range) = stored else { return nil }
             return file.withBytes { buffer in
                 var start = range.lowerBound
                 for _ in 0..<(column.rawValue - SummaryColumn.status.rawValue) {
                     start = (buffer[start..<range.upperBound].firstIndex(of: fieldSeparator) ?? range.upperBound - 1) + 1
                 }
                 let end = buffer[start..<range.upperBound].firstIndex(of: fieldSeparator) ?? range.upperBound
-                return String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<end]), as: UTF8.self)
+                return read(buffer[start..<end])
             }
         }
     }
@@ -133,7 +125,8 @@ struct StoreIndex {
     }
 
     static let racyWindowNanoseconds: Int64 = 2_000_000_000
-    /// Each file's first line: its format (summaries 10: the status as it stands, not as recorded;
+    /// Each file's first line: its format (summaries 11: a text's bytes FS, GS, RS and US escaped and
+    /// an empty list item marked, so that every summary reads back exactly; 10: the status as it stands, not as recorded;
     /// 9 and 10: a text as written kept as edits of its search
     /// form; before, content hashed by the four-lane `Checksum`, a text written as searched kept
     /// once, 〜 searched as ～, voiced half-width kana composed) and the sheet's schema fingerprint (an index written by a casebook with other
@@ -141,11 +134,14 @@ struct StoreIndex {
     /// written, and the checksum of everything after that line, in sixteen hex digits. A file whose checksum does not
     /// match — cut short, a byte lost or changed — is not read at all, and the index is rebuilt
     /// from the case files.
-    static let summaryHeader = "casebook-index 10-" + SheetSchema.fingerprint
+    static let summaryHeader = "casebook-index 11-" + SheetSchema.fingerprint
     static let textHeader = "casebook-text 10-" + SheetSchema.fingerprint
     private static let recordSeparator: UInt8 = 0x1E
     private static let fieldSeparator: UInt8 = 0x1F
     private static let listSeparator: UInt8 = 0x1D
+    /// In a text column, the byte before an escaped byte, and (before `@`) an empty list item's mark.
+    private static let escapeByte: UInt8 = 0x1C
+    private static let emptyItemMark = UInt8(ascii: "@")
     /// The columns of a summary record, in the order they are written.
     /// The index's two files.
     enum File: Sendable {
@@ -284,13 +280,13 @@ struct StoreIndex {
             case .contentHash: appendNumber(entry.contentHash, radix: 16, to: &record)
             case .status: record.append(contentsOf: s.status.rawValue.utf8)
             case .flagCount: appendNumber(s.flagCount, to: &record)
-            case .title: appendCleaned(s.title, to: &record)
-            case .normalizedTitle: appendCleaned(s.normalizedTitle, to: &record)
-            case .form: appendCleaned(s.form, to: &record)
+            case .title: appendEscaped(s.title, to: &record)
+            case .normalizedTitle: appendEscaped(s.normalizedTitle, to: &record)
+            case .form: appendEscaped(s.form, to: &record)
             case .departments: appendList(s.departments, to: &record)
             case .partners: appendList(s.partners, to: &record)
-            case .started: appendCleaned(s.started, to: &record)
-            case .domain: appendCleaned(s.domain, to: &record)
+            case .started: appendEscaped(s.started, to: &record)
+            case .domain: appendEscaped(s.domain, to: &record)
             }
         }
         record.append(recordSeparator)
@@ -311,11 +307,11 @@ struct StoreIndex {
         record[start...].reverse()
     }
 
-    /// A list column: its items, each cleaned, separated by GS.
+    /// A list column: its items, each escaped (an empty one marked), separated by GS.
     private static func appendList(_ items: [String], to record: inout [UInt8]) {
         for (position, item) in items.enumerated() {
             if position > 0 { record.append(listSeparator) }
-            appendCleaned(item, to: &record)
+            if item.isEmpty { record.append(contentsOf: [escapeByte, emptyItemMark]) } else { appendEscaped(item, to: &record) }
         }
     }
 
@@ -337,14 +333,42 @@ struct StoreIndex {
         return sums.withUnsafeBytes { Checksum.of($0) }
     }
 
-    /// Appends `value` with the index's separators (GS, RS, US) made spaces, so that no stored
-    /// text can forge a record. Each is one byte in UTF-8, so it is replaced in the bytes appended.
-    private static func appendCleaned(_ value: String, to record: inout [UInt8]) {
+    /// A text column: the text's UTF-8, with each byte the file uses itself (FS, GS, RS, US:
+    /// 0x1C–0x1F, which a case file may hold, pasted or written by another program) written as FS
+    /// and the byte moved up by 0x20 (`<`…`?`), so that `text` reads back exactly what was written.
+    private static func appendEscaped(_ value: String, to record: inout [UInt8]) {
         let start = record.count
         record.append(contentsOf: value.utf8)
-        for index in start..<record.count where record[index] >= 0x1D && record[index] <= 0x1F {
-            record[index] = UInt8(ascii: " ")
+        // Almost never: then the text is written again, escaped.
+        guard record[start...].contains(where: { $0 >= escapeByte && $0 <= fieldSeparator }) else { return }
+        record.removeSubrange(start...)
+        for byte in value.utf8 {
+            if byte >= escapeByte && byte <= fieldSeparator { record.append(escapeByte); record.append(byte + 0x20) } else { record.append(byte) }
         }
+    }
+
+    /// The text a text column's bytes hold (`appendEscaped` undone).
+    static func text(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> String {
+        guard bytes.contains(escapeByte) else { return String(decoding: UnsafeBufferPointer(rebasing: bytes), as: UTF8.self) }
+        var plain: [UInt8] = []
+        plain.reserveCapacity(bytes.count)
+        var position = bytes.startIndex
+        while position < bytes.endIndex {
+            if bytes[position] == escapeByte, position + 1 < bytes.endIndex {
+                let escaped = bytes[position + 1]
+                if escaped >= escapeByte + 0x20 && escaped <= fieldSeparator + 0x20 { plain.append(escaped - 0x20) }
+                position += 2
+            } else {
+                plain.append(bytes[position])
+                position += 1
+            }
+        }
+        return String(decoding: plain, as: UTF8.self)
+    }
+
+    /// The items a list column's bytes hold (`appendList` undone).
+    static func list(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> [String] {
+        bytes.split(separator: listSeparator).map(text)
     }
 
     // MARK: The text file
