@@ -31,10 +31,12 @@ enum ExportFiles {
         func write(_ name: String, _ text: String) -> Failure? {
             let target = path + "/" + name
             var text = text
-            return text.withUTF8 { bytes in write(bytes, name: name, target: target) }
+            return text.withUTF8 { bytes in write(bytes, name: name, target: target, mayBeNew: true) }
         }
 
-        private func write(_ bytes: UnsafeBufferPointer<UInt8>, name: String, target: String) -> Failure? {
+        /// `mayBeNew`: a page found missing may be created; when another export creates it first
+        /// (two exports into one new folder), the page is then written as one already there.
+        private func write(_ bytes: UnsafeBufferPointer<UInt8>, name: String, target: String, mayBeNew: Bool) -> Failure? {
             func failure(_ code: Int32) -> Failure {
                 Failure(path: target, reason: code == ELOOP || code == EINVAL ? nil : String(cString: strerror(code)))
             }
@@ -54,6 +56,7 @@ enum ExportFiles {
             }
             guard errno == ENOENT else { return failure(errno) }
             let descriptor = open(target, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+            if descriptor < 0, errno == EEXIST, mayBeNew { return write(bytes, name: name, target: target, mayBeNew: false) }
             guard descriptor >= 0 else { return failure(errno) }
             do throws(Errno) {
                 try SystemCall.writeAll(descriptor, UnsafeRawBufferPointer(bytes))
