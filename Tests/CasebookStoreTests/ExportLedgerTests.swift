@@ -17,7 +17,7 @@ struct ExportLedgerTests {
     @Test func aPageIsCurrentOnlyWhileItsSourceAndFileAreAsRecorded() {
         var ledger = ExportLedger(renderer: 7)
         let page = file(changedAgo: 10)
-        ledger.record("a.html", source: 0xABC, file: page, now: now)
+        ledger.record("a.html", source: 0xABC, file: page, since: now)
         #expect(ledger.isCurrent("a.html", source: 0xABC, file: page))
         #expect(!ledger.isCurrent("a.html", source: 0xABD, file: page), "the case changed")
         #expect(!ledger.isCurrent("a.html", source: 0xABC, file: file(changedAgo: 9)), "the page was touched")
@@ -33,23 +33,23 @@ struct ExportLedgerTests {
     @Test func aFileChangedWithinTheRacyWindowIsNotRecorded() {
         var ledger = ExportLedger(renderer: 7)
         let old = file(changedAgo: 2.5)
-        ledger.record("a.html", source: 1, file: old, now: now)
+        ledger.record("a.html", source: 1, file: old, since: now)
         #expect(ledger.isCurrent("a.html", source: 1, file: old))
         let recent = file(changedAgo: 1.9)
-        ledger.record("a.html", source: 1, file: recent, now: now)
+        ledger.record("a.html", source: 1, file: recent, since: now)
         #expect(!ledger.isCurrent("a.html", source: 1, file: recent))
         #expect(ledger.pages.isEmpty)
-        ledger.record("b.html", source: 1, file: nil, now: now)
+        ledger.record("b.html", source: 1, file: nil, since: now)
         #expect(ledger.pages.isEmpty)
     }
 
     @Test func theFileReadsBackAsWrittenAndOnlyForItsRenderer() {
         var ledger = ExportLedger(renderer: 0xFEED)
-        ledger.record("index.html", source: .max, file: file(changedAgo: 30), now: now)
-        ledger.record("shigen-shudan-kaishu.html", source: 0, file: file(size: 0, changedAgo: 5, inode: .max), now: now)
+        ledger.record("index.html", source: .max, file: file(changedAgo: 30), since: now)
+        ledger.record("shigen-shudan-kaishu.html", source: 0, file: file(size: 0, changedAgo: 5, inode: .max), since: now)
         // A file from before 1970 (times are signed).
         ledger.record("old.html", source: 12, file: FileFingerprint(size: 1, modifiedSeconds: -86_400, modifiedNanoseconds: 5,
-                                                                     changedSeconds: -86_400, changedNanoseconds: 5, inode: 1), now: now)
+                                                                     changedSeconds: -86_400, changedNanoseconds: 5, inode: 1), since: now)
         #expect(ledger.pages.count == 3)
         let bytes = ledger.bytes
         #expect(ExportLedger.reading(bytes, renderer: 0xFEED) == ledger)
@@ -58,7 +58,7 @@ struct ExportLedgerTests {
 
     @Test func aDamagedFileReadsAsEmpty() {
         var ledger = ExportLedger(renderer: 3)
-        ledger.record("a.html", source: 5, file: file(changedAgo: 30), now: now)
+        ledger.record("a.html", source: 5, file: file(changedAgo: 30), since: now)
         let bytes = ledger.bytes
         for position in bytes.indices {
             var changed = bytes
@@ -86,7 +86,7 @@ struct ExportLedgerTests {
 
         #expect(ExportLedger.read(path, renderer: 1).pages.isEmpty, "none yet")
         var ledger = ExportLedger(renderer: 1)
-        ledger.record("a.html", source: 2, file: file(changedAgo: 30), now: now)
+        ledger.record("a.html", source: 2, file: file(changedAgo: 30), since: now)
         ledger.write(to: path)
         #expect(ExportLedger.read(path, renderer: 1) == ledger)
         #expect(try FileManager.default.contentsOfDirectory(atPath: root + "/cache/casebook").count == 1, "no temporary file left")

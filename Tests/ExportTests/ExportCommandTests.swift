@@ -207,6 +207,85 @@ import Testing
         #expect(try Data(contentsOf: world.url("victim.txt")) == Data("IMPORTANT\n".utf8))
     }
 
+    /// A page changed while the export runs — after the export made or compared it — is not
+    /// taken as the export's own, even when the export ends long after the change: the next
+    /// export makes it again.
+    @Test func aPageChangedWhileTheExportRunsIsMadeAgainNextTime() throws {
+        let world = try ExportWorld()
+        // A store large enough that the export is still running when it is stopped.
+        let seeds = try FileManager.default.contentsOfDirectory(atPath: world.store.path).filter { $0.hasSuffix(".json") }
+        for copy in 0..<40 {
+            for (position, name) in seeds.enumerated() {
+                try FileManager.default.copyItem(at: world.store.appendingPathComponent(name), to: world.store.appendingPathComponent("c\(copy)-\(position).json"))
+            }
+        }
+        #expect(try world.run(["export", "html", "-o", "fresh"]).status == 0)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: BuiltProgram.casebook)
+        process.arguments = ["export", "html", "-o", "site", "--store", world.store.path]
+        process.environment = world.environment()
+        process.currentDirectoryURL = world.root
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        var page: String?
+        while page == nil && process.isRunning {
+            page = (try? FileManager.default.contentsOfDirectory(atPath: world.url("site").path))?.first { $0.hasSuffix(".html") && !$0.hasPrefix(".") }
+            usleep(500)
+        }
+        kill(process.processIdentifier, SIGSTOP)
+        let stopped = process.isRunning
+        let changed = try #require(page)
+        try Data("changed while the export ran".utf8).write(to: world.url("site/\(changed)"))
+        usleep(2_100_000)
+        kill(process.processIdentifier, SIGCONT)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        try #require(stopped, "the export ended before it could be stopped: nothing was tested")
+        let again = try world.run(["export", "html", "-o", "site"])
+        #expect(again.status == 0, "\(again.all)")
+        #expect(try Data(contentsOf: world.url("site/\(changed)")) == Data(contentsOf: world.url("fresh/\(changed)")), "\(again.out)")
+    }
+
+    /// Two exports into one new folder at once both succeed: a page the other made first is
+    /// compared, not refused as "File exists".
+    @Test func twoExportsIntoOneNewFolderAtOnceBothSucceed() throws {
+        let world = try ExportWorld()
+        #expect(try world.run(["export", "html", "-o", "fresh"]).status == 0)
+        for round in 0..<3 {
+            // One started and left running, the other run beside it.
+            let first = Process()
+            first.executableURL = URL(fileURLWithPath: BuiltProgram.casebook)
+            first.arguments = ["export", "html", "-o", "both-\(round)", "--store", world.store.path]
+            first.environment = world.environment()
+            first.currentDirectoryURL = world.root
+            first.standardOutput = FileHandle.nullDevice
+            first.standardError = FileHandle.nullDevice
+            try first.run()
+            let second = try world.run(["export", "html", "-o", "both-\(round)"])
+            first.waitUntilExit()
+            #expect(first.terminationStatus == 0 && second.status == 0, "\(second.all)")
+            let written = try world.writtenFiles()
+            for (name, bytes) in written where name.hasPrefix("fresh/") {
+                #expect(written["both-\(round)/" + name.dropFirst(6)] == bytes, "\(name)")
+            }
+        }
+    }
+
+    /// A case whose id is `index` would have the table of contents' name: refused, naming it.
+    @Test func aCaseWithTheIdIndexIsRefusedBeforeAnythingIsWritten() throws {
+        let world = try ExportWorld()
+        try world.add("index", bytes: Array(try Data(contentsOf: world.store.appendingPathComponent("komyuniti-koza.json"))))
+        for format in ["html", "md"] {
+            let result = try world.run(["export", format, "-o", format])
+            #expect(result.status == 1)
+            #expect(result.err.contains("The case index cannot be exported as \(format): its page would be index.\(format), the table of contents."),
+                    "\(result.err)")
+            #expect(try world.writtenFiles().isEmpty)
+        }
+        #expect(try world.run(["export", "csv", "-o", "all.csv"]).status == 0, "csv has no page of its own")
+    }
+
     @Test func badInputIsRefusedAndWritesNothing() throws {
         let world = try ExportWorld()
         let cases: [([String], Int32, String)] = [

@@ -54,7 +54,7 @@ enum Hostile {
 }
 
 /// A temporary directory with a copy of the seed store, a home, and the built program.
-final class ExportWorld {
+final class ExportWorld: Sendable {
     let root: URL
     let store: URL
 

@@ -75,8 +75,11 @@ struct ExportCommand: StoreCommand {
         case .html, .md:
             let selected = try summarySelection(in: session)
             let pages: PageFolderExport.PageFormat = chosen == .html ? .html : .markdown
-            let upToDate = try PageFolderExport(session: session, format: pages).run(selected, to: path)
-            session.say(ExportMessage.wrote(count: selected.count, format: chosen == .html ? "HTML" : "Markdown",
+            if let taken = selected.first(where: { pages.pageName($0.id) == pages.indexName }) {
+                throw CommandFailure(ExportMessage.pageWouldBeTheIndex(id: taken.id.rawValue, indexName: pages.indexName, format: format), in: session)
+            }
+            let (exported, upToDate) = try PageFolderExport(session: session, format: pages).run(selected, to: path)
+            session.say(ExportMessage.wrote(count: exported, format: chosen == .html ? "HTML" : "Markdown",
                                             path: FileSystem.absolutePath(path), upToDate: upToDate))
         case .csv:
             let selected = try selection(in: session)

@@ -49,10 +49,13 @@ struct PageFolderExport {
         let contentHash: UInt64
     }
 
-    /// Exports `chosen` (already filtered) into the folder at `path`; the number of pages that were
-    /// up to date and not made again.
-    func run(_ chosen: [Chosen], to path: String) throws -> Int {
+    /// Exports `chosen` (already filtered) into the folder at `path`; how many cases it exported
+    /// (those whose file could not be read now are left out, and named by the store's problems)
+    /// and how many of their pages were up to date and not made again.
+    func run(_ chosen: [Chosen], to path: String) throws -> (exported: Int, upToDate: Int) {
         let folder = try ExportFiles.folder(path, in: session)
+        // Before any page is compared or written: a page changed after this is not recorded.
+        let began = FileSystem.nowNanoseconds()
         let format = format
         let renderer = Self.rendererIdentity(format)
         let ledgerPath = renderer == nil ? nil : ExportLedger.path(ofFolder: folder.path, format: format.name, environment: session.environment)
@@ -61,23 +64,27 @@ struct PageFolderExport {
 
         let names = chosen.map { format.pageName($0.id) }
         let files = FileSystem.fingerprints(of: names + [format.indexName], in: folder.path, followingLinks: false)
-        let indexSource = Self.contentsSource(of: chosen)
         let isStale = chosen.indices.map { !ledger.isCurrent(names[$0], source: chosen[$0].contentHash, file: files[$0]) }
-        let stale = chosen.indices.filter { isStale[$0] }
+        // Each case to make, as its file is now (it may have changed since the index read it, and
+        // the page is recorded as made from what it was made from). One that no longer loads is
+        // left out of the export, its page and its line of the index alike, as before it was read.
+        let loaded = session.store.loadAll(chosen.indices.filter { isStale[$0] }.map { chosen[$0].id })
+        let cases = loaded.map { stored in
+            var sheet = stored.sheet
+            sheet.status = SheetLifecycle.effectiveStatus(of: sheet)
+            return (exported: ExportedCase(id: stored.id, sheet: sheet), source: Checksum.of(stored.bytesOnDisk))
+        }
+        let loadedIDs = Set(loaded.map(\.id))
+        let included = chosen.indices.filter { !isStale[$0] || loadedIDs.contains(chosen[$0].id) }
+        let contents = included.map { chosen[$0] }
+        let indexSource = Self.contentsSource(of: contents)
         let indexIsCurrent = ledger.isCurrent(format.indexName, source: indexSource, file: files.last!)
 
         // The index is one pass over every case, so it is made beside the pages rather than after
         // them, where it would keep one core busy and leave the other idle.
         let index = Background { () -> ExportFiles.Folder.Failure? in
             guard !indexIsCurrent else { return nil }
-            return folder.write(format.indexName, format.index(chosen.map { ContentsEntry(id: $0.id, summary: $0.summary) }))
-        }
-        // Each case as its file is now (it may have changed since the index read it): the page is
-        // recorded as made from what it was made from.
-        let cases = session.store.loadAll(stale.map { chosen[$0].id }).map { stored in
-            var sheet = stored.sheet
-            sheet.status = SheetLifecycle.effectiveStatus(of: sheet)
-            return (exported: ExportedCase(id: stored.id, sheet: sheet), source: Checksum.of(stored.bytesOnDisk))
+            return folder.write(format.indexName, format.index(contents.map { ContentsEntry(id: $0.id, summary: $0.summary) }))
         }
         let progress = ExportProgress(session: session, total: cases.count)
         let failures = progress.render(cases.map(\.exported)) { exported in
@@ -89,21 +96,21 @@ struct PageFolderExport {
         if let ledgerPath {
             var made = zip(cases, failures).map { (name: format.pageName($0.exported.id), source: $0.source, failed: $1 != nil) }
             if !indexIsCurrent { made.append((format.indexName, indexSource, indexFailure != nil)) }
-            let now = FileSystem.nowNanoseconds()
             let madeFiles = FileSystem.fingerprints(of: made.map(\.name), in: folder.path, followingLinks: false)
             for (page, file) in zip(made, madeFiles) {
-                if page.failed { ledger.forget(page.name) } else { ledger.record(page.name, source: page.source, file: file, now: now) }
+                if page.failed { ledger.forget(page.name) } else { ledger.record(page.name, source: page.source, file: file, since: began) }
             }
-            // A page found up to date but too recent to record when it was made is recorded now.
+            // A page found up to date, as it was found: one too recent to record when it was made
+            // is recorded now that it is old enough.
             for position in chosen.indices where !isStale[position] {
-                ledger.record(names[position], source: chosen[position].contentHash, file: files[position], now: now)
+                ledger.record(names[position], source: chosen[position].contentHash, file: files[position], since: began)
             }
-            if indexIsCurrent { ledger.record(format.indexName, source: indexSource, file: files.last!, now: now) }
+            if indexIsCurrent { ledger.record(format.indexName, source: indexSource, file: files.last!, since: began) }
             // Written only when it says something new: a folder found up to date costs no write.
             if ledger != found { ledger.write(to: ledgerPath) }
         }
         try folder.check(failures + [indexFailure], in: session)
-        return chosen.count - cases.count
+        return (included.count, included.count - cases.count)
     }
 
     /// What the index is made from: each chosen case's id and content hash, in order.
@@ -119,13 +126,15 @@ struct PageFolderExport {
     }
 
     /// Which renderer makes the pages: the format's templates, and this program's file (any new
-    /// build of casebook makes every page again); `nil` when the program's file cannot be looked
-    /// at, and then nothing is taken as up to date.
+    /// build of casebook makes every page again, even one copied over the old file with its
+    /// times kept: the change time is the system's); `nil` when the program's file cannot be
+    /// looked at, and then nothing is taken as up to date.
     static func rendererIdentity(_ format: PageFormat) -> UInt64? {
         guard let program = FileSystem.fingerprint("/proc/self/exe") else { return nil }
         var bytes = Array(format.name.utf8)
         for number in [format.fingerprint, UInt64(bitPattern: program.size), UInt64(bitPattern: program.modifiedSeconds),
-                       UInt64(bitPattern: program.modifiedNanoseconds), program.inode] {
+                       UInt64(bitPattern: program.modifiedNanoseconds), UInt64(bitPattern: program.changedSeconds),
+                       UInt64(bitPattern: program.changedNanoseconds), program.inode] {
             withUnsafeBytes(of: number.littleEndian) { bytes.append(contentsOf: $0) }
         }
         return Checksum.of(bytes)

@@ -11,6 +11,8 @@ public enum ExportMessage: BilingualMessage {
     case wroteBook(path: String)
     /// No case was selected (`status` is the filter, if one was given).
     case nothingToExport(status: String?)
+    /// A case's page would have the index's name (the case `index`).
+    case pageWouldBeTheIndex(id: String, indexName: String, format: String)
     /// FORMAT is not one of the formats.
     case unknownFormat(String, accepted: [String])
     /// `--encoding` names an encoding that is not offered.
@@ -60,6 +62,8 @@ public enum ExportMessage: BilingualMessage {
             "印刷した HTML: \(path)"
         case .nothingToExport(let status):
             if let status { "状態が \(status) の事例がないため、何も書き出していません。" } else { "書き出す事例がありません。" }
+        case .pageWouldBeTheIndex(let id, let indexName, let format):
+            "事例 \(id) は \(format) で書き出せません。そのページが目次と同じ \(indexName) になるためです。別の id に変えてから（rename \(id) 新しいid）もう一度書き出してください。何も書き出していません。"
         case .unknownFormat(let value, let accepted):
             "形式「\(value)」は使えません。使える形式: \(accepted, separator: "、")"
         case .unknownEncoding(let value, let accepted):
@@ -110,6 +114,8 @@ public enum ExportMessage: BilingualMessage {
             "The HTML it printed: \(path)"
         case .nothingToExport(let status):
             if let status { "No case has status \(status); nothing was written." } else { "There are no cases to export." }
+        case .pageWouldBeTheIndex(let id, let indexName, let format):
+            "The case \(id) cannot be exported as \(format): its page would be \(indexName), the table of contents. Give it another id (rename \(id) NEW-ID) and export again. Nothing was written."
         case .unknownFormat(let value, let accepted):
             "There is no format “\(value)”. FORMAT is one of: \(accepted, separator: ", ")."
         case .unknownEncoding(let value, let accepted):

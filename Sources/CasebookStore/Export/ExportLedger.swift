@@ -44,11 +44,14 @@ public struct ExportLedger: Sendable, Equatable {
         return page.source == source && page.file == file
     }
 
-    /// Records that the page `name` was made from `source` and its file is now `file`. A file
-    /// changed within the racy window before `now` (nanoseconds since the epoch) is not
-    /// recorded, nor is a missing one: the next export makes such a page again.
-    public mutating func record(_ name: String, source: UInt64, file: FileFingerprint?, now: Int64) {
-        guard let file, now - (file.changedSeconds * 1_000_000_000 + file.changedNanoseconds) >= Self.racyWindowNanoseconds else {
+    /// Records that the page `name` was made from `source` and its file is now `file`, when the
+    /// file is older than the racy window before `since` (nanoseconds since the epoch): the moment
+    /// the export began, before it wrote or compared any page. A file changed after that — by
+    /// this export, by another one or by hand, after the page was compared — or in the window
+    /// before it, when the clock may not have ticked since, is not recorded, nor is a missing
+    /// one: the next export makes such a page again and compares it.
+    public mutating func record(_ name: String, source: UInt64, file: FileFingerprint?, since: Int64) {
+        guard let file, since - (file.changedSeconds * 1_000_000_000 + file.changedNanoseconds) >= Self.racyWindowNanoseconds else {
             pages[name] = nil
             return
         }
@@ -165,6 +168,8 @@ public struct ExportLedger: Sendable, Equatable {
         guard let slash = path.lastIndex(of: "/") else { return }
         let (directory, name) = (String(path[..<slash]), String(path[path.index(after: slash)...]))
         try? FileSystem.makeDirectory(directory, mode: 0o700)
-        try? AtomicFile.replace(directory: directory, name: name, with: bytes, options: AtomicFile.Options(mode: .keptOr(0o600), durable: false))
+        // Always private and readable by its owner, whatever stands at its name (a ledger someone
+        // made unreadable would otherwise be written unreadable again, and never be used).
+        try? AtomicFile.replace(directory: directory, name: name, with: bytes, options: AtomicFile.Options(mode: .always(0o600), durable: false))
     }
 }
