@@ -23,29 +23,28 @@ enum ExportFiles {
         ///
         /// A page already there with the same bytes is left as it is: exporting again after a few
         /// changes reads the other pages rather than writing them (cheaper than writing, and
-        /// nothing is changed that need not be). A page that differs is replaced in one step (a
-        /// temporary file renamed over it), so that a failure — a full disk, a kill — leaves the
-        /// page of the last export whole rather than cut short. A new page is created exclusively
-        /// and, if it cannot be written whole, removed. A symbolic link or anything else that is
-        /// not a regular file where a page goes is refused, never written through.
+        /// nothing is changed that need not be). Any other page, new or changed, is written to a
+        /// temporary file and renamed into place in one step, so that a failure — a full disk, a
+        /// kill — never leaves a page cut short or empty under its name, and never removes a page
+        /// another export put there meanwhile (what a new page created in place and removed on
+        /// failure did). A symbolic link or anything else that is not a regular file where a page
+        /// goes is refused, never written through.
         func write(_ name: String, _ text: String) -> Failure? {
             let target = path + "/" + name
-            var text = text
-            return text.withUTF8 { bytes in write(bytes, name: name, target: target, mayBeNew: true) }
-        }
-
-        /// `mayBeNew`: a page found missing may be created; when another export creates it first
-        /// (two exports into one new folder), the page is then written as one already there.
-        private func write(_ bytes: UnsafeBufferPointer<UInt8>, name: String, target: String, mayBeNew: Bool) -> Failure? {
             func failure(_ code: Int32) -> Failure {
                 Failure(path: target, reason: code == ELOOP || code == EINVAL ? nil : String(cString: strerror(code)))
             }
-            let existing = open(target, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
-            if existing >= 0 {
-                let same = ExportFiles.holds(existing, exactly: bytes)
-                close(existing)
-                if case .failure(let error) = same { return failure(error.code) }
-                if case .success(true) = same { return nil }
+            var text = text
+            return text.withUTF8 { bytes in
+                let existing = open(target, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+                if existing >= 0 {
+                    let same = ExportFiles.holds(existing, exactly: bytes)
+                    close(existing)
+                    if case .failure(let error) = same { return failure(error.code) }
+                    if case .success(true) = same { return nil }
+                } else if errno != ENOENT {
+                    return failure(errno)
+                }
                 do throws(SystemError) {
                     try AtomicFile.replace(directory: path, name: name, with: Array(bytes),
                                            options: AtomicFile.Options(mode: .keptOr(0o644), durable: false, refusesSymbolicLink: true))
@@ -53,19 +52,6 @@ enum ExportFiles {
                 } catch {
                     return failure(error.code)
                 }
-            }
-            guard errno == ENOENT else { return failure(errno) }
-            let descriptor = open(target, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
-            if descriptor < 0, errno == EEXIST, mayBeNew { return write(bytes, name: name, target: target, mayBeNew: false) }
-            guard descriptor >= 0 else { return failure(errno) }
-            do throws(Errno) {
-                try SystemCall.writeAll(descriptor, UnsafeRawBufferPointer(bytes))
-                close(descriptor)
-                return nil
-            } catch {
-                close(descriptor)
-                unlink(target)
-                return failure(error.code)
             }
         }
 
