@@ -136,12 +136,23 @@ public enum AtomicFile {
 
     /// Removes the temporary file at `path` when no live writer holds it (its writer locks it
     /// until the rename, and a crashed writer's lock is gone); leaves it otherwise.
+    ///
+    /// A file modified in the last few seconds is left too: its writer may be between making it
+    /// and locking it, and a removal then would make its rename fail (two exports into one new
+    /// folder met this every few runs). A crashed writer's file is removed by a later sweep.
     public static func removeIfAbandoned(_ path: String) {
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
         guard fd >= 0 else { return }
         defer { close(fd) }
+        var info = stat()
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        guard fstat(fd, &info) == 0, Int64(now.tv_sec) - Int64(info.st_mtim.tv_sec) >= abandonedAfterSeconds else { return }
         if flock(fd, LOCK_EX | LOCK_NB) == 0 { unlink(path) }
     }
+
+    /// How long a temporary file nobody holds must have been left before a sweep takes it.
+    public static let abandonedAfterSeconds: Int64 = 5
 
     /// Flushes a directory's entries to disk, so that a rename in it survives a crash.
     public static func syncDirectory(_ path: String) throws(SystemError) {

@@ -59,6 +59,7 @@ import Testing
         #expect(try !FileManager.default.contentsOfDirectory(atPath: world.url("out").path).contains { $0.contains(".tmp-") })
         // A temporary page an export killed half-way left is swept by the next export.
         try Data("<!DOCTYPE html><p>cut".utf8).write(to: world.url("out/.komyuniti-koza.html.tmp-KILLED"))
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -60)], ofItemAtPath: world.url("out/.komyuniti-koza.html.tmp-KILLED").path)
         #expect(try world.run(["export", "html", "-o", "out"]).status == 0)
         #expect(!FileManager.default.fileExists(atPath: world.url("out/.komyuniti-koza.html.tmp-KILLED").path))
     }
