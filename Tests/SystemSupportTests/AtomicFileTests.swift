@@ -95,10 +95,27 @@ struct AtomicFileTests {
         let fd = open(leftover, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         #expect(fd >= 0)
         #expect(flock(fd, LOCK_EX) == 0)
+        var old = [timeval(tv_sec: time(nil) - 60, tv_usec: 0), timeval(tv_sec: time(nil) - 60, tv_usec: 0)]
+        #expect(utimes(leftover, &old) == 0)
         AtomicFile.removeIfAbandoned(leftover)  // a live writer's: kept
         #expect(try names(in: directory.path) == [AtomicFile.temporaryPrefix(for: "a.json") + "abc123"])
         close(fd)
         AtomicFile.removeIfAbandoned(leftover)  // its writer gone: removed
+        #expect(try names(in: directory.path) == [])
+    }
+
+    @Test("a temporary file made in the last seconds is left, locked or not: its writer may not have locked it yet")
+    func aYoungTemporaryFileIsLeft() throws {
+        let directory = try TemporaryDirectory()
+        let young = directory.path + "/" + AtomicFile.temporaryPrefix(for: "a.json") + "new001"
+        let fd = open(young, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        #expect(fd >= 0)
+        close(fd)
+        AtomicFile.removeIfAbandoned(young)
+        #expect(try names(in: directory.path) == [AtomicFile.temporaryPrefix(for: "a.json") + "new001"])
+        var old = [timeval(tv_sec: time(nil) - Int(AtomicFile.abandonedAfterSeconds), tv_usec: 0), timeval(tv_sec: time(nil) - Int(AtomicFile.abandonedAfterSeconds), tv_usec: 0)]
+        #expect(utimes(young, &old) == 0)
+        AtomicFile.removeIfAbandoned(young)
         #expect(try names(in: directory.path) == [])
     }
 }
