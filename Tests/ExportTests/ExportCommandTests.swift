@@ -208,6 +208,39 @@ import Testing
         #expect(try Data(contentsOf: world.url("victim.txt")) == Data("IMPORTANT\n".utf8))
     }
 
+    /// An export of every case is the whole publication: the pages an earlier export made for
+    /// cases no longer in it (removed, or unreadable now) are taken away, when they are still as
+    /// that export left them. A page edited since, and any other file, is left; an export of
+    /// named cases takes nothing away.
+    @Test(arguments: [("html", "HTML"), ("md", "Markdown")])
+    func pagesOfCasesNoLongerExportedAreRemoved(format: String, name: String) throws {
+        let world = try ExportWorld()
+        #expect(try world.run(["export", format, "-o", "site"]).status == 0)
+        usleep(2_100_000)
+        #expect(try world.run(["export", format, "-o", "site"]).status == 0)
+        try FileManager.default.removeItem(at: world.store.appendingPathComponent("komyuniti-koza.json"))
+        try Data("{ broken".utf8).write(to: world.store.appendingPathComponent("chotto-kurashi-sapoto-jigyo.json"))
+        try FileManager.default.removeItem(at: world.store.appendingPathComponent("shigen-shudan-kaishu.json"))
+        try Data("edited by hand".utf8).write(to: world.url("site/shigen-shudan-kaishu.\(format)"))
+        try Data("mine".utf8).write(to: world.url("site/notes.txt"))
+
+        let named = try world.run(["export", format, "obihiro-no-mori-z", "-o", "site"])
+        #expect(named.status == 0 && !named.out.contains("Removed"), "\(named.all)")
+        #expect(FileManager.default.fileExists(atPath: world.url("site/komyuniti-koza.\(format)").path))
+
+        let every = try world.run(["export", format, "-o", "site"])
+        #expect(every.status == 0, "\(every.all)")
+        #expect(every.out.hasPrefix("Wrote 24 cases as \(name)"), "\(every.out)")
+        #expect(every.out.hasSuffix("Removed 2 pages of cases not in this export (made by an earlier export and unchanged since): "
+                                    + "chotto-kurashi-sapoto-jigyo.\(format), komyuniti-koza.\(format)\n"), "\(every.out)")
+        let names = Set(try FileManager.default.contentsOfDirectory(atPath: world.url("site").path))
+        #expect(!names.contains("komyuniti-koza.\(format)") && !names.contains("chotto-kurashi-sapoto-jigyo.\(format)"))
+        #expect(names.contains("shigen-shudan-kaishu.\(format)") && names.contains("notes.txt"), "\(names.sorted())")
+        #expect(names.count == 24 + 1 + 2, "the pages, the index, the edited page and notes.txt: \(names.sorted())")
+        let again = try world.run(["export", format, "-o", "site"])
+        #expect(!again.out.contains("Removed"), "\(again.out)")
+    }
+
     /// A page changed while the export runs — after the export made or compared it — is not
     /// taken as the export's own, even when the export ends long after the change: the next
     /// export makes it again.

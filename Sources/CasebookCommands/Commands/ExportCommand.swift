@@ -78,9 +78,14 @@ struct ExportCommand: StoreCommand {
             if let taken = selected.first(where: { pages.pageName($0.id) == pages.indexName }) {
                 throw CommandFailure(ExportMessage.pageWouldBeTheIndex(id: taken.id.rawValue, indexName: pages.indexName, format: format), in: session)
             }
-            let (exported, upToDate) = try PageFolderExport(session: session, format: pages).run(selected, to: path)
-            session.say(ExportMessage.wrote(count: exported, format: chosen == .html ? "HTML" : "Markdown",
-                                            path: FileSystem.absolutePath(path), upToDate: upToDate))
+            // Named cases update their pages in a folder that may hold others; every case (of a
+            // status) is the whole publication, and pages of cases no longer in it are taken away.
+            let outcome = try PageFolderExport(session: session, format: pages).run(selected, to: path, removingOthers: cases.isEmpty)
+            session.say(ExportMessage.wrote(count: outcome.exported, format: chosen == .html ? "HTML" : "Markdown",
+                                            path: FileSystem.absolutePath(path), upToDate: outcome.upToDate))
+            if !outcome.removed.isEmpty {
+                session.say(ExportMessage.removedPages(count: outcome.removed.count, names: Array(outcome.removed.prefix(5))))
+            }
         case .csv:
             let selected = try selection(in: session)
             let progress = ExportProgress(session: session, total: selected.count)

@@ -49,10 +49,23 @@ struct PageFolderExport {
         let contentHash: UInt64
     }
 
-    /// Exports `chosen` (already filtered) into the folder at `path`; how many cases it exported
-    /// (those whose file could not be read now are left out, and named by the store's problems)
-    /// and how many of their pages were up to date and not made again.
-    func run(_ chosen: [Chosen], to path: String) throws -> (exported: Int, upToDate: Int) {
+    /// What an export into a folder did.
+    struct Outcome {
+        /// How many cases it exported (those whose file could not be read now are left out).
+        let exported: Int
+        /// How many of their pages were up to date and not made again.
+        let upToDate: Int
+        /// The pages of other cases it removed, by file name.
+        let removed: [String]
+    }
+
+    /// Exports `chosen` (already filtered) into the folder at `path`. With `removingOthers` (an
+    /// export of every case, or of every case with a status), the pages an earlier export made for
+    /// cases not in this one (removed, unreadable, or no longer of the status) are removed, when
+    /// the ledger recorded them and their files are still exactly as that export left them: the
+    /// folder then publishes this export and nothing else casebook made. A page edited since, or
+    /// any other file, is left alone.
+    func run(_ chosen: [Chosen], to path: String, removingOthers: Bool) throws -> Outcome {
         let folder = try ExportFiles.folder(path, in: session)
         // Before any page is compared or written: a page changed after this is not recorded.
         let began = FileSystem.nowNanoseconds()
@@ -61,6 +74,7 @@ struct PageFolderExport {
         let ledgerPath = renderer == nil ? nil : ExportLedger.path(ofFolder: folder.path, format: format.name, environment: session.environment)
         let found = ledgerPath.map { ExportLedger.read($0, renderer: renderer!) } ?? ExportLedger(renderer: 0)
         var ledger = found
+        var removed: [String] = []
 
         let names = chosen.map { format.pageName($0.id) }
         let files = FileSystem.fingerprints(of: names + [format.indexName], in: folder.path, followingLinks: false)
@@ -106,11 +120,28 @@ struct PageFolderExport {
                 ledger.record(names[position], source: chosen[position].contentHash, file: files[position], since: began)
             }
             if indexIsCurrent { ledger.record(format.indexName, source: indexSource, file: files.last!, since: began) }
+            if removingOthers {
+                let exported = Set(included.map { names[$0] } + [format.indexName])
+                removed = Self.removePages(of: ledger, besides: exported, in: folder.path)
+                for name in removed { ledger.forget(name) }
+            }
             // Written only when it says something new: a folder found up to date costs no write.
             if ledger != found { ledger.write(to: ledgerPath) }
         }
         try folder.check(failures + [indexFailure], in: session)
-        return (included.count, included.count - cases.count)
+        return Outcome(exported: included.count, upToDate: included.count - cases.count, removed: removed)
+    }
+
+    /// Removes from `folder` the pages `ledger` recorded that are not in `exported` and are still
+    /// as recorded; their names, in order.
+    private static func removePages(of ledger: ExportLedger, besides exported: Set<String>, in folder: String) -> [String] {
+        let others = ledger.pages.keys.filter { !exported.contains($0) }.sorted()
+        let files = FileSystem.fingerprints(of: others, in: folder, followingLinks: false)
+        var removed: [String] = []
+        for (name, file) in zip(others, files) where ledger.isCurrent(name, source: ledger.pages[name]!.source, file: file) {
+            if (try? FileSystem.removeFile(folder + "/" + name)) != nil { removed.append(name) }
+        }
+        return removed
     }
 
     /// What the index is made from: each chosen case's id and content hash, in order.

@@ -9,6 +9,8 @@ public enum ExportMessage: BilingualMessage {
     case wrote(count: Int, format: String, path: String, upToDate: Int = 0)
     /// The print HTML is kept beside the PDF.
     case wroteBook(path: String)
+    /// Pages an earlier export made for cases this one does not export were removed (`names`, the first few).
+    case removedPages(count: Int, names: [String])
     /// No case was selected (`status` is the filter, if one was given).
     case nothingToExport(status: String?)
     /// A case's page would have the index's name (the case `index`).
@@ -60,6 +62,8 @@ public enum ExportMessage: BilingualMessage {
             "\(count) 件を \(format) で書き出しました: \(path)"
         case .wroteBook(let path):
             "印刷した HTML: \(path)"
+        case .removedPages(let count, let names):
+            "今回書き出さなかった事例のページ \(count) 件を削除しました（以前の書き出しで作ったまま変わっていないもの）: \(names.joined(separator: "、"))\(verbatim: count > names.count ? " ほか" : "")"
         case .nothingToExport(let status):
             if let status { "状態が \(status) の事例がないため、何も書き出していません。" } else { "書き出す事例がありません。" }
         case .pageWouldBeTheIndex(let id, let indexName, let format):
@@ -112,6 +116,8 @@ public enum ExportMessage: BilingualMessage {
             "Wrote \(count) \(verbatim: count == 1 ? "case" : "cases") as \(format): \(path)"
         case .wroteBook(let path):
             "The HTML it printed: \(path)"
+        case .removedPages(let count, let names):
+            "Removed \(count) \(verbatim: count == 1 ? "page" : "pages") of cases not in this export (made by an earlier export and unchanged since): \(names.joined(separator: ", "))\(verbatim: count > names.count ? ", …" : "")"
         case .nothingToExport(let status):
             if let status { "No case has status \(status); nothing was written." } else { "There are no cases to export." }
         case .pageWouldBeTheIndex(let id, let indexName, let format):
