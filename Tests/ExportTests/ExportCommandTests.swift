@@ -254,14 +254,7 @@ import Testing
             }
         }
         #expect(try world.run(["export", "html", "-o", "fresh"]).status == 0)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: BuiltProgram.casebook)
-        process.arguments = ["export", "html", "-o", "site", "--store", world.store.path]
-        process.environment = world.environment()
-        process.currentDirectoryURL = world.root
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let process = try world.start(["export", "html", "-o", "site"])
         var page: String?
         while page == nil && process.isRunning {
             page = (try? FileManager.default.contentsOfDirectory(atPath: world.url("site").path))?.first { $0.hasSuffix(".html") && !$0.hasPrefix(".") }
@@ -288,14 +281,7 @@ import Testing
         #expect(try world.run(["export", "html", "-o", "fresh"]).status == 0)
         for round in 0..<3 {
             // One started and left running, the other run beside it.
-            let first = Process()
-            first.executableURL = URL(fileURLWithPath: BuiltProgram.casebook)
-            first.arguments = ["export", "html", "-o", "both-\(round)", "--store", world.store.path]
-            first.environment = world.environment()
-            first.currentDirectoryURL = world.root
-            first.standardOutput = FileHandle.nullDevice
-            first.standardError = FileHandle.nullDevice
-            try first.run()
+            let first = try world.start(["export", "html", "-o", "both-\(round)"])
             let second = try world.run(["export", "html", "-o", "both-\(round)"])
             first.waitUntilExit()
             #expect(first.terminationStatus == 0 && second.status == 0, "\(second.all)")

@@ -75,6 +75,20 @@ final class ExportWorld: Sendable {
          "LANG": language, "TERM": "dumb"]
     }
 
+    /// `casebook ARGUMENTS --store STORE` in the world's root, started and left running, its output
+    /// thrown away: for a test that stops it, or runs another beside it.
+    func start(_ arguments: [String]) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: BuiltProgram.casebook)
+        process.arguments = arguments + ["--store", store.path]
+        process.environment = environment()
+        process.currentDirectoryURL = root
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
     /// `casebook ARGUMENTS --store STORE` in the world's root, through pipes.
     func run(_ arguments: [String], language: String = "C.UTF-8", path: String? = nil) throws -> ProgramResult {
         try BuiltProgram.run(BuiltProgram.casebook, arguments + ["--store", store.path],
