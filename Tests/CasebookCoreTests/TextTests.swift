@@ -63,6 +63,9 @@ struct LineWrapperTests {
         (12, "なければ Store/）", ["なければ", "Store/）"]),
         (6, "", [""]),
         (4, "ａｂｃ", ["ａｂ", "ｃ"]),
+        // A line break ends a line, and the next starts with the full width (help is written in lines).
+        (10, "html: a page\nmd: one", ["html: a", "page", "md: one"]),
+        (10, "あいうえお\n\nかきくけこさ", ["あいうえお", "", "かきくけこ", "さ"]),
     ]
 
     @Test(arguments: cases)

@@ -20,12 +20,14 @@ struct ExportCommand: StoreCommand {
                 pdf: one A4 sheet a page, printed by headless Chromium (default casebook.pdf, with the HTML it printed beside it).
                 csv: one row per case, UTF-8 with BOM, CRLF (default casebook.csv; -o - for standard output).
                 md: a folder with one Markdown file per case and index.md (default casebook-md).
+                Exporting html or md again into a folder makes only the pages that changed; an export of every case (with or without --status) also removes the pages it made earlier for cases no longer in it.
                 Examples: export pdf --status approved; export csv --encoding cp932 -o cases.csv; export html shigen -o site
                 """, """
                 html: 事例ごとのページと index.html のフォルダー（既定 casebook-html）
                 pdf: headless Chromium で A4 一枚一ページに印刷（既定 casebook.pdf。印刷した HTML も隣に残します）
                 csv: 一事例一行、UTF-8（BOM 付き）、CRLF（既定 casebook.csv。-o - で標準出力）
                 md: 事例ごとの Markdown と index.md のフォルダー（既定 casebook-md）
+                html と md は同じフォルダーにもう一度書き出すと、変わったページだけを作り直します。すべての事例の書き出し（--status 付きを含む）では、以前作ったページのうち今回含まれない事例のものを削除します。
                 例: export pdf --status approved、export csv --encoding cp932 -o cases.csv、export html 資源 -o site
                 """))
     }

@@ -12,7 +12,13 @@ public enum LineWrapper {
     /// Latin words (runs of ASCII letters, digits and marks such as `-`, `/`, `$`) are kept whole
     /// when they fit on a line: a line breaks after a space, or before the word where Japanese
     /// text runs into it (`、skip`), rather than inside it.
+    ///
+    /// A line break in `text` ends a line there, and the next one starts with the full width (a
+    /// command's help is written in lines).
     public static func wrap(_ text: String, width: Int) -> [String] {
+        if text.contains("\n") {
+            return text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { wrap(String($0), width: width) }
+        }
         let width = max(width, 2)
         let characters = Array(text)
         var lines: [String] = []
