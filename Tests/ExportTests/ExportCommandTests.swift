@@ -1,6 +1,7 @@
 // `casebook export` as a person or a script runs it: what it writes, what it refuses, and the
 // progress line that shows on a terminal and nowhere else.
 import CasebookCore
+import CasebookStore
 import Foundation
 @testable import CasebookTestSupport
 import Testing
@@ -209,14 +210,13 @@ import Testing
     }
 
     /// An export of every case is the whole publication: the pages an earlier export made for
-    /// cases no longer in it (removed, or unreadable now) are taken away, when they are still as
-    /// that export left them. A page edited since, and any other file, is left; an export of
-    /// named cases takes nothing away.
+    /// cases no longer in it (removed, or unreadable now) are taken away, when they still hold the
+    /// bytes that export wrote — even right after it, and under another build. A page edited
+    /// since, and any other file, is left; an export of named cases takes nothing away, and
+    /// neither does one that failed.
     @Test(arguments: [("html", "HTML"), ("md", "Markdown")])
     func pagesOfCasesNoLongerExportedAreRemoved(format: String, name: String) throws {
         let world = try ExportWorld()
-        #expect(try world.run(["export", format, "-o", "site"]).status == 0)
-        usleep(2_100_000)
         #expect(try world.run(["export", format, "-o", "site"]).status == 0)
         try FileManager.default.removeItem(at: world.store.appendingPathComponent("komyuniti-koza.json"))
         try Data("{ broken".utf8).write(to: world.store.appendingPathComponent("chotto-kurashi-sapoto-jigyo.json"))
@@ -228,17 +228,55 @@ import Testing
         #expect(named.status == 0 && !named.out.contains("Removed"), "\(named.all)")
         #expect(FileManager.default.fileExists(atPath: world.url("site/komyuniti-koza.\(format)").path))
 
+        // An export that fails (a link where a page goes) takes nothing away.
+        try Data("IMPORTANT\n".utf8).write(to: world.url("victim.txt"))
+        let linked = world.url("site/obihiro-no-mori-zukuri-kyogikai.\(format)")
+        let page = try Data(contentsOf: linked)
+        try FileManager.default.removeItem(at: linked)
+        try FileManager.default.createSymbolicLink(atPath: linked.path, withDestinationPath: world.url("victim.txt").path)
+        let failed = try world.run(["export", format, "-o", "site"])
+        #expect(failed.status == 1 && !failed.out.contains("Removed"), "\(failed.all)")
+        #expect(FileManager.default.fileExists(atPath: world.url("site/komyuniti-koza.\(format)").path))
+        try FileManager.default.removeItem(at: linked)
+        try page.write(to: linked)
+
+        // A ledger naming a file outside the folder (damaged, or written by someone else) never
+        // makes the export remove it: only a case's page name is taken away.
+        let ledgerPath = try #require(ExportLedger.path(ofFolder: world.url("site").path, format: format, environment: world.environment()))
+        var ledger = ExportLedger.read(ledgerPath, renderer: 0)
+        let victim = try Data(contentsOf: world.url("victim.txt"))
+        ledger.record("../victim.txt", source: 0, content: Checksum.of(Array(victim)),
+                      file: FileSystem.fingerprint(world.url("victim.txt").path), since: FileSystem.nowNanoseconds())
+        ledger.write(to: ledgerPath)
+
         let every = try world.run(["export", format, "-o", "site"])
         #expect(every.status == 0, "\(every.all)")
         #expect(every.out.hasPrefix("Wrote 24 cases as \(name)"), "\(every.out)")
         #expect(every.out.hasSuffix("Removed 2 pages of cases not in this export (made by an earlier export and unchanged since): "
                                     + "chotto-kurashi-sapoto-jigyo.\(format), komyuniti-koza.\(format)\n"), "\(every.out)")
+        #expect(FileManager.default.fileExists(atPath: world.url("victim.txt").path))
         let names = Set(try FileManager.default.contentsOfDirectory(atPath: world.url("site").path))
         #expect(!names.contains("komyuniti-koza.\(format)") && !names.contains("chotto-kurashi-sapoto-jigyo.\(format)"))
         #expect(names.contains("shigen-shudan-kaishu.\(format)") && names.contains("notes.txt"), "\(names.sorted())")
         #expect(names.count == 24 + 1 + 2, "the pages, the index, the edited page and notes.txt: \(names.sorted())")
         let again = try world.run(["export", format, "-o", "site"])
         #expect(!again.out.contains("Removed"), "\(again.out)")
+    }
+
+    /// When no case has the status asked for any more, a folder an export of every case published
+    /// into is emptied of the pages casebook made there; its index lists none. A folder nothing
+    /// was published into is refused, as before, and left unmade.
+    @Test func aStatusWithNoCaseLeftEmptiesTheFolderItPublished() throws {
+        let world = try ExportWorld()
+        #expect(try world.run(["export", "html", "--status", "review", "-o", "never"]).status == 1)
+        #expect(!FileManager.default.fileExists(atPath: world.url("never").path))
+        #expect(try world.run(["export", "html", "-o", "site"]).status == 0)
+        try Data("mine".utf8).write(to: world.url("site/notes.txt"))
+        let emptied = try world.run(["export", "html", "--status", "approved", "-o", "site"])
+        #expect(emptied.status == 0, "\(emptied.all)")
+        #expect(emptied.out.hasPrefix("Wrote 0 cases as HTML") && emptied.out.contains("Removed 27 pages"), "\(emptied.out)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: world.url("site").path).sorted() == ["index.html", "notes.txt"])
+        #expect(try String(contentsOf: world.url("site/index.html"), encoding: .utf8).contains("（0件）"))
     }
 
     /// A page changed while the export runs — after the export made or compared it — is not

@@ -77,6 +77,12 @@ struct ExportCommand: StoreCommand {
         case .html, .md:
             let selected = try summarySelection(in: session)
             let pages: PageFolderExport.PageFormat = chosen == .html ? .html : .markdown
+            // No case of this choice: a folder that an export of every case published into is
+            // emptied of the pages casebook made there (its index then lists none); anywhere else
+            // nothing is written.
+            guard !selected.isEmpty || (cases.isEmpty && PageFolderExport.hasPublished(pages, into: path, environment: session.environment)) else {
+                throw CommandFailure(ExportMessage.nothingToExport(status: status), in: session)
+            }
             if let taken = selected.first(where: { pages.pageName($0.id) == pages.indexName }) {
                 throw CommandFailure(ExportMessage.pageWouldBeTheIndex(id: taken.id.rawValue, indexName: pages.indexName, format: format), in: session)
             }
@@ -142,7 +148,8 @@ struct ExportCommand: StoreCommand {
         return selected
     }
 
-    /// The cases asked for as the store's index has them (summary and content hash), filtered by
+    /// The cases asked for as the store's index has them (summary and content hash; none, when
+    /// none is of the status), filtered by
     /// `--status` (the summary's status is the one the case has as it stands): what `export html`
     /// and `export md` choose from without decoding a case they need not make a page of.
     private func summarySelection(in session: Session) throws -> [PageFolderExport.Chosen] {
@@ -156,7 +163,6 @@ struct ExportCommand: StoreCommand {
             guard let found = position[id], wanted == nil || summaries[found].summary.status == wanted else { return nil }
             return PageFolderExport.Chosen(id: id, summary: summaries[found].summary, contentHash: hashes[found])
         }
-        guard !selected.isEmpty else { throw CommandFailure(ExportMessage.nothingToExport(status: status), in: session) }
         return selected
     }
 }

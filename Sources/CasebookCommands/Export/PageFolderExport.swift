@@ -60,11 +60,11 @@ struct PageFolderExport {
     }
 
     /// Exports `chosen` (already filtered) into the folder at `path`. With `removingOthers` (an
-    /// export of every case, or of every case with a status), the pages an earlier export made for
-    /// cases not in this one (removed, unreadable, or no longer of the status) are removed, when
-    /// the ledger recorded them and their files are still exactly as that export left them: the
-    /// folder then publishes this export and nothing else casebook made. A page edited since, or
-    /// any other file, is left alone.
+    /// export of every case, or of every case with a status), once every page is written, the
+    /// pages an earlier export made for cases not in this one (removed, unreadable, or no longer
+    /// of the status) are removed, when the ledger recorded them and each file's bytes are still
+    /// exactly those that export wrote (read again and compared): the folder then publishes this
+    /// export and nothing else casebook made. A page edited since, or any other file, is left.
     func run(_ chosen: [Chosen], to path: String, removingOthers: Bool) throws -> Outcome {
         let folder = try ExportFiles.folder(path, in: session)
         // Before any page is compared or written: a page changed after this is not recorded.
@@ -96,52 +96,89 @@ struct PageFolderExport {
 
         // The index is one pass over every case, so it is made beside the pages rather than after
         // them, where it would keep one core busy and leave the other idle.
-        let index = Background { () -> ExportFiles.Folder.Failure? in
-            guard !indexIsCurrent else { return nil }
-            return folder.write(format.indexName, format.index(contents.map { ContentsEntry(id: $0.id, summary: $0.summary) }))
+        let index = Background { () -> (failure: ExportFiles.Folder.Failure?, content: UInt64) in
+            guard !indexIsCurrent else { return (nil, 0) }
+            return Self.write(format.indexName, format.index(contents.map { ContentsEntry(id: $0.id, summary: $0.summary) }), in: folder)
         }
         let progress = ExportProgress(session: session, total: cases.count)
-        let failures = progress.render(cases.map(\.exported)) { exported in
-            folder.write(format.pageName(exported.id), format.page(exported))
+        let written = progress.render(cases.map(\.exported)) { exported in
+            Self.write(format.pageName(exported.id), format.page(exported), in: folder)
         }
-        let indexFailure = index.wait()
+        let (indexFailure, indexContent) = index.wait()
         progress.finish()
+        let failures = written.map(\.failure) + [indexFailure]
 
         if let ledgerPath {
-            var made = zip(cases, failures).map { (name: format.pageName($0.exported.id), source: $0.source, failed: $1 != nil) }
-            if !indexIsCurrent { made.append((format.indexName, indexSource, indexFailure != nil)) }
+            var made = zip(cases, written).map {
+                (name: format.pageName($0.exported.id), source: $0.source, content: $1.content, failed: $1.failure != nil)
+            }
+            if !indexIsCurrent { made.append((format.indexName, indexSource, indexContent, indexFailure != nil)) }
             let madeFiles = FileSystem.fingerprints(of: made.map(\.name), in: folder.path, followingLinks: false)
             for (page, file) in zip(made, madeFiles) {
-                if page.failed { ledger.forget(page.name) } else { ledger.record(page.name, source: page.source, file: file, since: began) }
+                if page.failed {
+                    ledger.forget(page.name)
+                } else {
+                    ledger.record(page.name, source: page.source, content: page.content, file: file, since: began)
+                }
             }
-            // A page found up to date, as it was found: one too recent to record when it was made
-            // is recorded now that it is old enough.
+            // A page found up to date, as it was found: one too recent to be settled when it was
+            // made is settled now that it is old enough.
             for position in chosen.indices where !isStale[position] {
-                ledger.record(names[position], source: chosen[position].contentHash, file: files[position], since: began)
+                ledger.record(names[position], source: chosen[position].contentHash, content: ledger.pages[names[position]]!.content,
+                              file: files[position], since: began)
             }
-            if indexIsCurrent { ledger.record(format.indexName, source: indexSource, file: files.last!, since: began) }
-            if removingOthers {
+            if indexIsCurrent {
+                ledger.record(format.indexName, source: indexSource, content: ledger.pages[format.indexName]!.content,
+                              file: files.last!, since: began)
+            }
+            // Only after an export that wrote everything: a failed one leaves the folder as it was.
+            if removingOthers && failures.allSatisfy({ $0 == nil }) {
                 let exported = Set(included.map { names[$0] } + [format.indexName])
-                removed = Self.removePages(of: ledger, besides: exported, in: folder.path)
+                removed = Self.removePages(of: ledger, besides: exported, in: folder.path, format: format)
                 for name in removed { ledger.forget(name) }
             }
             // Written only when it says something new: a folder found up to date costs no write.
             if ledger != found { ledger.write(to: ledgerPath) }
         }
-        try folder.check(failures + [indexFailure], in: session)
+        try folder.check(failures, in: session)
         return Outcome(exported: included.count, upToDate: included.count - cases.count, removed: removed)
     }
 
-    /// Removes from `folder` the pages `ledger` recorded that are not in `exported` and are still
-    /// as recorded; their names, in order.
-    private static func removePages(of ledger: ExportLedger, besides exported: Set<String>, in folder: String) -> [String] {
-        let others = ledger.pages.keys.filter { !exported.contains($0) }.sorted()
-        let files = FileSystem.fingerprints(of: others, in: folder, followingLinks: false)
+    /// `text` written as the page `name` of `folder`: the failure, if any, and the hash of the
+    /// bytes the page holds when it did not fail.
+    private static func write(_ name: String, _ text: String, in folder: ExportFiles.Folder) -> (failure: ExportFiles.Folder.Failure?, content: UInt64) {
+        var text = text
+        let content = text.withUTF8 { Checksum.of($0) }
+        return (folder.write(name, text), content)
+    }
+
+    /// Removes from `folder` the pages `ledger` recorded that are not in `exported`, are named as a
+    /// case's page of `format` is (nothing else, whatever a ledger says), and whose bytes are still
+    /// those recorded; their names, in order.
+    private static func removePages(of ledger: ExportLedger, besides exported: Set<String>, in folder: String,
+                                    format: PageFormat) -> [String] {
+        let suffix = "." + format.name
+        let others = ledger.pages.keys.filter { name in
+            guard !exported.contains(name), name.hasSuffix(suffix), let id = CaseID(String(name.dropLast(suffix.count))) else { return false }
+            return format.pageName(id) == name && name != format.indexName
+        }.sorted()
         var removed: [String] = []
-        for (name, file) in zip(others, files) where ledger.isCurrent(name, source: ledger.pages[name]!.source, file: file) {
-            if (try? FileSystem.removeFile(folder + "/" + name)) != nil { removed.append(name) }
+        for name in others {
+            let path = folder + "/" + name
+            // Read again now: a page is casebook's own only while it holds the bytes casebook wrote.
+            guard let bytes = try? FileSystem.readFile(path), Checksum.of(bytes) == ledger.pages[name]!.content else { continue }
+            if (try? FileSystem.removeFile(path)) != nil { removed.append(name) }
         }
         return removed
+    }
+
+    /// Whether an earlier export of `format` left pages in the folder at `path` that its ledger
+    /// knows as made there.
+    static func hasPublished(_ format: PageFormat, into path: String, environment: [String: String]) -> Bool {
+        guard FileSystem.isDirectory(path), let ledgerPath = ExportLedger.path(ofFolder: path, format: format.name, environment: environment) else {
+            return false
+        }
+        return !ExportLedger.read(ledgerPath, renderer: 0).pages.isEmpty
     }
 
     /// What the index is made from: each chosen case's id and content hash, in order.

@@ -5,18 +5,22 @@ import Glibc
 #endif
 
 /// What the exports into one folder left there: for each page, the content hash of what it was
-/// made from and the page file's fingerprint as the export left it. An export renders again only
-/// the pages whose source or file changed since, so publishing the 事例集 again after a few edits
-/// renders a few pages, not 10,000.
+/// made from, the content hash of the page itself, and the page file's fingerprint as the export
+/// left it. An export renders again only the pages whose source or file changed since, so
+/// publishing the 事例集 again after a few edits renders a few pages, not 10,000; and an export of
+/// every case can take away the pages it made for cases no longer in it, knowing them for its own.
 ///
 /// Kept in casebook's cache directory, beside the store indexes, never in the folder itself: the
 /// folder is published as it is. Like the index, it is a cache that is never trusted blindly:
 /// - a page counts as up to date only while its file's size, times and inode are the ones
 ///   recorded (a page edited, replaced, removed or turned into a link is made again);
-/// - a page is recorded only once its file has been unchanged for the racy window, so that a
-///   change in the same tick of the clock as the export's own write cannot hide behind equal times;
-/// - the whole ledger is of one renderer (the templates, the stylesheet and the program that
-///   rendered them): any other renderer reads it as empty;
+/// - and only when it was settled: its file unchanged for the racy window before the export that
+///   recorded it began, so that no change in the same tick of the clock as a write, and none made
+///   while that export ran, can hide behind equal times;
+/// - a page is known as casebook's own, to be taken away, by the hash of its bytes, read again
+///   and compared at that moment, never by its times;
+/// - the ledger is of one renderer (the templates, the stylesheet and the program that rendered
+///   them): under any other, no page counts as up to date, though each is still known as made;
 /// - a ledger that is cut short or changed fails its checksum and reads as empty.
 public struct ExportLedger: Sendable, Equatable {
     /// One page as the last export that made or checked it left it.
@@ -25,6 +29,10 @@ public struct ExportLedger: Sendable, Equatable {
         public var source: UInt64
         /// The page file's fingerprint.
         public var file: FileFingerprint
+        /// The content hash of the page's bytes as the export wrote or found them.
+        public var content: UInt64
+        /// Whether the page may count as up to date (settled, and made by this renderer).
+        public var settled: Bool
     }
 
     /// Which renderer made the pages.
@@ -38,27 +46,29 @@ public struct ExportLedger: Sendable, Equatable {
     }
 
     /// Whether the page `name` is as the renderer would make it from `source`: made from that
-    /// source, and its file (`file`, `nil` when it is missing or not a regular file) untouched since.
+    /// source, settled, and its file (`file`, `nil` when it is missing or not a regular file)
+    /// untouched since.
     public func isCurrent(_ name: String, source: UInt64, file: FileFingerprint?) -> Bool {
-        guard let file, let page = pages[name] else { return false }
+        guard let file, let page = pages[name], page.settled else { return false }
         return page.source == source && page.file == file
     }
 
-    /// Records that the page `name` was made from `source` and its file is now `file`, when the
-    /// file is older than the racy window before `since` (nanoseconds since the epoch): the moment
-    /// the export began, before it wrote or compared any page. A file changed after that — by
-    /// this export, by another one or by hand, after the page was compared — or in the window
-    /// before it, when the clock may not have ticked since, is not recorded, nor is a missing
-    /// one: the next export makes such a page again and compares it.
-    public mutating func record(_ name: String, source: UInt64, file: FileFingerprint?, since: Int64) {
-        guard let file, since - (file.changedSeconds * 1_000_000_000 + file.changedNanoseconds) >= Self.racyWindowNanoseconds else {
+    /// Records that the page `name`, whose bytes have the hash `content`, was made from `source`
+    /// and its file is now `file`. It is settled when the file is older than the racy window before
+    /// `since` (nanoseconds since the epoch): the moment the export began, before it wrote or
+    /// compared any page. A file changed after that — by this export, by another one or by hand,
+    /// after the page was compared — or in the window before it is not settled: the next export
+    /// makes it again and compares it. A missing file is forgotten.
+    public mutating func record(_ name: String, source: UInt64, content: UInt64, file: FileFingerprint?, since: Int64) {
+        guard let file else {
             pages[name] = nil
             return
         }
-        pages[name] = Page(source: source, file: file)
+        let settled = since - (file.changedSeconds * 1_000_000_000 + file.changedNanoseconds) >= Self.racyWindowNanoseconds
+        pages[name] = Page(source: source, file: file, content: content, settled: settled)
     }
 
-    /// Forgets the page `name` (one that could not be written, left as nobody knows).
+    /// Forgets the page `name` (one that could not be written, left as nobody knows, or taken away).
     public mutating func forget(_ name: String) {
         pages[name] = nil
     }
@@ -69,13 +79,13 @@ public struct ExportLedger: Sendable, Equatable {
     // MARK: The file
 
     /// The ledger's first line: its format, the renderer and the checksum of the lines after it.
-    private static let format = "casebook-export-ledger 1"
+    private static let format = "casebook-export-ledger 2"
     private static let separator = UInt8(ascii: "\t")
     private static let newline = UInt8(ascii: "\n")
 
-    /// The ledger as its file holds it: the first line, then a page a line (name, source, then
-    /// the fingerprint's size, times and inode), in name order so that the same ledger is the
-    /// same bytes.
+    /// The ledger as its file holds it: the first line, then a page a line (name, source, the
+    /// fingerprint's size, times and inode, the page's content hash, settled or not), in name
+    /// order so that the same ledger is the same bytes.
     public var bytes: [UInt8] {
         var body: [UInt8] = []
         body.reserveCapacity(pages.count * 96)
@@ -83,7 +93,8 @@ public struct ExportLedger: Sendable, Equatable {
             let page = pages[name]!
             let f = page.file
             let columns = [name, String(page.source, radix: 16), String(f.size), String(f.modifiedSeconds), String(f.modifiedNanoseconds),
-                           String(f.changedSeconds), String(f.changedNanoseconds), String(f.inode)]
+                           String(f.changedSeconds), String(f.changedNanoseconds), String(f.inode), String(page.content, radix: 16),
+                           page.settled ? "1" : "0"]
             body.append(contentsOf: columns.joined(separator: "\t").utf8)
             body.append(Self.newline)
         }
@@ -91,26 +102,32 @@ public struct ExportLedger: Sendable, Equatable {
         return Array("\(Self.format) \(String(renderer, radix: 16)) \(String(checksum, radix: 16))\n".utf8) + body
     }
 
-    /// The ledger `bytes` hold, when they are a whole ledger of `renderer`; else an empty one.
+    /// The ledger `bytes` hold, when they are a whole ledger; else an empty one. Under a renderer
+    /// other than the one that wrote it, no page is settled: each is still known as made, none
+    /// counts as up to date.
     public static func reading(_ bytes: [UInt8], renderer: UInt64) -> ExportLedger {
         var ledger = ExportLedger(renderer: renderer)
         guard let end = bytes.firstIndex(of: newline) else { return ledger }
-        let header = String(decoding: bytes[..<end], as: UTF8.self)
-        let expected = "\(format) \(String(renderer, radix: 16)) "
-        guard header.hasPrefix(expected), let checksum = UInt64(header.dropFirst(expected.count), radix: 16) else { return ledger }
+        let header = String(decoding: bytes[..<end], as: UTF8.self).split(separator: " ", omittingEmptySubsequences: false)
+        guard header.count == 4, header[0] + " " + header[1] == format, let written = UInt64(header[2], radix: 16),
+              let checksum = UInt64(header[3], radix: 16) else { return ledger }
+        let sameRenderer = written == renderer
         let body = bytes[(end + 1)...]
         guard body.withUnsafeBytes({ Checksum.of($0) }) == checksum else { return ledger }
         ledger.pages.reserveCapacity(body.count / 64)
         // Numbers read from the bytes as they are: a ledger of 10,000 pages is 80,000 of them.
         for line in body.split(separator: newline) {
             let columns = line.split(separator: separator, omittingEmptySubsequences: false)
-            guard columns.count == 8, let source = unsigned(columns[1], radix: 16),
+            guard columns.count == 10, let source = unsigned(columns[1], radix: 16),
                   let size = signed(columns[2]), let modified = signed(columns[3]), let modifiedNanoseconds = signed(columns[4]),
-                  let changed = signed(columns[5]), let changedNanoseconds = signed(columns[6]), let inode = unsigned(columns[7], radix: 10)
+                  let changed = signed(columns[5]), let changedNanoseconds = signed(columns[6]), let inode = unsigned(columns[7], radix: 10),
+                  let content = unsigned(columns[8], radix: 16), columns[9].count == 1, let settled = columns[9].first,
+                  settled == UInt8(ascii: "0") || settled == UInt8(ascii: "1")
             else { return ExportLedger(renderer: renderer) }
             ledger.pages[String(decoding: columns[0], as: UTF8.self)] = Page(source: source, file: FileFingerprint(
                 size: size, modifiedSeconds: modified, modifiedNanoseconds: modifiedNanoseconds,
-                changedSeconds: changed, changedNanoseconds: changedNanoseconds, inode: inode))
+                changedSeconds: changed, changedNanoseconds: changedNanoseconds, inode: inode),
+                content: content, settled: sameRenderer && settled == UInt8(ascii: "1"))
         }
         return ledger
     }
