@@ -89,13 +89,19 @@ public struct ExportLedger: Sendable, Equatable {
     public var bytes: [UInt8] {
         var body: [UInt8] = []
         body.reserveCapacity(pages.count * 96)
-        for name in pages.keys.sorted() {
-            let page = pages[name]!
+        // The numbers written as digits straight into the bytes (as the index writes its own).
+        for (name, page) in pages.sorted(by: { $0.key < $1.key }) {
             let f = page.file
-            let columns = [name, String(page.source, radix: 16), String(f.size), String(f.modifiedSeconds), String(f.modifiedNanoseconds),
-                           String(f.changedSeconds), String(f.changedNanoseconds), String(f.inode), String(page.content, radix: 16),
-                           page.settled ? "1" : "0"]
-            body.append(contentsOf: columns.joined(separator: "\t").utf8)
+            body.append(contentsOf: name.utf8)
+            for (number, radix) in [(page.source, 16), (UInt64(bitPattern: f.size), 0), (UInt64(bitPattern: f.modifiedSeconds), 0),
+                                    (UInt64(bitPattern: f.modifiedNanoseconds), 0), (UInt64(bitPattern: f.changedSeconds), 0),
+                                    (UInt64(bitPattern: f.changedNanoseconds), 0), (f.inode, 10), (page.content, 16)] {
+                body.append(Self.separator)
+                // Radix 0: a signed number, given as its bit pattern.
+                if radix == 0 { StoreIndex.appendNumber(Int64(bitPattern: number), to: &body) } else { StoreIndex.appendNumber(number, radix: radix, to: &body) }
+            }
+            body.append(Self.separator)
+            body.append(page.settled ? UInt8(ascii: "1") : UInt8(ascii: "0"))
             body.append(Self.newline)
         }
         let checksum = body.withUnsafeBytes { Checksum.of($0) }
