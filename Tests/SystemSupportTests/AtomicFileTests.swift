@@ -95,8 +95,7 @@ struct AtomicFileTests {
         let fd = open(leftover, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         #expect(fd >= 0)
         #expect(flock(fd, LOCK_EX) == 0)
-        var old = [timeval(tv_sec: time(nil) - 60, tv_usec: 0), timeval(tv_sec: time(nil) - 60, tv_usec: 0)]
-        #expect(utimes(leftover, &old) == 0)
+        try modified(leftover, secondsAgo: 60)
         AtomicFile.removeIfAbandoned(leftover)  // a live writer's: kept
         #expect(try names(in: directory.path) == [AtomicFile.temporaryPrefix(for: "a.json") + "abc123"])
         close(fd)
@@ -113,8 +112,7 @@ struct AtomicFileTests {
         close(fd)
         AtomicFile.removeIfAbandoned(young)
         #expect(try names(in: directory.path) == [AtomicFile.temporaryPrefix(for: "a.json") + "new001"])
-        var old = [timeval(tv_sec: time(nil) - Int(AtomicFile.abandonedAfterSeconds), tv_usec: 0), timeval(tv_sec: time(nil) - Int(AtomicFile.abandonedAfterSeconds), tv_usec: 0)]
-        #expect(utimes(young, &old) == 0)
+        try modified(young, secondsAgo: Int(AtomicFile.abandonedAfterSeconds))
         AtomicFile.removeIfAbandoned(young)
         #expect(try names(in: directory.path) == [])
     }
@@ -171,4 +169,10 @@ func contents(_ path: String) throws -> String {
 func mode(_ path: String) -> mode_t {
     var info = stat()
     return lstat(path, &info) == 0 ? info.st_mode & 0o7777 : 0
+}
+
+/// Sets the modification (and access) time of the file at `path` to `seconds` ago.
+func modified(_ path: String, secondsAgo seconds: Int) throws {
+    var times = [timeval(tv_sec: time(nil) - seconds, tv_usec: 0), timeval(tv_sec: time(nil) - seconds, tv_usec: 0)]
+    guard utimes(path, &times) == 0 else { throw SystemError(operation: "utimes", path: path, code: errno) }
 }

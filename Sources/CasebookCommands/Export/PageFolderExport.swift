@@ -124,13 +124,9 @@ struct PageFolderExport {
             // A page found up to date, as it was found: one too recent to be settled when it was
             // made is settled now that it is old enough.
             for position in chosen.indices where !isStale[position] {
-                ledger.record(names[position], source: chosen[position].contentHash, content: ledger.pages[names[position]]!.content,
-                              file: files[position], since: began)
+                ledger.settle(names[position], file: files[position], since: began)
             }
-            if indexIsCurrent {
-                ledger.record(format.indexName, source: indexSource, content: ledger.pages[format.indexName]!.content,
-                              file: files.last!, since: began)
-            }
+            if indexIsCurrent { ledger.settle(format.indexName, file: files.last!, since: began) }
             // Only after an export that wrote everything: a failed one leaves the folder as it was.
             if removingOthers && failures.allSatisfy({ $0 == nil }) {
                 let exported = Set(included.map { names[$0] } + [format.indexName])

@@ -68,6 +68,14 @@ public struct ExportLedger: Sendable, Equatable {
         pages[name] = Page(source: source, file: file, content: content, settled: settled)
     }
 
+    /// Records the page `name`, found up to date, as it was found: its file `file` (as looked at
+    /// before the export wrote anything) settled, when old enough before `since`, with the source
+    /// and content already recorded.
+    public mutating func settle(_ name: String, file: FileFingerprint?, since: Int64) {
+        guard let page = pages[name] else { return }
+        record(name, source: page.source, content: page.content, file: file, since: since)
+    }
+
     /// Forgets the page `name` (one that could not be written, left as nobody knows, or taken away).
     public mutating func forget(_ name: String) {
         pages[name] = nil
@@ -93,13 +101,16 @@ public struct ExportLedger: Sendable, Equatable {
         for (name, page) in pages.sorted(by: { $0.key < $1.key }) {
             let f = page.file
             body.append(contentsOf: name.utf8)
-            for (number, radix) in [(page.source, 16), (UInt64(bitPattern: f.size), 0), (UInt64(bitPattern: f.modifiedSeconds), 0),
-                                    (UInt64(bitPattern: f.modifiedNanoseconds), 0), (UInt64(bitPattern: f.changedSeconds), 0),
-                                    (UInt64(bitPattern: f.changedNanoseconds), 0), (f.inode, 10), (page.content, 16)] {
+            body.append(Self.separator)
+            StoreIndex.appendNumber(page.source, radix: 16, to: &body)
+            for time in [f.size, f.modifiedSeconds, f.modifiedNanoseconds, f.changedSeconds, f.changedNanoseconds] {
                 body.append(Self.separator)
-                // Radix 0: a signed number, given as its bit pattern.
-                if radix == 0 { StoreIndex.appendNumber(Int64(bitPattern: number), to: &body) } else { StoreIndex.appendNumber(number, radix: radix, to: &body) }
+                StoreIndex.appendNumber(time, to: &body)
             }
+            body.append(Self.separator)
+            StoreIndex.appendNumber(f.inode, to: &body)
+            body.append(Self.separator)
+            StoreIndex.appendNumber(page.content, radix: 16, to: &body)
             body.append(Self.separator)
             body.append(page.settled ? UInt8(ascii: "1") : UInt8(ascii: "0"))
             body.append(Self.newline)

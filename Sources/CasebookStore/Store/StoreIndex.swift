@@ -63,16 +63,16 @@ struct StoreIndex {
         }
 
         /// The case's 事業名, without making the rest of its summary.
-        var title: String { made?.title ?? stored(.title) { StoreIndex.text($0) } ?? "" }
+        var title: String { made?.title ?? storedColumn(.title) { StoreIndex.text($0) } ?? "" }
 
         /// The case's 事業名 in search form, likewise.
-        var normalizedTitle: String { made?.normalizedTitle ?? stored(.normalizedTitle) { StoreIndex.text($0) } ?? "" }
+        var normalizedTitle: String { made?.normalizedTitle ?? storedColumn(.normalizedTitle) { StoreIndex.text($0) } ?? "" }
 
         /// The case's departments, likewise.
-        var departments: [String] { made?.departments ?? stored(.departments) { StoreIndex.list($0) } ?? [] }
+        var departments: [String] { made?.departments ?? storedColumn(.departments) { StoreIndex.list($0) } ?? [] }
 
         /// `read` of one column of the stored summary (which starts at the status column), as its bytes.
-        private func stored<T>(_ column: SummaryColumn, _ read: (Slice<UnsafeBufferPointer<UInt8>>) -> T) -> T? {
+        private func storedColumn<T>(_ column: SummaryColumn, _ read: (Slice<UnsafeBufferPointer<UInt8>>) -> T) -> T? {
             guard let (file, range) = stored else { return nil }
             return file.withBytes { buffer in
                 var start = range.lowerBound
