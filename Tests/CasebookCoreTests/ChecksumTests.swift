@@ -28,4 +28,42 @@ struct ChecksumTests {
         #expect(Checksum.of(swapped) != Checksum.of(bytes))
         #expect(Checksum.of(nextBlock) != Checksum.of(bytes))
     }
+
+    /// The stream's value of some bytes, given in pieces cut at `cuts`.
+    private func streamed(_ bytes: [UInt8], cutAt cuts: [Int]) -> UInt64 {
+        var stream = Checksum.Stream()
+        var start = 0
+        for cut in cuts.sorted() + [bytes.count] {
+            bytes[start..<cut].withUnsafeBytes { stream.add($0) }
+            start = cut
+        }
+        return stream.value
+    }
+
+    @Test func aStreamGivesOneValueHoweverItsBytesAreCut() {
+        var generator = SystemRandomNumberGenerator()
+        for length in [0, 1, 7, 8, 31, 32, 33, 63, 64, 65, 100, 1000, 4099] {
+            let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            let whole = streamed(bytes, cutAt: [])
+            for _ in 0..<20 {
+                let cuts = (0..<Int.random(in: 1...12, using: &generator)).map { _ in Int.random(in: 0...length, using: &generator) }
+                if streamed(bytes, cutAt: cuts) != whole { Issue.record("length \(length), cut at \(cuts.sorted())") }
+            }
+        }
+    }
+
+    @Test func aStreamNoticesEveryOneByteChangeAndEveryCut() {
+        var generator = SystemRandomNumberGenerator()
+        for length in 0...100 {
+            let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            let sum = streamed(bytes, cutAt: [length / 3])
+            for position in bytes.indices {
+                var changed = bytes
+                changed[position] ^= 0x01
+                if streamed(changed, cutAt: [length / 2]) == sum { Issue.record("length \(length), byte \(position)") }
+            }
+            if length > 0 && streamed(Array(bytes.dropLast()), cutAt: []) == sum { Issue.record("cut to \(length - 1)") }
+            if streamed(bytes + [0], cutAt: []) == sum { Issue.record("a zero byte added to \(length)") }
+        }
+    }
 }
