@@ -234,6 +234,20 @@ struct ConcurrencyHelperTests {
         #expect(Parallel.map(count) { $0 * 2 } == (0..<count).map { $0 * 2 })
     }
 
+    @Test(arguments: [0, 1, 63, 64, 65, 1000], [1, 7, 64])
+    func parallelMapDeliversEachChunksOutputInOrder(count: Int, chunkSize: Int) {
+        var delivered: [[Int]] = []
+        let results = Parallel.map(count, chunkSize: chunkSize, output: { [Int]() }, deliver: { delivered.append($0) }) { position, output in
+            // The first chunk is the last done: the others wait for it to be delivered.
+            if position == 0 { usleep(20_000) }
+            output.append(position)
+            return position * 2
+        }
+        #expect(results == (0..<count).map { $0 * 2 })
+        #expect(delivered.flatMap { $0 } == Array(0..<count))
+        #expect(delivered.allSatisfy { $0.count == chunkSize || $0.last == count - 1 })
+    }
+
     /// Counts its instances alive, to see that a result is released with the array that holds it.
     private final class Counted: @unchecked Sendable {
         nonisolated(unsafe) static var alive = 0
