@@ -82,6 +82,77 @@ struct StoreIndexTests {
         #expect(second.search(query).map(\.id) == found)
     }
 
+    /// A store of 81 cases (the seed sheets three times over, as `a-…`, `b-…` and `c-…`, each id cut
+    /// to 40 characters): more
+    /// than a scan reads one by one, so that a first scan with no index writes it as it reads.
+    func storeOf81Cases() throws -> StoreFixture {
+        let fixture = try StoreFixture(seedCases: 27)
+        for name in try fixture.names() {
+            let bytes = try fixture.read(name)
+            // Ids are at most 48 characters: the longest seed's is.
+            for prefix in ["a-", "b-", "c-"] { try fixture.write(prefix + name.dropLast(5).prefix(40) + ".json", bytes) }
+            try FileManager.default.removeItem(atPath: fixture.path + "/" + name)
+        }
+        return fixture
+    }
+
+    @Test func aFirstFindWithNoIndexSearchesAsItReadsAndWritesTheIndexInStoreOrder() throws {
+        let fixture = try storeOf81Cases()
+        // One case not as casebook writes it (decoded, not scanned), one that is not a case at all.
+        let compact = try JSONSerialization.jsonObject(with: Data(try fixture.read("b-komyuniti-koza.json")))
+        try fixture.write("b-komyuniti-koza.json", Array(try JSONSerialization.data(withJSONObject: compact)))
+        try fixture.write("d-broken.json", Array("{\"title\": ".utf8))
+        let query = SearchNormalizer.normalize("町内会")
+
+        // The same search with no index anywhere (no cache directory): each file read, then searched.
+        let unindexed = try CaseStore(path: fixture.path, environment: [:])
+        let expected = unindexed.search(query)
+        #expect(expected.count > 10 && expected.contains { $0.id.rawValue == "b-komyuniti-koza" })
+
+        let first = try CaseStore(path: fixture.path, environment: environment)
+        let found = first.search(query)
+        #expect(found.map(\.id) == expected.map(\.id))
+        #expect(found.map { $0.texts.map(\.text) } == expected.map { $0.texts.map(\.text) })
+        #expect(found.map(\.title) == expected.map(\.title))
+        #expect(first.ids == unindexed.ids && first.ids.count == 81)
+        #expect(first.problems.map(\.fileName) == ["d-broken.json"])
+
+        // Both files of the index are whole, in store order, and used by the next search as they are.
+        let location = try #require(StoreIndex.Location(storePath: first.path, environment: environment))
+        let index = StoreIndex.read(location)
+        #expect(index.orderedIDs == first.ids)
+        #expect(first.ids.allSatisfy { index.entries[$0]?.summary == first.summary(of: $0) })
+        let texts = StoreIndex.readSearchTexts(location)
+        let textIDs = try texts.records.map { record in String(decoding: UnsafeBufferPointer(rebasing: try #require(texts.file).bytes[record.id]), as: UTF8.self) }
+        #expect(textIDs == first.ids.map(\.rawValue))
+        #expect(texts.records(of: first.ids, hashes: first.ids.map { index.entries[$0]?.contentHash }).allSatisfy { $0 != nil })
+        let second = try CaseStore(path: fixture.path, environment: environment)
+        #expect(second.search(query).map { $0.texts.map(\.text) } == expected.map { $0.texts.map(\.text) })
+    }
+
+    @Test func aFirstScanWhoseIndexCannotBeWrittenStillReadsEveryCase() throws {
+        // The cache directory's place taken by a file: no index can be made there.
+        let fixture = try storeOf81Cases()
+        try FileManager.default.createDirectory(atPath: cache, withIntermediateDirectories: true)
+        try Data().write(to: URL(fileURLWithPath: cache + "/casebook"))
+        let query = SearchNormalizer.normalize("町内会")
+        let expected = try CaseStore(path: fixture.path, environment: [:]).search(query).map(\.id)
+        #expect(expected.count > 10)
+        #expect(try CaseStore(path: fixture.path, environment: environment).search(query).map(\.id) == expected)
+        #expect(try CaseStore(path: fixture.path, environment: environment).orderedSummaries.count == 81)
+    }
+
+    @Test func aFirstListWithNoIndexWritesTheSummariesAsItReads() throws {
+        let fixture = try storeOf81Cases()
+        let first = try CaseStore(path: fixture.path, environment: environment)
+        #expect(first.orderedSummaries.count == 81)
+        let location = try #require(StoreIndex.Location(storePath: first.path, environment: environment))
+        let index = StoreIndex.read(location)
+        #expect(index.orderedIDs == first.ids)
+        #expect(first.orderedSummaries.allSatisfy { index.entries[$0.id]?.summary == $0.summary })
+        #expect(!FileManager.default.fileExists(atPath: location.textPath), "only a search makes search records")
+    }
+
     @Test func aTextFileLargerThanAChecksumBlockIsWrittenAsItStreamsAndReadBack() throws {
         // Records across the 4 MiB blocks the file is checksummed and written in, and one missing.
         let fixture = try StoreFixture(seedCases: 1)

@@ -116,13 +116,30 @@ public final class CaseStore {
     /// (by size, times, inode, and for recent files content), read and summarised; unchanged
     /// files are not read. A decoded case whose file changed is dropped, to be read again.
     public func refresh() {
-        _ = refresh(makingSearchRecords: false)
+        _ = refresh(searching: ScanSearch<Bool>?.none)
     }
 
-    /// ``refresh()``; with `makingSearchRecords`, also the search record of each file it had to
-    /// decode, so that `find` on first use decodes each file once, not twice.
-    private func refresh(makingSearchRecords: Bool) -> [CaseID: SearchRecord] {
+    /// A search made by the scan itself, as it reads each file: `find` on first use.
+    private struct ScanSearch<Hit: Sendable>: Sendable {
+        let needle: [UInt8]
+        let transform: @Sendable (SearchHit) -> Hit
+    }
+
+    /// What a scan found beside bringing the store up to date.
+    private struct ScanFindings<Hit> {
+        /// The search record of each file it decoded (with a search), for the cases `hits` does not cover.
         var records: [CaseID: SearchRecord] = [:]
+        /// Every case's hit, in store order, when the scan read every file and searched each as it
+        /// went (a store with no index): then the index's text file is written too.
+        var hits: [Hit]?
+    }
+
+    /// ``refresh()``; with `search`, also the search record of each file it had to decode, so that
+    /// `find` on first use decodes each file once, not twice, or (when it reads every file of a
+    /// store with no index) the search's hits themselves.
+    private func refresh<Hit: Sendable>(searching search: ScanSearch<Hit>?) -> ScanFindings<Hit> {
+        let makingSearchRecords = search != nil
+        var findings = ScanFindings<Hit>()
         let firstScan = entries == nil
         // On the first scan the index's entries are the candidates, each checked against its file below.
         // The index is read on another thread while the directory is listed and its files looked at.
@@ -197,8 +214,24 @@ public final class CaseStore {
         // decoded it; the decoded sheet is kept only when it is one of few, so that a cold scan
         // of a large store never holds every sheet at once.
         let keepsSheets = toRead.count <= 64
-        var made: [(CaseID, Result<ScannedCase, StoreProblem>)]
-        if keepsSheets {
+        // With no index at all, every file is read, and the index is written as they are.
+        let writesIndexAsItReads = !keepsSheets && firstScan && current.isEmpty && indexLocation != nil
+        var made: [(CaseID, Result<ScannedCase, StoreProblem>)] = []
+        if writesIndexAsItReads, let indexLocation = self.indexLocation {
+            toRead.sort()
+            var hits: [Hit] = []
+            for (id, result, hit) in Self.readAllWritingIndex(toRead, in: path, to: indexLocation, searching: search) {
+                switch result {
+                case .success(let entry):
+                    current[id] = entry
+                    if let hit { hits.append(hit) }
+                case .failure(let problem):
+                    newProblems.append(problem)
+                }
+                changed = true
+            }
+            if search != nil { findings.hits = hits }
+        } else if keepsSheets {
             made = Self.readAll(toRead, in: path) { stored, fingerprint in
                 ScannedCase(entry: StoreIndex.Entry(fingerprint: fingerprint, contentHash: Checksum.of(stored.bytesOnDisk),
                                                     summary: CaseSummary(of: stored.sheet)),
@@ -210,26 +243,17 @@ public final class CaseStore {
             // from the file's bytes where it is laid out as casebook writes it, without the texts
             // a summary does not show.
             made = Self.readAllBytes(toRead, in: path) { id, bytes, fingerprint in
-                func scanned(_ summary: CaseSummary, _ record: SearchRecord?) -> ScannedCase {
-                    ScannedCase(entry: StoreIndex.Entry(fingerprint: fingerprint, contentHash: Checksum.of(bytes), summary: summary),
-                                stored: nil, searchRecord: record)
-                }
-                if makingSearchRecords {
-                    if let quick = CanonicalCaseScan.summaryAndRecord(of: bytes) { return .success(scanned(quick.summary, quick.record)) }
-                    return Self.decode(bytes, id: id).map { scanned(CaseSummary(of: $0.sheet), SearchRecord(of: $0.sheet)) }
-                }
-                let summary = CaseSummary.decoding(bytes).map(Result.success) ?? Self.decode(bytes, id: id).map { CaseSummary(of: $0.sheet) }
-                return summary.map { scanned($0, nil) }
+                Self.scannedSummary(of: bytes, id: id, fingerprint: fingerprint, makingSearchRecord: makingSearchRecords)
             }
         }
         // Taken out of `made` one by one (moved, not copied: ten thousand of them on first use).
-        if makingSearchRecords { records.reserveCapacity(made.count) }
+        if makingSearchRecords && findings.hits == nil { findings.records.reserveCapacity(made.count) }
         while let (id, result) = made.popLast() {
             switch result {
             case .success(let scanned):
                 current[id] = scanned.entry
                 if let stored = scanned.stored { loaded[id] = stored } else if !loaded.isEmpty { loaded[id] = nil }
-                if let record = scanned.searchRecord { records[id] = record }
+                if let record = scanned.searchRecord { findings.records[id] = record }
             case .failure(let problem):
                 current[id] = nil
                 if !loaded.isEmpty { loaded[id] = nil }
@@ -247,16 +271,19 @@ public final class CaseStore {
             let ordered = index.orderedIDs
             if firstScan && !changed && ordered.count == current.count && zip(ordered, ordered.dropFirst()).allSatisfy({ $0 < $1 }) {
                 sortedIDs = index.orderedIDs
+            } else if writesIndexAsItReads {
+                // Every case was read, in store order.
+                sortedIDs = toRead.filter { current[$0] != nil }
             } else {
                 sortedIDs = current.keys.sorted()
             }
             generation += 1
         }
-        if changed, let indexLocation = self.indexLocation {
+        if changed, !writesIndexAsItReads, let indexLocation = self.indexLocation {
             let (ids, written) = (sortedIDs, current)
             writeIndex(.summaries) { StoreIndex.writeSummaries(written, in: ids, to: indexLocation, now: FileSystem.nowNanoseconds()) }
         }
-        return records
+        return findings
     }
 
     /// Runs `write`, on another thread when ``writesIndexBeside``, after any write still under way.
@@ -305,15 +332,90 @@ public final class CaseStore {
     private static func readAllBytes<T: Sendable>(
         _ ids: [CaseID], in path: String, _ make: @escaping @Sendable (CaseID, [UInt8], FileFingerprint) -> Result<T, StoreProblem>
     ) -> [(CaseID, Result<T, StoreProblem>)] {
+        withDirectory(path) { directoryFD, byName in
+            // Each pair made where it is read, not zipped afterwards: a copy of ten thousand results.
+            Parallel.map(ids.count) { index -> (CaseID, Result<T, StoreProblem>) in
+                let name = ids[index].fileName
+                return (ids[index], readBytes(path + "/" + name, name: byName ? name : nil, inDirectory: directoryFD, id: ids[index])
+                    .flatMap { make(ids[index], $0.bytes, $0.fingerprint) })
+            }
+        }
+    }
+
+    /// Every file of a store with no index (`ids`, in store order) read and made into its index
+    /// entry on every core, as `readAllBytes` does, with both of the index's files written as it
+    /// goes: each chunk's records, in store order, as soon as the chunks before it are written.
+    /// With `search`, each file is also searched as soon as it is read, and its search record
+    /// written to the text file, never kept.
+    private static func readAllWritingIndex<Hit: Sendable>(
+        _ ids: [CaseID], in path: String, to location: StoreIndex.Location, searching search: ScanSearch<Hit>?
+    ) -> [(id: CaseID, entry: Result<StoreIndex.Entry, StoreProblem>, hit: Hit?)] {
+        // Each file's entry, not the `ScannedCase` the scan made it from: these are copied by the
+        // ten thousand, and a smaller element is fewer pages touched.
+        var made: [(id: CaseID, entry: Result<StoreIndex.Entry, StoreProblem>, hit: Hit?)] = []
+        let chunkSize = 64
+        StoreIndex.writeBoth(to: location, withTexts: search != nil) { summaries, texts in
+            withDirectory(path) { directoryFD, byName in
+                made = Parallel.map(ids.count, chunkSize: chunkSize, output: { ChunkRecords(files: chunkSize) }, deliver: { records in
+                    summaries.add(records.summaries)
+                    texts?.add(records.texts)
+                }) { position, records in
+                    let id = ids[position]
+                    let read = readBytes(path + "/" + id.fileName, name: byName ? id.fileName : nil, inDirectory: directoryFD, id: id)
+                    let scanned = read.flatMap { bytes, fingerprint in
+                        scannedSummary(of: bytes, id: id, fingerprint: fingerprint, makingSearchRecord: search != nil)
+                    }
+                    guard case .success(let found) = scanned else { return (id, scanned.map(\.entry), nil) }
+                    StoreIndex.appendSummaryRecord(of: id, found.entry, to: &records.summaries)
+                    guard let search, let record = found.searchRecord else { return (id, .success(found.entry), nil) }
+                    record.bytes.withUnsafeBufferPointer { bytes in
+                        StoreIndex.textRecord(of: id, hash: found.entry.contentHash, bytes) { records.texts.append(contentsOf: $0) }
+                    }
+                    let texts = record.texts(containing: search.needle)
+                    let hit = texts.isEmpty ? nil : search.transform(SearchHit(id: id, title: found.entry.title, texts: texts))
+                    return (id, .success(found.entry), hit)
+                }
+            }
+        }
+        return made
+    }
+
+    /// One chunk's records in the index's two files, as `readAllWritingIndex` makes them.
+    private struct ChunkRecords: Sendable {
+        var summaries: [UInt8] = []
+        var texts: [UInt8] = []
+
+        /// Empty, with room for the records of most chunks of `files` files (a summary record is
+        /// some 320 bytes, a search record some 2,700), so that few are grown and copied.
+        init(files: Int) {
+            summaries.reserveCapacity(files * 512)
+            texts.reserveCapacity(files * 4096)
+        }
+    }
+
+    /// `body` of the store directory opened (its descriptor, and `true`), or of `AT_FDCWD` and
+    /// `false` when it cannot be opened (each file is then opened by its whole path).
+    private static func withDirectory<T>(_ path: String, _ body: (Int32, Bool) -> T) -> T {
         let directory = FileSystem.openDirectory(path)
         defer { directory.map(FileSystem.closeDirectory) }
-        let directoryFD = directory ?? AT_FDCWD
-        // Each pair made where it is read, not zipped afterwards: a copy of ten thousand results.
-        return Parallel.map(ids.count) { index -> (CaseID, Result<T, StoreProblem>) in
-            let name = ids[index].fileName
-            return (ids[index], readBytes(path + "/" + name, name: directory == nil ? nil : name, inDirectory: directoryFD, id: ids[index])
-                .flatMap { make(ids[index], $0.bytes, $0.fingerprint) })
+        return body(directory ?? AT_FDCWD, directory != nil)
+    }
+
+    /// What a scan keeps of a file's bytes when it reads many: its summary (and, when asked, its
+    /// search record), made straight from the bytes where the file is laid out as casebook writes
+    /// it, else from the decoded case.
+    private static func scannedSummary(of bytes: [UInt8], id: CaseID, fingerprint: FileFingerprint,
+                                       makingSearchRecord: Bool) -> Result<ScannedCase, StoreProblem> {
+        func scanned(_ summary: CaseSummary, _ record: SearchRecord?) -> ScannedCase {
+            ScannedCase(entry: StoreIndex.Entry(fingerprint: fingerprint, contentHash: Checksum.of(bytes), summary: summary),
+                        stored: nil, searchRecord: record)
         }
+        if makingSearchRecord {
+            if let quick = CanonicalCaseScan.summaryAndRecord(of: bytes) { return .success(scanned(quick.summary, quick.record)) }
+            return decode(bytes, id: id).map { scanned(CaseSummary(of: $0.sheet), SearchRecord(of: $0.sheet)) }
+        }
+        let summary = CaseSummary.decoding(bytes).map(Result.success) ?? decode(bytes, id: id).map { CaseSummary(of: $0.sheet) }
+        return summary.map { scanned($0, nil) }
     }
 
     /// What `find` found in one case: the texts, as written, whose search form contains the query.
@@ -347,8 +449,14 @@ public final class CaseStore {
             let texts = indexLocation.map(StoreIndex.readSearchTexts) ?? StoreIndex.SearchTexts()
             return (texts, texts.texts(containing: needle))
         }
-        // A first scan decodes the files it has no summary for; their search records are made then.
-        var made = entries == nil ? refresh(makingSearchRecords: true) : [:]
+        // A first scan decodes the files it has no summary for; their search records are made then,
+        // or, when it reads every file of a store with no index, they are searched then.
+        var made: [CaseID: SearchRecord] = [:]
+        if entries == nil {
+            let findings = refresh(searching: ScanSearch(needle: needle, transform: transform))
+            if let hits = findings.hits { return hits }
+            made = findings.records
+        }
         guard let current = entries else { return [] }
         let (indexTexts, indexMatches) = early.wait()
         let ids = sortedIDs

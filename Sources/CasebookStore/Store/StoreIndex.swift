@@ -125,7 +125,8 @@ struct StoreIndex {
     }
 
     static let racyWindowNanoseconds: Int64 = 2_000_000_000
-    /// Each file's first line: its format (summaries 11: a text's bytes FS, GS, RS and US escaped and
+    /// Each file's first line: its format (summaries 12 and texts 11: each block checksummed as a
+    /// `Checksum.Stream`, so that a file is checksummed as it is written, piece by piece; summaries 11: a text's bytes FS, GS, RS and US escaped and
     /// an empty list item marked, so that every summary reads back exactly; 10: the status as it stands, not as recorded;
     /// 9 and 10: a text as written kept as edits of its search
     /// form; before, content hashed by the four-lane `Checksum`, a text written as searched kept
@@ -134,8 +135,8 @@ struct StoreIndex {
     /// written, and the checksum of everything after that line, in sixteen hex digits. A file whose checksum does not
     /// match — cut short, a byte lost or changed — is not read at all, and the index is rebuilt
     /// from the case files.
-    static let summaryHeader = "casebook-index 11-" + SheetSchema.fingerprint
-    static let textHeader = "casebook-text 10-" + SheetSchema.fingerprint
+    static let summaryHeader = "casebook-index 12-" + SheetSchema.fingerprint
+    static let textHeader = "casebook-text 11-" + SheetSchema.fingerprint
     private static let recordSeparator: UInt8 = 0x1E
     private static let fieldSeparator: UInt8 = 0x1F
     private static let listSeparator: UInt8 = 0x1D
@@ -262,11 +263,17 @@ struct StoreIndex {
 
     /// One case's record in the summary file: its columns, separated by US, ended by RS.
     private static func summaryRecord(of id: CaseID, _ entry: Entry) -> [UInt8] {
-        let f = entry.fingerprint
-        let s = entry.summary
         var record: [UInt8] = []
         // Room for most records (their median is some 320 bytes), so that few are grown and copied.
         record.reserveCapacity(512)
+        appendSummaryRecord(of: id, entry, to: &record)
+        return record
+    }
+
+    /// Appends `summaryRecord(of: id, entry)` to `record`.
+    static func appendSummaryRecord(of id: CaseID, _ entry: Entry, to record: inout [UInt8]) {
+        let f = entry.fingerprint
+        let s = entry.summary
         for column in SummaryColumn.everyColumn {
             if column.rawValue > 0 { record.append(fieldSeparator) }
             switch column {
@@ -290,21 +297,31 @@ struct StoreIndex {
             }
         }
         record.append(recordSeparator)
-        return record
     }
 
-    /// Appends `value`'s digits (in base `radix`, lower-case) as `String(value, radix:)` writes
-    /// them, without making the String: ten thousand records have seven numbers each.
+    /// Appends `value`'s digits (in base `radix`, 10 or 16, lower-case) as `String(value, radix:)`
+    /// writes them, without making the String: ten thousand records have seven numbers each.
+    /// Every number written fits in 64 bits; the two radices are constants, so dividing by them
+    /// is a multiplication or a shift, where a division by a variable radix was 2% of a first `find`.
     static func appendNumber<Number: BinaryInteger>(_ value: Number, radix: Int = 10, to record: inout [UInt8]) {
+        precondition(radix == 10 || radix == 16, "the index writes numbers in decimal or hexadecimal")
         if value < 0 { record.append(UInt8(ascii: "-")) }
-        var magnitude = value.magnitude
-        let start = record.count
-        repeat {
-            let digit = UInt8(magnitude % Number.Magnitude(radix))
-            record.append(digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10)
-            magnitude /= Number.Magnitude(radix)
-        } while magnitude > 0
-        record[start...].reverse()
+        var rest = UInt64(value.magnitude)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var start = digits.count
+            repeat {
+                start -= 1
+                if radix == 16 {
+                    let digit = UInt8(truncatingIfNeeded: rest & 0xF)
+                    digits[start] = digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10
+                    rest >>= 4
+                } else {
+                    digits[start] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
+                    rest /= 10
+                }
+            } while rest > 0
+            record.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
+        }
     }
 
     /// A list column: its items, each escaped (an empty one marked), separated by GS.
@@ -319,16 +336,17 @@ struct StoreIndex {
     /// or as a file is written), and then the checksums of the blocks together.
     static let checksumBlockSize = 4 << 20
 
-    /// The checksum of an index file's records (everything after its first line): the `Checksum`
-    /// of each 4 MiB block, made on every core, then the `Checksum` of those. Every `find` checks
-    /// the whole text file, 460 MB at 100,000 cases, before it trusts a record of it.
-
+    /// The checksum of an index file's records (everything after its first line): the
+    /// `Checksum.Stream` of each 4 MiB block, made on every core, then the `Checksum` of those.
+    /// Every `find` checks the whole text file, 460 MB at 100,000 cases, before it trusts a record of it.
     static func checksum(of bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         let blockSize = checksumBlockSize
         let blocks = (bytes.count + blockSize - 1) / blockSize
         nonisolated(unsafe) let shared = bytes
         let sums = Parallel.map(blocks) { block in
-            Checksum.of(UnsafeBufferPointer(rebasing: shared[(block * blockSize)..<min(shared.count, (block + 1) * blockSize)]))
+            var sum = Checksum.Stream()
+            sum.add(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: shared[(block * blockSize)..<min(shared.count, (block + 1) * blockSize)])))
+            return sum.value
         }
         return sums.withUnsafeBytes { Checksum.of($0) }
     }
@@ -479,26 +497,55 @@ struct StoreIndex {
         writeFile(location.textPath, in: location, header: { "\(textHeader) \($0)" }) { body in
             for (position, id) in ids.enumerated() {
                 // The record's bytes are lent for the length of the call, never kept.
-                record(position) { hash, bytes in
-                    var id = id.rawValue
-                    id.withUTF8(body.add)
-                    body.add(fieldSeparator)
-                    var hash = String(hash, radix: 16)
-                    hash.withUTF8(body.add)
-                    body.add(fieldSeparator)
-                    body.add(bytes)
-                    body.add(recordSeparator)
-                }
+                record(position) { hash, bytes in textRecord(of: id, hash: hash, bytes, body.add) }
             }
         }
     }
 
+    /// One case's record in the text file, in pieces given to `add`: its id, US, its content hash
+    /// in hexadecimal, US, its search record, RS.
+    static func textRecord(of id: CaseID, hash: UInt64, _ record: UnsafeBufferPointer<UInt8>,
+                           _ add: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var id = id.rawValue
+        id.withUTF8(add)
+        var digits: [UInt8] = []
+        digits.reserveCapacity(17)
+        digits.append(fieldSeparator)
+        appendNumber(hash, radix: 16, to: &digits)
+        digits.append(fieldSeparator)
+        digits.withUnsafeBufferPointer(add)
+        add(record)
+        withUnsafePointer(to: recordSeparator) { add(UnsafeBufferPointer(start: $0, count: 1)) }
+    }
+
+    /// Writes both of the index's files at once (the text file only `withTexts`), from what `make`
+    /// adds to their bodies, in store order, as it goes: the first scan of a store with no index
+    /// writes each file's record as soon as it has read the file. The summary file is dated when
+    /// it is finished, after every file was read.
+    ///
+    /// `make` runs once whatever happens: a file that cannot be made (no room, a cache directory
+    /// that cannot be written) is given as a body that keeps nothing, since what `make` reads is
+    /// wanted whether or not the index can be kept.
+    static func writeBoth(to location: Location, withTexts: Bool, _ make: (_ summaries: IndexFileBody, _ texts: IndexFileBody?) -> Void) {
+        var made = false
+        func once(_ summaries: IndexFileBody, _ texts: IndexFileBody?) {
+            guard !made else { return }
+            made = true
+            make(summaries, texts)
+        }
+        writeFile(location.summaryPath, in: location, header: { "\(summaryHeader) \(FileSystem.nowNanoseconds()) \($0)" }) { summaries in
+            if withTexts { writeFile(location.textPath, in: location, header: { "\(textHeader) \($0)" }) { texts in once(summaries, texts) } }
+            once(summaries, withTexts ? IndexFileBody(nil) : nil)
+        }
+        once(IndexFileBody(nil), withTexts ? IndexFileBody(nil) : nil)
+    }
+
     /// Replaces the index file at `path`, not durably (a cache lost in a crash is rebuilt): its
     /// first line is `header` of the body's checksum in sixteen hex digits, then what `write` adds.
-    /// The body is written in blocks of the checksum's size as it comes, never built whole (the
-    /// text file is tens of megabytes at 10,000 cases, and a copy of it was most of `find`'s peak
-    /// memory); the first line, whose checksum is known only at the end, is written over a
-    /// placeholder of the same width. A failure leaves the old file or none.
+    /// The body is written as it comes, never built whole (the text file is tens of megabytes at
+    /// 10,000 cases, and a copy of it was most of `find`'s peak memory); the first line, whose
+    /// checksum is known only at the end, is written over a placeholder of the same width. A
+    /// failure leaves the old file or none.
     private static func writeFile(_ path: String, in location: Location, header: (String) -> String,
                                   _ write: (IndexFileBody) -> Void) {
         func firstLine(_ checksum: UInt64) -> [UInt8] {
@@ -517,45 +564,72 @@ struct StoreIndex {
         }
     }
 
-    /// The body of an index file being written: gathered into blocks of the checksum's size, each
-    /// checksummed and written when full.
-    private final class IndexFileBody {
-        private let file: AtomicFile.Contents
-        private var block: [UInt8] = []
+    /// The body of an index file being written: checksummed block by block as it comes; small
+    /// pieces (a record's id, its hash) gathered before they are written, large ones (a chunk of
+    /// records made on first use) written as they are, not copied first.
+    final class IndexFileBody {
+        /// The file written, or `nil` for a body that keeps nothing.
+        private let file: AtomicFile.Contents?
+        private var blockSum = Checksum.Stream()
+        private var inBlock = 0
         private var sums: [UInt64] = []
+        private var gathered: [UInt8] = []
         private var failure: SystemError?
+        private static let gatheredSize = 64 << 10
 
-        init(_ file: AtomicFile.Contents) {
+        init(_ file: AtomicFile.Contents?) {
             self.file = file
-            block.reserveCapacity(checksumBlockSize)
+            if file != nil { gathered.reserveCapacity(Self.gatheredSize) }
         }
 
         func add(_ bytes: UnsafeBufferPointer<UInt8>) {
-            var rest = bytes[...]
-            while !rest.isEmpty {
-                let taken = rest.prefix(checksumBlockSize - block.count)
-                block.append(contentsOf: taken)
-                rest = rest.dropFirst(taken.count)
-                if block.count == checksumBlockSize { flush() }
+            guard file != nil else { return }
+            checksum(bytes)
+            if bytes.count >= Self.gatheredSize / 4 {
+                flush()
+                write(UnsafeRawBufferPointer(bytes))
+            } else {
+                if gathered.count + bytes.count > Self.gatheredSize { flush() }
+                gathered.append(contentsOf: bytes)
             }
         }
 
-        func add(_ byte: UInt8) {
-            withUnsafePointer(to: byte) { add(UnsafeBufferPointer(start: $0, count: 1)) }
+        func add(_ bytes: [UInt8]) {
+            bytes.withUnsafeBufferPointer(add)
         }
 
         /// Writes what is left; the checksum of the whole body, or the first failure to write.
         func finish() throws(SystemError) -> UInt64 {
             flush()
+            if inBlock > 0 { sums.append(blockSum.value) }
             if let failure { throw failure }
             return sums.withUnsafeBytes { Checksum.of($0) }
         }
 
+        /// Adds `bytes` to the checksums of the blocks they fall in.
+        private func checksum(_ bytes: UnsafeBufferPointer<UInt8>) {
+            var rest = bytes[...]
+            while !rest.isEmpty {
+                let taken = rest.prefix(checksumBlockSize - inBlock)
+                blockSum.add(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: taken)))
+                inBlock += taken.count
+                rest = rest.dropFirst(taken.count)
+                if inBlock == checksumBlockSize {
+                    sums.append(blockSum.value)
+                    blockSum = Checksum.Stream()
+                    inBlock = 0
+                }
+            }
+        }
+
         private func flush() {
-            guard failure == nil, !block.isEmpty else { return }
-            sums.append(Checksum.of(block))
-            do throws(SystemError) { try file.append(block) } catch { failure = error }
-            block.removeAll(keepingCapacity: true)
+            gathered.withUnsafeBytes(write)
+            gathered.removeAll(keepingCapacity: true)
+        }
+
+        private func write(_ bytes: UnsafeRawBufferPointer) {
+            guard failure == nil, !bytes.isEmpty else { return }
+            do throws(SystemError) { try file?.append(bytes) } catch { failure = error }
         }
     }
 
