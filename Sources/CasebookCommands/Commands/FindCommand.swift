@@ -37,17 +37,21 @@ struct FindCommand: PagedCommand {
         // On a terminal the match is marked with two private characters until the passage is wrapped.
         let (open, close) = onTerminal && colour ? ("\u{E000}", "\u{E001}") : colour ? ("\u{1B}[1;7m", "\u{1B}[0m") : ("[[", "]]")
         let mark: @Sendable (String) -> String = { open + $0 + close }
+        let layout = onTerminal ? FindLayout(width: session.width, colour: colour) : nil
         // The store finds the texts that contain each word (from its index, on every core); only
         // those are split into characters to mark each match in its passage. A case is found when
-        // it holds every word.
-        var perWord: [[(id: CaseID, title: String, passages: [(label: String, passage: String)])]] = []
+        // it holds every word. With one word, each case's lines are made there too, on every core.
+        let oneWord = needles.count == 1
+        var perWord: [[(id: CaseID, title: String, passages: [(label: String, passage: String)], lines: String?)]] = []
         for needle in needles {
             perWord.append(session.store.search(needle) { hit in
                 var passages: [(label: String, passage: String)] = []
                 for (field, text) in hit.texts {
                     for passage in SearchMatch.passages(of: needle, in: text, mark: mark) { passages.append((field.label, passage)) }
                 }
-                return (hit.id, TerminalSafeText.make(hit.title), passages)
+                let title = TerminalSafeText.make(hit.title)
+                let lines = oneWord ? Self.lines(id: hit.id, title: title, passages: passages, layout: layout) : nil
+                return (hit.id, title, passages, lines)
             })
         }
         let inEvery = perWord.dropFirst().reduce(Set(perWord.first?.map(\.id) ?? [])) { $0.intersection($1.map(\.id)) }
@@ -55,20 +59,13 @@ struct FindCommand: PagedCommand {
         var hits = 0
         var casesHit = 0
         var pending = ""
-        let layout = onTerminal ? FindLayout(width: session.width, colour: colour) : nil
         for found in perWord.first ?? [] where inEvery.contains(found.id) && !found.passages.isEmpty {
             // Nothing more is shown (Ctrl-C, or a reader that quit): the rest need not be laid out.
             if session.output.outputStopped { break }
             casesHit += 1
             let passages = found.passages + byCase.flatMap { $0[found.id] ?? [] }
             hits += passages.count
-            if let layout {
-                pending += layout.lines(id: found.id.rawValue, title: found.title, passages: passages).joined(separator: "\n") + "\n"
-            } else {
-                for (label, passage) in passages {
-                    pending += found.id.rawValue + "\t" + found.title + "\t" + label + "\t" + passage + "\n"
-                }
-            }
+            pending += found.lines ?? Self.lines(id: found.id, title: found.title, passages: passages, layout: layout)
             // Written in blocks: one write per line costs more than the search at 10,000 cases.
             if pending.utf8.count > 65536 {
                 session.output.raw(pending)
@@ -84,6 +81,21 @@ struct FindCommand: PagedCommand {
         } else if onTerminal {
             session.say(ListMessage.matchCount(matches: hits, cases: casesHit))
         }
+    }
+}
+
+extension FindCommand {
+    /// One found case's lines, each ended by a line break: laid out by `layout` on a terminal,
+    /// else a line per passage of id, title, label and passage separated by tabs.
+    static func lines(id: CaseID, title: String, passages: [(label: String, passage: String)], layout: FindLayout?) -> String {
+        if let layout {
+            return layout.lines(id: id.rawValue, title: title, passages: passages).joined(separator: "\n") + "\n"
+        }
+        var lines = ""
+        for (label, passage) in passages {
+            lines += id.rawValue + "\t" + title + "\t" + label + "\t" + passage + "\n"
+        }
+        return lines
     }
 }
 
