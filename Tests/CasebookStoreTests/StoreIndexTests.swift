@@ -153,6 +153,43 @@ struct StoreIndexTests {
         #expect(!FileManager.default.fileExists(atPath: location.textPath), "only a search makes search records")
     }
 
+    @Test func theTextFileIsSearchedBlockByBlockAsWhenReadWhole() throws {
+        // 4,500 records of real sheets, 12 MB: records cross the 4 MiB blocks the file is read in.
+        let fixture = try StoreFixture(seedCases: 27)
+        let store = try CaseStore(path: fixture.path, environment: environment)
+        let records = store.orderedCases.map { SearchRecord(of: $0.sheet) }
+        let location = try #require(StoreIndex.Location(storePath: store.path, environment: environment))
+        let ids = (0..<4500).map { CaseID("case-" + String(100_000 + $0))! }
+        StoreIndex.writeSearchTexts(ids, to: location) { position, write in
+            if position % 97 == 5 { return }
+            records[position % records.count].bytes.withUnsafeBufferPointer { write(UInt64(position), $0) }
+        }
+        let whole = StoreIndex.readSearchTexts(location)
+        let bytes = try #require(whole.file).bytes
+        #expect(bytes.count > 2 * StoreIndex.checksumBlockSize)
+        let hashes = ids.indices.map { UInt64($0) as UInt64? }
+        for word in ["町内会", "帯広", "ボランティア", "no such words"] {
+            let needle = Array(SearchNormalizer.normalize(word).utf8)
+            let searched = StoreIndex.searchTextFile(location, containing: needle)
+            #expect(searched.records.count == 4500 - 47)
+            #expect(searched.places(of: ids, hashes: hashes) == whole.records(of: ids, hashes: hashes))
+            var expected: [Int: [String]] = [:]
+            for (place, record) in whole.records.enumerated() {
+                let texts = needle.withUnsafeBufferPointer { SearchRecord.texts(containing: $0, in: UnsafeBufferPointer(rebasing: bytes[record.range])) }
+                if !texts.isEmpty { expected[place] = texts.map { "\($0.field) \($0.text)" } }
+            }
+            #expect(searched.matches.mapValues { $0.map { "\($0.field) \($0.text)" } } == expected, "\(word)")
+            #expect(word == "no such words" ? expected.isEmpty : expected.count > 100)
+        }
+        // A byte changed in the last block: nothing of the file is used.
+        let handle = try FileHandle(forUpdating: URL(fileURLWithPath: location.textPath))
+        try handle.seek(toOffset: UInt64(bytes.count - 100))
+        try handle.write(contentsOf: [0x44])
+        try handle.close()
+        let damaged = StoreIndex.searchTextFile(location, containing: Array(SearchNormalizer.normalize("帯広").utf8))
+        #expect(damaged.records.isEmpty && damaged.matches.isEmpty)
+    }
+
     @Test func aTextFileLargerThanAChecksumBlockIsWrittenAsItStreamsAndReadBack() throws {
         // Records across the 4 MiB blocks the file is checksummed and written in, and one missing.
         let fixture = try StoreFixture(seedCases: 1)

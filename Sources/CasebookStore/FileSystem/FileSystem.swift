@@ -73,6 +73,15 @@ public enum FileSystem {
         return MappedFile(base: base, count: count)
     }
 
+    /// `body` of the regular file at `path` open for reading (not through a symbolic link) and its
+    /// size, for a file too large to be read whole (the text index of 100,000 cases is 270 MB),
+    /// read in parts with `SystemCall.read(_:into:at:)`; closed afterwards.
+    public static func withOpenRegularFile<T>(_ path: String, _ body: (_ fd: Int32, _ size: Int) -> T) throws(SystemError) -> T {
+        let (fd, info) = try openRegularFile(path, for: "read")
+        defer { close(fd) }
+        return body(fd, Int(info.st_size))
+    }
+
     /// `path` opened for reading, not through a symbolic link, and its status; refused (EINVAL,
     /// named as `operation`) unless it is a regular file. The caller closes the descriptor.
     private static func openRegularFile(_ path: String, name: String? = nil, inDirectory directoryFD: Int32 = AT_FDCWD,

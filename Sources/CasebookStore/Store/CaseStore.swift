@@ -445,10 +445,7 @@ public final class CaseStore {
         // The text file is searched on another thread while the files are checked on this one:
         // the two meet only when records are matched to cases by content hash, below.
         let indexLocation = self.indexLocation
-        let early = Background { () -> (StoreIndex.SearchTexts, [Int: [(field: SheetField, text: String)]]) in
-            let texts = indexLocation.map(StoreIndex.readSearchTexts) ?? StoreIndex.SearchTexts()
-            return (texts, texts.texts(containing: needle))
-        }
+        let early = Background { indexLocation.map { StoreIndex.searchTextFile($0, containing: needle) } ?? StoreIndex.SearchedTexts() }
         // A first scan decodes the files it has no summary for; their search records are made then,
         // or, when it reads every file of a store with no index, they are searched then.
         var made: [CaseID: SearchRecord] = [:]
@@ -458,10 +455,11 @@ public final class CaseStore {
             made = findings.records
         }
         guard let current = entries else { return [] }
-        let (indexTexts, indexMatches) = early.wait()
+        let indexTexts = early.wait()
         let ids = sortedIDs
         // Each case's record in the text file, when it is current.
-        let places = indexTexts.records(of: ids, hashes: ids.map { current[$0]?.contentHash })
+        let hashes = ids.map { current[$0]?.contentHash }
+        let places = indexTexts.places(of: ids, hashes: hashes)
         // Only the records are kept, never the decoded sheets, however many files are read.
         let unindexed = ids.indices.filter { places[$0] == nil && made[ids[$0]] == nil }.map { ids[$0] }
         for (id, result) in Self.readAllBytes(unindexed, in: path, { id, bytes, _ in Self.searchRecord(of: bytes, id: id) }) {
@@ -469,17 +467,19 @@ public final class CaseStore {
         }
         let records = made
         // The text file is rewritten with the records made here, on another thread while the
-        // cases are searched (written in blocks as it goes, so never held whole).
+        // cases are searched (written as it goes, so never held whole). The records still current
+        // are copied from the file as it is now, read whole and checked again: only the ids and
+        // hashes of the search's reading were kept.
         if !records.isEmpty, let indexLocation {
-            let file = indexTexts.file
-            let filed = indexTexts.records
             writeIndex(.texts) {
+                let filed = StoreIndex.readSearchTexts(indexLocation)
+                let filedPlaces = filed.records(of: ids, hashes: hashes)
                 StoreIndex.writeSearchTexts(ids, to: indexLocation) { position, write in
-                    guard let hash = current[ids[position]]?.contentHash else { return }
+                    guard let hash = hashes[position] else { return }
                     if let record = records[ids[position]] {
                         record.bytes.withUnsafeBufferPointer { write(hash, $0) }
-                    } else if let place = places[position], let bytes = file?.bytes {
-                        write(hash, UnsafeBufferPointer(rebasing: bytes[filed[place].range]))
+                    } else if let place = filedPlaces[position], let bytes = filed.file?.bytes {
+                        write(hash, UnsafeBufferPointer(rebasing: bytes[filed.records[place].range]))
                     }
                 }
             }
@@ -487,7 +487,7 @@ public final class CaseStore {
         // Each case is searched, and what was found in it made into a result, on every core.
         let results = Parallel.map(ids.count) { position -> T? in
             let id = ids[position]
-            let texts = places[position].map { indexMatches[$0] ?? [] } ?? records[id]?.texts(containing: needle) ?? []
+            let texts = places[position].map { indexTexts.matches[$0] ?? [] } ?? records[id]?.texts(containing: needle) ?? []
             return texts.isEmpty ? nil : transform(SearchHit(id: id, title: current[id]?.title ?? "", texts: texts))
         }.compactMap { $0 }
         return results

@@ -391,7 +391,8 @@ struct StoreIndex {
 
     // MARK: The text file
 
-    /// The index's text file, mapped: each case's `SearchRecord` as a byte range, searched in place.
+    /// The index's text file read whole: each case's `SearchRecord` as a byte range, from which
+    /// the records still current are copied when the file is written again.
     struct SearchTexts {
         /// The file (`nil` when there is none).
         var file: MappedFile?
@@ -404,52 +405,160 @@ struct StoreIndex {
         /// `ids`, comparing id bytes, rather than a table of ten thousand ids built.
         func records(of ids: [CaseID], hashes: [UInt64?]) -> [Int?] {
             guard let bytes = file?.bytes else { return ids.map { _ in nil } }
-            var found = [Int?](repeating: nil, count: ids.count)
-            var next = 0
-            for (position, id) in ids.enumerated() {
-                guard let hash = hashes[position] else { continue }
-                var wanted = id.rawValue
-                wanted.withUTF8 { wanted in
-                    // Ids are ASCII, so byte order is their order.
-                    while next < records.count {
-                        let recordID = UnsafeBufferPointer(rebasing: bytes[records[next].id])
-                        if recordID.lexicographicallyPrecedes(wanted) {
-                            next += 1
-                        } else {
-                            if recordID.elementsEqual(wanted), records[next].hash == hash { found[position] = next }
-                            return
-                        }
-                    }
-                }
-            }
-            return found
+            return StoreIndex.places(of: ids, hashes: hashes, among: records.count) { (UnsafeBufferPointer(rebasing: bytes[records[$0].id]), records[$0].hash) }
         }
+    }
 
-        /// The texts containing `needle` of every record, by place in `records` (records without any are left out).
-        /// The records are searched in parts of 512, on every core once there are 64 parts (32,768
-        /// records; below that the search takes a few milliseconds).
-        func texts(containing needle: [UInt8]) -> [Int: [(field: SheetField, text: String)]] {
-            guard let file else { return [:] }
-            let records = self.records
-            let partSize = 512
-            let parts = Parallel.map((records.count + partSize - 1) / partSize) { part in
-                var found: [(place: Int, texts: [(field: SheetField, text: String)])] = []
-                needle.withUnsafeBufferPointer { needle in
-                    for place in (part * partSize)..<min(records.count, (part + 1) * partSize) {
-                        let recordBytes = UnsafeBufferPointer(rebasing: file.bytes[records[place].range])
-                        guard SearchRecord.contains(needle, in: recordBytes) else { continue }
-                        let texts = SearchRecord.texts(containing: needle, in: recordBytes)
-                        if !texts.isEmpty { found.append((place, texts)) }
+    /// The place among `count` records in store order (each record's id bytes and content hash
+    /// given by `record`) of each of `ids` (in store order) whose record was made from content
+    /// with the hash `hashes` gives for it: the records are walked once in step with `ids`,
+    /// comparing id bytes, rather than a table of ten thousand ids built.
+    private static func places(of ids: [CaseID], hashes: [UInt64?], among count: Int,
+                               _ record: (Int) -> (id: UnsafeBufferPointer<UInt8>, hash: UInt64)) -> [Int?] {
+        var found = [Int?](repeating: nil, count: ids.count)
+        var next = 0
+        for (position, id) in ids.enumerated() {
+            guard let hash = hashes[position] else { continue }
+            var wanted = id.rawValue
+            wanted.withUTF8 { wanted in
+                // Ids are ASCII, so byte order is their order.
+                while next < count {
+                    let candidate = record(next)
+                    if candidate.id.lexicographicallyPrecedes(wanted) {
+                        next += 1
+                    } else {
+                        if candidate.id.elementsEqual(wanted), candidate.hash == hash { found[position] = next }
+                        return
                     }
                 }
-                return found
             }
-            var found: [Int: [(field: SheetField, text: String)]] = [:]
-            for part in parts {
-                for (place, texts) in part { found[place] = texts }
+        }
+        return found
+    }
+
+    /// What a search of the index's text file found: each record's id and content hash, and the
+    /// texts of those that hold the word. The file is read a block at a time and never held whole.
+    struct SearchedTexts: Sendable {
+        /// The records' ids, one after another.
+        var idBytes: [UInt8] = []
+        /// Each record in file order (store order, as the file is written): where its id lies in
+        /// `idBytes`, and the content hash it was made from.
+        var records: [(id: Range<Int>, hash: UInt64)] = []
+        /// The texts holding the word, by place in `records` (records without any are left out).
+        var matches: [Int: [(field: SheetField, text: String)]] = [:]
+
+        /// The place in `records` of each of `ids` (in store order) whose record was made from
+        /// content with the hash `hashes` gives for it.
+        func places(of ids: [CaseID], hashes: [UInt64?]) -> [Int?] {
+            idBytes.withUnsafeBufferPointer { idBytes in
+                StoreIndex.places(of: ids, hashes: hashes, among: records.count) { (UnsafeBufferPointer(rebasing: idBytes[records[$0].id]), records[$0].hash) }
             }
+        }
+    }
+
+    /// The records of the index's text file and the texts in them that hold `needle` (UTF-8 of a
+    /// normalised word); none when the file is missing, not this version's, or fails its checksum.
+    ///
+    /// The file is read in its checksum's 4 MiB blocks, on every core, each into a buffer of its
+    /// own: a warm `find` at 100,000 cases read all 270 MB into fresh memory first, a third of its
+    /// CPU in page faults. Each block is checksummed, and the records that begin in it are parsed
+    /// and searched (the last read on past the block's end); what was found is used only once the
+    /// checksum of every block is the file's.
+    static func searchTextFile(_ location: Location, containing needle: [UInt8]) -> SearchedTexts {
+        (try? FileSystem.withOpenRegularFile(location.textPath) { fd, size in searchTextFile(fd, size: size, containing: needle) }) ?? SearchedTexts()
+    }
+
+    /// One block's part of `searchTextFile`.
+    private struct SearchedBlock: Sendable {
+        var sum: UInt64
+        var idBytes: [UInt8] = []
+        var records: [(id: Range<Int>, hash: UInt64)] = []
+        var matches: [(place: Int, texts: [(field: SheetField, text: String)])] = []
+    }
+
+    private static func searchTextFile(_ fd: Int32, size: Int, containing needle: [UInt8]) -> SearchedTexts {
+        // The first line: the format and the checksum.
+        var head = [UInt8](repeating: 0, count: min(size, 256))
+        guard (try? head.withUnsafeMutableBytes { try SystemCall.read(fd, into: $0, at: 0) }) == head.count,
+              let headerEnd = head.firstIndex(of: UInt8(ascii: "\n")) else { return SearchedTexts() }
+        let header = String(decoding: head[..<headerEnd], as: UTF8.self).split(separator: " ")
+        guard header.count == 3, header[0] + " " + header[1] == textHeader, let expected = UInt64(header[2], radix: 16) else { return SearchedTexts() }
+        let bodyStart = headerEnd + 1
+        let bodySize = size - bodyStart
+        let blockSize = checksumBlockSize
+        let blocks = Parallel.map((bodySize + blockSize - 1) / blockSize) { block -> SearchedBlock? in
+            searchBlock(block, of: fd, bodyStart: bodyStart, bodySize: bodySize, containing: needle)
+        }
+        guard blocks.allSatisfy({ $0 != nil }),
+              blocks.map({ $0!.sum }).withUnsafeBytes({ Checksum.of($0) }) == expected else { return SearchedTexts() }
+        var texts = SearchedTexts()
+        texts.idBytes.reserveCapacity(blocks.reduce(0) { $0 + $1!.idBytes.count })
+        texts.records.reserveCapacity(blocks.reduce(0) { $0 + $1!.records.count })
+        for case let block? in blocks {
+            let (placeBase, idBase) = (texts.records.count, texts.idBytes.count)
+            texts.idBytes.append(contentsOf: block.idBytes)
+            for record in block.records { texts.records.append(((record.id.lowerBound + idBase)..<(record.id.upperBound + idBase), record.hash)) }
+            for (place, found) in block.matches { texts.matches[placeBase + place] = found }
+        }
+        return texts
+    }
+
+    /// Block `block` of the text file's body: its checksum, and the records that begin in it,
+    /// searched for `needle`; `nil` when it cannot be read whole.
+    private static func searchBlock(_ block: Int, of fd: Int32, bodyStart: Int, bodySize: Int, containing needle: [UInt8]) -> SearchedBlock? {
+        let blockStart = block * checksumBlockSize
+        let blockEnd = min(bodySize, blockStart + checksumBlockSize)
+        // From the byte before the block (whether a record begins at its start), through the block.
+        let from = max(0, blockStart - 1)
+        // Not zeroed first: every byte is read into it, or the block is given up.
+        var complete = true
+        var buffer = [UInt8](unsafeUninitializedCapacity: blockEnd - from) { bytes, count in
+            count = bytes.count
+            complete = (try? SystemCall.read(fd, into: UnsafeMutableRawBufferPointer(bytes), at: bodyStart + from)) == bytes.count
+        }
+        guard complete else { return nil }
+        var sum = Checksum.Stream()
+        buffer.withUnsafeBytes { sum.add(UnsafeRawBufferPointer(rebasing: $0[(blockStart - from)...])) }
+        var found = SearchedBlock(sum: sum.value)
+        // The first record that begins in the block: at the body's start, or after the first RS
+        // from the byte before the block on.
+        var start: Int
+        if block == 0 {
+            start = 0
+        } else if let separator = buffer.withUnsafeBufferPointer({ ByteSearch.firstOffset(of: recordSeparator, in: $0, from: 0) }) {
+            start = separator + 1
+        } else {
             return found
         }
+        let blockLength = buffer.count
+        while start < blockLength {
+            var end = buffer.withUnsafeBufferPointer { ByteSearch.firstOffset(of: recordSeparator, in: $0, from: start) }
+            // The last record goes on past the block: read on until it ends (or the file does).
+            while end == nil && from + buffer.count < bodySize {
+                let more = min(1 << 20, bodySize - from - buffer.count)
+                let position = buffer.count
+                buffer.append(contentsOf: repeatElement(0, count: more))
+                guard (try? buffer.withUnsafeMutableBytes({ try SystemCall.read(fd, into: UnsafeMutableRawBufferPointer(rebasing: $0[position...]), at: bodyStart + from + position) })) == more else { return nil }
+                end = buffer.withUnsafeBufferPointer { ByteSearch.firstOffset(of: recordSeparator, in: $0, from: position) }
+            }
+            guard let end else { break }
+            buffer.withUnsafeBufferPointer { bytes in
+                guard let idEnd = ByteSearch.firstOffset(of: fieldSeparator, in: bytes, from: start), idEnd < end,
+                      let hashEnd = ByteSearch.firstOffset(of: fieldSeparator, in: bytes, from: idEnd + 1), hashEnd < end,
+                      let hash = hexadecimal(UnsafeBufferPointer(rebasing: bytes[(idEnd + 1)..<hashEnd])) else { return }
+                let idStart = found.idBytes.count
+                found.idBytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<idEnd]))
+                found.records.append((idStart..<found.idBytes.count, hash))
+                let record = UnsafeBufferPointer(rebasing: bytes[(hashEnd + 1)..<end])
+                needle.withUnsafeBufferPointer { needle in
+                    guard SearchRecord.contains(needle, in: record) else { return }
+                    let texts = SearchRecord.texts(containing: needle, in: record)
+                    if !texts.isEmpty { found.matches.append((found.records.count - 1, texts)) }
+                }
+            }
+            start = end + 1
+        }
+        return found
     }
 
     /// The records of the index's text file (none when it is missing or not this version's).
