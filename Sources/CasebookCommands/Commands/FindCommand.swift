@@ -54,18 +54,25 @@ struct FindCommand: PagedCommand {
                 return (hit.id, title, passages, lines)
             })
         }
-        let inEvery = perWord.dropFirst().reduce(Set(perWord.first?.map(\.id) ?? [])) { $0.intersection($1.map(\.id)) }
+        // With one word every case found holds every word, and its lines are made: no table of
+        // the cases each word found is needed (100,000 ids hashed, at 100,000 cases).
+        let inEvery = oneWord ? nil : perWord.dropFirst().reduce(Set(perWord.first?.map(\.id) ?? [])) { $0.intersection($1.map(\.id)) }
         let byCase = perWord.dropFirst().map { Dictionary($0.map { ($0.id, $0.passages) }, uniquingKeysWith: +) }
         var hits = 0
         var casesHit = 0
         var pending = ""
-        for found in perWord.first ?? [] where inEvery.contains(found.id) && !found.passages.isEmpty {
+        for found in perWord.first ?? [] where inEvery?.contains(found.id) ?? true && !found.passages.isEmpty {
             // Nothing more is shown (Ctrl-C, or a reader that quit): the rest need not be laid out.
             if session.output.outputStopped { break }
             casesHit += 1
-            let passages = found.passages + byCase.flatMap { $0[found.id] ?? [] }
-            hits += passages.count
-            pending += found.lines ?? Self.lines(id: found.id, title: found.title, passages: passages, layout: layout)
+            if let lines = found.lines {
+                hits += found.passages.count
+                pending += lines
+            } else {
+                let passages = found.passages + byCase.flatMap { $0[found.id] ?? [] }
+                hits += passages.count
+                pending += Self.lines(id: found.id, title: found.title, passages: passages, layout: layout)
+            }
             // Written in blocks: one write per line costs more than the search at 10,000 cases.
             if pending.utf8.count > 65536 {
                 session.output.raw(pending)
