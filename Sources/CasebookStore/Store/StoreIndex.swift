@@ -338,7 +338,7 @@ struct StoreIndex {
 
     /// The checksum of an index file's records (everything after its first line): the
     /// `Checksum.Stream` of each 4 MiB block, made on every core, then the `Checksum` of those.
-    /// Every `find` checks the whole text file, 460 MB at 100,000 cases, before it trusts a record of it.
+    /// Every `find` checks the whole text file, 270 MB at 100,000 cases, before it trusts a record of it.
     static func checksum(of bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         let blockSize = checksumBlockSize
         let blocks = (bytes.count + blockSize - 1) / blockSize
@@ -460,7 +460,7 @@ struct StoreIndex {
     /// normalised word); none when the file is missing, not this version's, or fails its checksum.
     ///
     /// The file is read in its checksum's 4 MiB blocks, on every core, each into a buffer of its
-    /// own: a warm `find` at 100,000 cases read all 270 MB into fresh memory first, a third of its
+    /// own: a warm `find` at 100,000 cases read all 270 MB into fresh memory first, a sixth of its
     /// CPU in page faults. Each block is checksummed, and the records that begin in it are parsed
     /// and searched (the last read on past the block's end); what was found is used only once the
     /// checksum of every block is the file's.
