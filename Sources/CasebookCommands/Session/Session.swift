@@ -27,6 +27,9 @@ public final class Session {
     public var wantsToQuit = false
     /// What this shell changed, for `undo`.
     public let undoHistory = UndoHistory()
+    /// The files that did not load as they were last named, so that the shell names a file once
+    /// when it stops loading, not after every command.
+    private var namedProblems: [StoreProblem] = []
 
     /// A session on `store`.
     public init(store: CaseStore, output: TextOutput = TextOutput(), environment: [String: String] = ProcessInfo.processInfo.environment,
@@ -137,6 +140,18 @@ public final class Session {
         for problem in store.problems {
             warn(StoreMessage.problem(fileName: problem.fileName, reason: message(for: problem.reason)))
         }
+        namedProblems = store.problems
+    }
+
+    /// Prints the files that did not load and were not named when last said (the shell, after
+    /// each command: a file broken, or taken by a conflict, while it runs; or a case an export
+    /// found it could not read, and left out). A file that loads again and breaks again is named again.
+    public func reportNewProblems() {
+        let problems = store.problems
+        for problem in problems where !namedProblems.contains(problem) {
+            warn(StoreMessage.problem(fileName: problem.fileName, reason: message(for: problem.reason)))
+        }
+        namedProblems = problems
     }
 
     /// The reason a file did not load, in words.

@@ -147,6 +147,8 @@ enum ShellRunner {
                 session.store.refresh()
                 lastRefresh = FileSystem.nowNanoseconds()
                 if !execute(line, in: session) { anyFailed = true }
+                // A file that stopped loading, found before or by the command, is named after its output.
+                session.reportNewProblems()
                 // What the command wrote, the store knows already (its saves keep what it knows
                 // current; sync and resolve look again themselves): not a reason for the next Tab to
                 // look at every file. What someone else changed meanwhile the next command sees.
