@@ -216,11 +216,17 @@ public final class CaseStore {
         let keepsSheets = toRead.count <= 64
         // With no index at all, every file is read, and the index is written as they are.
         let writesIndexAsItReads = !keepsSheets && firstScan && current.isEmpty && indexLocation != nil
+        // Whether the summary file was written as the files were read (when they were): when it
+        // was not (the disk filled as the two files were written side by side; the text file's
+        // failure freed its room), it is written afterwards, the usual way.
+        var summariesWritten = false
         var made: [(CaseID, Result<ScannedCase, StoreProblem>)] = []
         if writesIndexAsItReads, let indexLocation = self.indexLocation {
             toRead.sort()
             var hits: [Hit] = []
-            for (id, result, hit) in Self.readAllWritingIndex(toRead, in: path, to: indexLocation, searching: search) {
+            let (scanned, written) = Self.readAllWritingIndex(toRead, in: path, to: indexLocation, searching: search)
+            summariesWritten = written
+            for (id, result, hit) in scanned {
                 switch result {
                 case .success(let entry):
                     current[id] = entry
@@ -279,7 +285,7 @@ public final class CaseStore {
             }
             generation += 1
         }
-        if changed, !writesIndexAsItReads, let indexLocation = self.indexLocation {
+        if changed, !summariesWritten, let indexLocation = self.indexLocation {
             let (ids, written) = (sortedIDs, current)
             writeIndex(.summaries) { StoreIndex.writeSummaries(written, in: ids, to: indexLocation, now: FileSystem.nowNanoseconds()) }
         }
@@ -349,12 +355,12 @@ public final class CaseStore {
     /// written to the text file, never kept.
     private static func readAllWritingIndex<Hit: Sendable>(
         _ ids: [CaseID], in path: String, to location: StoreIndex.Location, searching search: ScanSearch<Hit>?
-    ) -> [(id: CaseID, entry: Result<StoreIndex.Entry, StoreProblem>, hit: Hit?)] {
+    ) -> (scanned: [(id: CaseID, entry: Result<StoreIndex.Entry, StoreProblem>, hit: Hit?)], summariesWritten: Bool) {
         // Each file's entry, not the `ScannedCase` the scan made it from: these are copied by the
         // ten thousand, and a smaller element is fewer pages touched.
         var made: [(id: CaseID, entry: Result<StoreIndex.Entry, StoreProblem>, hit: Hit?)] = []
         let chunkSize = 64
-        StoreIndex.writeBoth(to: location, withTexts: search != nil) { summaries, texts in
+        let summariesWritten = StoreIndex.writeBoth(to: location, withTexts: search != nil) { summaries, texts in
             withDirectory(path) { directoryFD, byName in
                 made = Parallel.map(ids.count, chunkSize: chunkSize, output: { ChunkRecords(files: chunkSize) }, deliver: { records in
                     summaries.add(records.summaries)
@@ -377,7 +383,7 @@ public final class CaseStore {
                 }
             }
         }
-        return made
+        return (made, summariesWritten)
     }
 
     /// One chunk's records in the index's two files, as `readAllWritingIndex` makes them.

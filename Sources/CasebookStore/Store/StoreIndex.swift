@@ -634,19 +634,21 @@ struct StoreIndex {
     ///
     /// `make` runs once whatever happens: a file that cannot be made (no room, a cache directory
     /// that cannot be written) is given as a body that keeps nothing, since what `make` reads is
-    /// wanted whether or not the index can be kept.
-    static func writeBoth(to location: Location, withTexts: Bool, _ make: (_ summaries: IndexFileBody, _ texts: IndexFileBody?) -> Void) {
+    /// wanted whether or not the index can be kept. Returns whether the summary file was written.
+    @discardableResult
+    static func writeBoth(to location: Location, withTexts: Bool, _ make: (_ summaries: IndexFileBody, _ texts: IndexFileBody?) -> Void) -> Bool {
         var made = false
         func once(_ summaries: IndexFileBody, _ texts: IndexFileBody?) {
             guard !made else { return }
             made = true
             make(summaries, texts)
         }
-        writeFile(location.summaryPath, in: location, header: { "\(summaryHeader) \(FileSystem.nowNanoseconds()) \($0)" }) { summaries in
+        let summariesWritten = writeFile(location.summaryPath, in: location, header: { "\(summaryHeader) \(FileSystem.nowNanoseconds()) \($0)" }) { summaries in
             if withTexts { writeFile(location.textPath, in: location, header: { "\(textHeader) \($0)" }) { texts in once(summaries, texts) } }
             once(summaries, withTexts ? IndexFileBody(nil) : nil)
         }
         once(IndexFileBody(nil), withTexts ? IndexFileBody(nil) : nil)
+        return summariesWritten
     }
 
     /// Replaces the index file at `path`, not durably (a cache lost in a crash is rebuilt): its
@@ -654,22 +656,28 @@ struct StoreIndex {
     /// The body is written as it comes, never built whole (the text file is tens of megabytes at
     /// 10,000 cases, and a copy of it was most of `find`'s peak memory); the first line, whose
     /// checksum is known only at the end, is written over a placeholder of the same width. A
-    /// failure leaves the old file or none.
+    /// failure leaves the old file or none, and returns false.
+    @discardableResult
     private static func writeFile(_ path: String, in location: Location, header: (String) -> String,
-                                  _ write: (IndexFileBody) -> Void) {
+                                  _ write: (IndexFileBody) -> Void) -> Bool {
         func firstLine(_ checksum: UInt64) -> [UInt8] {
             let digits = String(checksum, radix: 16)
             return Array((header(String(repeating: "0", count: 16 - digits.count) + digits) + "\n").utf8)
         }
         prepareDirectory(location)
         let name = String(path.dropFirst(location.directory.count + 1))
-        try? AtomicFile.replace(directory: location.directory, name: name,
-                                options: AtomicFile.Options(mode: .keptOr(0o600), durable: false)) { file throws(SystemError) in
-            try file.append(firstLine(0))
-            let body = IndexFileBody(file)
-            write(body)
-            // As `checksum(of:)` of the whole body: the checksum of its blocks' checksums.
-            try file.overwrite(firstLine(try body.finish()), at: 0)
+        do throws(SystemError) {
+            try AtomicFile.replace(directory: location.directory, name: name,
+                                   options: AtomicFile.Options(mode: .keptOr(0o600), durable: false)) { file throws(SystemError) in
+                try file.append(firstLine(0))
+                let body = IndexFileBody(file)
+                write(body)
+                // As `checksum(of:)` of the whole body: the checksum of its blocks' checksums.
+                try file.overwrite(firstLine(try body.finish()), at: 0)
+            }
+            return true
+        } catch {
+            return false
         }
     }
 
