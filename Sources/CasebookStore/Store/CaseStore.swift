@@ -116,6 +116,7 @@ public final class CaseStore {
     /// (by size, times, inode, and for recent files content), read and summarised; unchanged
     /// files are not read. A decoded case whose file changed is dropped, to be read again.
     public func refresh() {
+        // No search (of hits of any type: `Bool` stands for it).
         _ = refresh(searching: ScanSearch<Bool>?.none)
     }
 
