@@ -363,7 +363,7 @@ public final class CaseStore {
         let chunkSize = 64
         let summariesWritten = StoreIndex.writeBoth(to: location, withTexts: search != nil) { summaries, texts in
             withDirectory(path) { directoryFD, byName in
-                made = Parallel.map(ids.count, chunkSize: chunkSize, output: { ChunkRecords(files: chunkSize) }, deliver: { records in
+                made = Parallel.map(ids.count, chunkSize: chunkSize, output: { ChunkRecords(files: chunkSize, withTexts: search != nil) }, deliver: { records in
                     summaries.add(records.summaries)
                     texts?.add(records.texts)
                 }) { position, records in
@@ -394,9 +394,9 @@ public final class CaseStore {
 
         /// Empty, with room for the records of most chunks of `files` files (a summary record is
         /// some 320 bytes, a search record some 2,700), so that few are grown and copied.
-        init(files: Int) {
+        init(files: Int, withTexts: Bool) {
             summaries.reserveCapacity(files * 512)
-            texts.reserveCapacity(files * 4096)
+            if withTexts { texts.reserveCapacity(files * 4096) }
         }
     }
 
