@@ -9,25 +9,20 @@ public struct ContentsEntry: Sendable {
     let started: EraYear?
     let status: SheetStatus
 
-    /// The entry of an exported case.
-    public init(_ exported: ExportedCase) {
-        let sheet = exported.sheet
-        self.init(id: exported.id, title: sheet.title, form: sheet.form, departments: sheet.departments,
-                  started: sheet.started, status: sheet.status)
-    }
-
-    /// The entry of a case from its summary (the store's index), without decoding its file.
+    /// The entry of a case from its summary (the store's index), without decoding its file: how
+    /// every export makes its table of contents.
     public init(id: CaseID, summary: CaseSummary) {
-        self.init(id: id, title: summary.title, form: summary.form, departments: summary.departments,
-                  started: EraYear(editingText: summary.started), status: summary.status)
+        self.id = id
+        title = summary.title
+        form = summary.form
+        departments = summary.departments
+        started = EraYear(editingText: summary.started)
+        status = summary.status
     }
 
-    private init(id: CaseID, title: String, form: String, departments: [String], started: EraYear?, status: SheetStatus) {
-        self.id = id
-        self.title = title
-        self.form = form
-        self.departments = departments
-        self.started = started
-        self.status = status
+    /// The entry of an exported case: made from its summary, as the export makes it, so that the
+    /// tests of a table made of sheets are tests of that one too.
+    public init(_ exported: ExportedCase) {
+        self.init(id: exported.id, summary: CaseSummary(of: exported.sheet))
     }
 }

@@ -91,9 +91,7 @@ struct AtomicFileTests {
     @Test("a temporary file is named after its target and held locked until the rename")
     func temporaryFileIsSweptOnlyWhenAbandoned() throws {
         let directory = try TemporaryDirectory()
-        let leftover = directory.path + "/" + AtomicFile.temporaryPrefix(for: "a.json") + "abc123"
-        let fd = open(leftover, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        #expect(fd >= 0)
+        let (leftover, fd) = try temporaryFile("abc123", in: directory)
         #expect(flock(fd, LOCK_EX) == 0)
         try modified(leftover, secondsAgo: 60)
         AtomicFile.removeIfAbandoned(leftover)  // a live writer's: kept
@@ -106,9 +104,7 @@ struct AtomicFileTests {
     @Test("a temporary file made in the last seconds is left, locked or not: its writer may not have locked it yet")
     func aYoungTemporaryFileIsLeft() throws {
         let directory = try TemporaryDirectory()
-        let young = directory.path + "/" + AtomicFile.temporaryPrefix(for: "a.json") + "new001"
-        let fd = open(young, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        #expect(fd >= 0)
+        let (young, fd) = try temporaryFile("new001", in: directory)
         close(fd)
         AtomicFile.removeIfAbandoned(young)
         #expect(try names(in: directory.path) == [AtomicFile.temporaryPrefix(for: "a.json") + "new001"])
@@ -175,4 +171,13 @@ func mode(_ path: String) -> mode_t {
 func modified(_ path: String, secondsAgo seconds: Int) throws {
     var times = [timeval(tv_sec: time(nil) - seconds, tv_usec: 0), timeval(tv_sec: time(nil) - seconds, tv_usec: 0)]
     guard utimes(path, &times) == 0 else { throw SystemError(operation: "utimes", path: path, code: errno) }
+}
+
+/// A temporary file of `a.json`'s, as a save makes it (`suffix` in place of mkstemp's), created in
+/// `directory`, and its open descriptor.
+func temporaryFile(_ suffix: String, in directory: TemporaryDirectory) throws -> (path: String, fd: Int32) {
+    let path = directory.path + "/" + AtomicFile.temporaryPrefix(for: "a.json") + suffix
+    let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+    guard fd >= 0 else { throw SystemError(operation: "open", path: path, code: errno) }
+    return (path, fd)
 }

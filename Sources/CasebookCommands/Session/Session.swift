@@ -137,10 +137,8 @@ public final class Session {
 
     /// Prints the files that did not load, each by name with the reason.
     public func reportProblems() {
-        for problem in store.problems {
-            warn(StoreMessage.problem(fileName: problem.fileName, reason: message(for: problem.reason)))
-        }
-        namedProblems = store.problems
+        namedProblems = []
+        reportNewProblems()
     }
 
     /// Prints the files that did not load and were not named when last said (the shell, after

@@ -342,9 +342,7 @@ public final class CaseStore {
         withDirectory(path) { directoryFD, byName in
             // Each pair made where it is read, not zipped afterwards: a copy of ten thousand results.
             Parallel.map(ids.count) { index -> (CaseID, Result<T, StoreProblem>) in
-                let name = ids[index].fileName
-                return (ids[index], readBytes(path + "/" + name, name: byName ? name : nil, inDirectory: directoryFD, id: ids[index])
-                    .flatMap { make(ids[index], $0.bytes, $0.fingerprint) })
+                (ids[index], readBytes(of: ids[index], in: path, directoryFD, byName: byName).flatMap { make(ids[index], $0.bytes, $0.fingerprint) })
             }
         }
     }
@@ -368,8 +366,7 @@ public final class CaseStore {
                     texts?.add(records.texts)
                 }) { position, records in
                     let id = ids[position]
-                    let read = readBytes(path + "/" + id.fileName, name: byName ? id.fileName : nil, inDirectory: directoryFD, id: id)
-                    let scanned = read.flatMap { bytes, fingerprint in
+                    let scanned = readBytes(of: id, in: path, directoryFD, byName: byName).flatMap { bytes, fingerprint in
                         scannedSummary(of: bytes, id: id, fingerprint: fingerprint, makingSearchRecord: search != nil)
                     }
                     guard case .success(let found) = scanned else { return (id, scanned.map(\.entry), nil) }
@@ -398,6 +395,14 @@ public final class CaseStore {
             summaries.reserveCapacity(files * 512)
             if withTexts { texts.reserveCapacity(files * 4096) }
         }
+    }
+
+    /// `readBytes` of case `id`'s file, in the store directory open as `directoryFD` (looked up by
+    /// name from there when `byName`, as `withDirectory` gives them).
+    private static func readBytes(of id: CaseID, in path: String, _ directoryFD: Int32,
+                                  byName: Bool) -> Result<(bytes: [UInt8], fingerprint: FileFingerprint), StoreProblem> {
+        let name = id.fileName
+        return readBytes(path + "/" + name, name: byName ? name : nil, inDirectory: directoryFD, id: id)
     }
 
     /// `body` of the store directory opened (its descriptor, and `true`), or of `AT_FDCWD` and

@@ -481,8 +481,7 @@ struct StoreIndex {
         var head = [UInt8](repeating: 0, count: min(size, 256))
         guard (try? head.withUnsafeMutableBytes { try SystemCall.read(fd, into: $0, at: 0) }) == head.count,
               let headerEnd = head.firstIndex(of: UInt8(ascii: "\n")) else { return SearchedTexts() }
-        let header = String(decoding: head[..<headerEnd], as: UTF8.self).split(separator: " ")
-        guard header.count == 3, header[0] + " " + header[1] == textHeader, let expected = UInt64(header[2], radix: 16) else { return SearchedTexts() }
+        guard let expected = head.withUnsafeBufferPointer({ textFileChecksum(in: UnsafeBufferPointer(rebasing: $0[..<headerEnd])) }) else { return SearchedTexts() }
         let bodyStart = headerEnd + 1
         let bodySize = size - bodyStart
         let blockSize = checksumBlockSize
@@ -543,13 +542,11 @@ struct StoreIndex {
             }
             guard let end else { break }
             buffer.withUnsafeBufferPointer { bytes in
-                guard let idEnd = ByteSearch.firstOffset(of: fieldSeparator, in: bytes, from: start), idEnd < end,
-                      let hashEnd = ByteSearch.firstOffset(of: fieldSeparator, in: bytes, from: idEnd + 1), hashEnd < end,
-                      let hash = hexadecimal(UnsafeBufferPointer(rebasing: bytes[(idEnd + 1)..<hashEnd])) else { return }
+                guard let parts = textRecordParts(in: bytes, start..<end) else { return }
                 let idStart = found.idBytes.count
-                found.idBytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<idEnd]))
-                found.records.append((idStart..<found.idBytes.count, hash))
-                let record = UnsafeBufferPointer(rebasing: bytes[(hashEnd + 1)..<end])
+                found.idBytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[parts.id]))
+                found.records.append((idStart..<found.idBytes.count, parts.hash))
+                let record = UnsafeBufferPointer(rebasing: bytes[parts.record])
                 needle.withUnsafeBufferPointer { needle in
                     guard SearchRecord.contains(needle, in: record) else { return }
                     let texts = SearchRecord.texts(containing: needle, in: record)
@@ -567,22 +564,35 @@ struct StoreIndex {
         guard let file = try? FileSystem.mapFile(location.textPath) else { return texts }
         let buffer = file.bytes
         guard let headerEnd = buffer.firstIndex(of: UInt8(ascii: "\n")) else { return texts }
-        let header = String(decoding: UnsafeBufferPointer(rebasing: buffer[..<headerEnd]), as: UTF8.self).split(separator: " ")
-        guard header.count == 3, header[0] + " " + header[1] == textHeader,
-              UInt64(header[2], radix: 16) == checksum(of: UnsafeBufferPointer(rebasing: buffer[(headerEnd + 1)...])) else { return texts }
+        guard let expected = textFileChecksum(in: UnsafeBufferPointer(rebasing: buffer[..<headerEnd])),
+              expected == checksum(of: UnsafeBufferPointer(rebasing: buffer[(headerEnd + 1)...])) else { return texts }
         texts.file = file
         texts.records.reserveCapacity(buffer.count / 2048)
         // Each record: id US hash US search-record RS. A search record holds US but never RS.
         var start = headerEnd + 1
         while start < buffer.count, let end = ByteSearch.firstOffset(of: recordSeparator, in: buffer, from: start) {
-            if let idEnd = ByteSearch.firstOffset(of: fieldSeparator, in: buffer, from: start), idEnd < end,
-               let hashEnd = ByteSearch.firstOffset(of: fieldSeparator, in: buffer, from: idEnd + 1), hashEnd < end,
-               let hash = hexadecimal(UnsafeBufferPointer(rebasing: buffer[(idEnd + 1)..<hashEnd])) {
-                texts.records.append((start..<idEnd, hash, (hashEnd + 1)..<end))
-            }
+            if let parts = textRecordParts(in: buffer, start..<end) { texts.records.append((parts.id, parts.hash, parts.record)) }
             start = end + 1
         }
         return texts
+    }
+
+    /// The checksum the text file's first line (`line`, without its line break) gives for its
+    /// records, or `nil` when the line is not this version's.
+    private static func textFileChecksum(in line: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        let header = String(decoding: line, as: UTF8.self).split(separator: " ")
+        guard header.count == 3, header[0] + " " + header[1] == textHeader else { return nil }
+        return UInt64(header[2], radix: 16)
+    }
+
+    /// Where the parts of the text file's record at `range` of `bytes` (without its RS) lie: its
+    /// id, its content hash's value, and its search record (id US hash US record); `nil` when it
+    /// does not read so.
+    private static func textRecordParts(in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (id: Range<Int>, hash: UInt64, record: Range<Int>)? {
+        guard let idEnd = ByteSearch.firstOffset(of: fieldSeparator, in: bytes, from: range.lowerBound), idEnd < range.upperBound,
+              let hashEnd = ByteSearch.firstOffset(of: fieldSeparator, in: bytes, from: idEnd + 1), hashEnd < range.upperBound,
+              let hash = hexadecimal(UnsafeBufferPointer(rebasing: bytes[(idEnd + 1)..<hashEnd])) else { return nil }
+        return (range.lowerBound..<idEnd, hash, (hashEnd + 1)..<range.upperBound)
     }
 
     /// The value of up to 16 lower-case hexadecimal digits, or `nil`.
